@@ -1,0 +1,214 @@
+"""Reading a corpus of articles: text and Markdown files with optional YAML
+front matter, and JSON Lines with one article per line.
+
+An article that cannot be read becomes a ``Problem`` with its path and the
+reason; the others go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
+META_FIELDS = ("title", "source", "url", "published", "lang")
+# A scraper's first line: " date 2025-11-21 Headline ..."
+_DATELINE = re.compile(r"[ \t]*date[ \t:]+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in the input that was skipped, with where it is and what to do."""
+
+    path: str
+    message: str
+    line: int | None = None
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}" + (f" ({self.hint})" if self.hint else "")
+
+
+@dataclass
+class Article:
+    id: str
+    text: str  # the whole decoded file, or a JSONL record's "text"
+    path: str
+    body_start: int = 0  # where the text after any front matter starts
+    line_offset: int = 0  # line of the file where ``text`` starts, minus one (JSONL records)
+    meta: dict = field(default_factory=dict)
+    lang: str | None = None
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.meta.get("published")
+
+
+def _parse_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _clean_meta(meta: dict, path: str, line: int | None, problems: list[Problem]) -> dict:
+    out = {k: meta[k] for k in META_FIELDS if meta.get(k) not in (None, "")}
+    if "published" in out:
+        date = _parse_date(out["published"])
+        if date is None:
+            problems.append(Problem(path, f"'published' is not a date: {out['published']!r}", line,
+                                    "write it as YYYY-MM-DD; the article is read without a publication date"))
+            del out["published"]
+        else:
+            out["published"] = date
+    if "lang" in out:
+        out["lang"] = str(out["lang"]).strip().lower()
+    return out
+
+
+def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
+    """Files named by ``inputs``: files, folders (searched recursively) and glob patterns."""
+    paths: list[Path] = []
+    problems: list[Problem] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES)
+        elif p.is_file():
+            found = [p]
+        else:
+            found = sorted(Path(q) for q in glob.glob(item, recursive=True) if Path(q).is_file())
+        if not found:
+            problems.append(Problem(item, "no article found here", hint="give a file, a folder or a glob of .txt, .md or .jsonl files"))
+        paths.extend(found)
+    return list(dict.fromkeys(paths)), problems
+
+
+def _decode(data: bytes, path: str, problems: list[Problem]) -> str | None:
+    if b"\x00" in data[:8192]:
+        problems.append(Problem(path, "binary file, not text", hint="give UTF-8 text, Markdown or JSON Lines"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        problems.append(Problem(path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})", line,
+                                "re-save the file as UTF-8"))
+        return None
+    if not text.strip():
+        problems.append(Problem(path, "empty article", hint="remove the file or give it text"))
+        return None
+    return text
+
+
+def _front_matter(text: str, path: str, problems: list[Problem]) -> tuple[dict, int]:
+    """Parse a leading ``---`` YAML block: (metadata, offset where the body starts)."""
+    if not text.startswith("---"):
+        return {}, 0
+    first = text.find("\n")
+    if first < 0 or text[:first].strip() != "---":
+        return {}, 0
+    m = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE).search(text, first + 1)
+    if m is None:
+        problems.append(Problem(path, "front matter opened with '---' is never closed", 1,
+                                "end it with a line '---'; the file is read as text without metadata"))
+        return {}, 0
+    from ruamel.yaml import YAML, YAMLError
+
+    try:
+        meta = YAML(typ="safe").load(text[first + 1 : m.start()]) or {}
+    except YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problems.append(Problem(path, f"front matter is not valid YAML: {getattr(e, 'problem', e)}", line,
+                                "fix the YAML; the file is read without metadata"))
+        meta = {}
+    if not isinstance(meta, dict):
+        problems.append(Problem(path, "front matter is not a mapping of fields", 2, f"use fields {', '.join(META_FIELDS)}"))
+        meta = {}
+    end = text.find("\n", m.end())
+    return meta, (len(text) if end < 0 else end + 1)
+
+
+def _read_text_file(path: Path, problems: list[Problem]) -> Article | None:
+    name = path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        problems.append(Problem(name, f"cannot read: {e.strerror}", hint="check the path and its permissions"))
+        return None
+    text = _decode(data, name, problems)
+    if text is None:
+        return None
+    raw, body_start = _front_matter(text, name, problems)
+    meta = _clean_meta(raw, name, 2, problems)
+    if "published" not in meta:
+        m = _DATELINE.match(text, body_start)
+        if m and (date := _parse_date(m.group(1))):
+            meta["published"] = date
+    if not text[body_start:].strip():
+        problems.append(Problem(name, "article has front matter but no text", hint="add the article's text below the front matter"))
+        return None
+    return Article(id=name, text=text, path=name, body_start=body_start, meta=meta, lang=meta.get("lang"))
+
+
+def _read_jsonl(path: Path, problems: list[Problem]) -> list[Article]:
+    name = path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        problems.append(Problem(name, f"cannot read: {e.strerror}", hint="check the path and its permissions"))
+        return []
+    text = _decode(data, name, problems)
+    if text is None:
+        return []
+    articles = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(Problem(name, f"not valid JSON: {e.msg} at column {e.colno}", lineno, "one JSON object per line"))
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+            problems.append(Problem(name, "record has no 'text'", lineno, "each line needs 'id' and a non-empty 'text'"))
+            continue
+        rid = str(rec.get("id") or f"{name}#{lineno}")
+        meta = _clean_meta(rec, name, lineno, problems)
+        articles.append(Article(id=rid, text=rec["text"], path=name, line_offset=lineno - 1, meta=meta, lang=meta.get("lang")))
+    return articles
+
+
+def read_corpus(inputs: list[str]) -> tuple[list[Article], list[Problem]]:
+    """Read every article named by ``inputs``; unreadable ones become problems."""
+    paths, problems = expand(inputs)
+    articles: list[Article] = []
+    for path in paths:
+        if path.suffix.lower() == ".jsonl":
+            articles.extend(_read_jsonl(path, problems))
+        else:
+            if (a := _read_text_file(path, problems)) is not None:
+                articles.append(a)
+    seen: set[str] = set()
+    for a in articles:
+        if a.id in seen:
+            problems.append(Problem(a.path, f"article id {a.id!r} appears twice; the second is skipped",
+                                    a.line_offset + 1 or None, "give each article its own id"))
+        seen.add(a.id)
+    unique = {}
+    for a in articles:
+        unique.setdefault(a.id, a)
+    return list(unique.values()), problems

@@ -1,0 +1,183 @@
+"""Scoring extraction against a gold file (format: shared/gold/README.md).
+
+An extracted claim matches a gold claim of its kind when its span overlaps a
+place where the gold ``surface`` stands in the article and its normalised value
+is equal (count: value and qualifier; date: start and end; title: person and
+role, with the organisation scored apart). A ``not_claims`` hit is an extracted
+claim of that kind that overlaps such a surface and matches no gold claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.names import same_name
+
+
+def _iso(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def locate(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every place where ``surface`` stands in ``text``; runs of spaces may differ."""
+    spans = [(m.start(), m.start() + len(surface)) for m in re.finditer(re.escape(surface), text)]
+    if not spans:
+        pattern = r"\s+".join(re.escape(w) for w in surface.split())
+        spans = [m.span() for m in re.finditer(pattern, text)]
+    return spans
+
+
+def _overlaps(claim: dict, spans: list[tuple[int, int]]) -> bool:
+    return any(claim["start"] < e and s < claim["end"] for s, e in spans)
+
+
+def value_matches(claim: dict, gold: dict) -> bool:
+    kind = gold["kind"]
+    if kind == "count":
+        return claim.get("value") == gold.get("value") and claim.get("qualifier") == gold.get("qualifier", "exact")
+    if kind == "date":
+        return claim.get("date_start") == _iso(gold.get("start")) and claim.get("date_end") == _iso(gold.get("end"))
+    if kind == "title":
+        person, gold_person, lang = claim.get("person_text"), str(gold.get("person", "")), claim.get("lang")
+        return (
+            claim.get("role") == gold.get("role")
+            and bool(person)
+            and (same_name(person, lang, gold_person, "en") or same_name(person, lang, gold_person, lang))
+        )
+    return False
+
+
+@dataclass
+class Score:
+    """Figures for one language and kind."""
+
+    core: int = 0
+    core_found: int = 0
+    gold: int = 0
+    gold_found: int = 0
+    extracted: int = 0
+    extracted_matched: int = 0
+    orgs: int = 0
+    orgs_matched: int = 0
+
+    @property
+    def core_recall(self) -> float | None:
+        return self.core_found / self.core if self.core else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.gold_found / self.gold if self.gold else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.extracted_matched / self.extracted if self.extracted else None
+
+
+@dataclass
+class Evaluation:
+    scores: dict[tuple[str, str], Score] = field(default_factory=lambda: defaultdict(Score))
+    not_claim_hits: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def by_kind(self) -> dict[str, Score]:
+        total: dict[str, Score] = defaultdict(Score)
+        for (_, kind), s in self.scores.items():
+            t = total[kind]
+            for f in Score.__dataclass_fields__:
+                setattr(t, f, getattr(t, f) + getattr(s, f))
+        return dict(sorted(total.items()))
+
+    def failures(self, min_core_recall: float = 0.0, min_precision: float = 0.0) -> list[str]:
+        out = []
+        for kind, s in self.by_kind().items():
+            if s.core_recall is not None and s.core_recall < min_core_recall:
+                out.append(f"{kind}: core recall {s.core_recall:.2f} < {min_core_recall}")
+            if s.precision is not None and s.precision < min_precision:
+                out.append(f"{kind}: precision {s.precision:.2f} < {min_precision}")
+        if self.not_claim_hits:
+            out.append(f"{len(self.not_claim_hits)} not_claims hit(s)")
+        return out
+
+    def render(self) -> str:
+        def f(x):
+            return "   -" if x is None else f"{x:4.2f}"
+
+        lines = ["lang  kind   core recall       all recall        precision (extracted that match gold)"]
+        rows = sorted(self.scores.items()) + [(("all", k), s) for k, s in self.by_kind().items()]
+        for (lang, kind), s in rows:
+            lines.append(
+                f"{lang:<5} {kind:<6} {f(s.core_recall)} ({s.core_found:>3}/{s.core:<3})  "
+                f"{f(s.recall)} ({s.gold_found:>3}/{s.gold:<3})  {f(s.precision)} ({s.extracted_matched:>3}/{s.extracted:<3})"
+                + (f"  org {s.orgs_matched}/{s.orgs}" if kind == "title" and s.orgs else "")
+            )
+        lines.append(f"not_claims hits: {len(self.not_claim_hits)}")
+        lines += [f"  {h}" for h in self.not_claim_hits]
+        if self.missed:
+            lines.append("missed gold claims:")
+            lines += [f"  {m}" for m in self.missed]
+        if self.problems:
+            lines.append("problems:")
+            lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+def evaluate(gold_path: str | Path, corpus: str | Path | None = None) -> Evaluation:
+    """Score extraction of the gold file's articles (in ``corpus``, by default ``../seeds`` beside it)."""
+    from ruamel.yaml import YAML
+
+    from factcheck.api import extract
+
+    gold_path = Path(gold_path)
+    gold = YAML(typ="safe").load(gold_path.read_text(encoding="utf-8"))
+    corpus = Path(corpus) if corpus else gold_path.parent.parent / gold_path.stem
+    ev = Evaluation()
+    articles = gold.get("articles") or {}
+    paths = [str(corpus / name) for name in articles]
+    results = extract(paths)
+    ev.problems += [str(p) for p in results.problems]
+    by_article = defaultdict(list)
+    for row in results.claim_rows():
+        by_article[Path(row["article"]).name].append(row)
+    texts = {Path(a.id).name: a for a in results.articles}
+    for name, entry in articles.items():
+        article = texts.get(name)
+        if article is None:
+            ev.problems.append(f"{name}: not read")
+            continue
+        lang = entry.get("lang") or article.lang
+        claims = by_article[name]
+        matched_claims: set[int] = set()
+        for g in entry.get("claims") or []:
+            spans = locate(article.text, str(g["surface"]))
+            if not spans:
+                ev.problems.append(f"{name}: gold surface not in the article: {g['surface']!r}")
+            s = ev.scores[(lang, g["kind"])]
+            s.gold += 1
+            core = not g.get("extended", False)
+            s.core += core
+            hits = [k for k, c in enumerate(claims) if c["kind"] == g["kind"] and _overlaps(c, spans) and value_matches(c, g)]
+            matched_claims.update(hits)
+            if hits:
+                s.gold_found += 1
+                s.core_found += core
+                if g["kind"] == "title" and g.get("org"):
+                    s.orgs += 1
+                    org = claims[hits[0]].get("org_text") or ""
+                    s.orgs_matched += bool(org) and same_name(org, lang, str(g["org"]), "en", threshold=70)
+            else:
+                ev.missed.append(f"{name}: {g['kind']} {g['surface']!r}" + (" (extended)" if not core else ""))
+        for k, c in enumerate(claims):
+            s = ev.scores[(lang, c["kind"])]
+            s.extracted += 1
+            s.extracted_matched += k in matched_claims
+        for nc in entry.get("not_claims") or []:
+            spans = locate(article.text, str(nc["surface"]))
+            for k, c in enumerate(claims):
+                if c["kind"] == nc["kind"] and k not in matched_claims and _overlaps(c, spans):
+                    ev.not_claim_hits.append(f"{name}: {c['kind']} {c['text']!r} overlaps not_claim {nc['surface']!r}")
+    return ev

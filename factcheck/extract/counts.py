@@ -1,0 +1,136 @@
+"""Count claims: a number with what it counts ("2500 mütəxəssis", "more than
+1,500 delegates", "حدود ۱۵۰ کشور"), its qualifier and verb."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from factcheck.extract.document import Document
+from factcheck.extract.numbers import read_number
+from factcheck.lang import Language
+
+MAX_GAP = 2  # words allowed between a number and the noun it counts ("2,572 registered participants")
+VERB_WINDOW = 8
+
+
+@cache
+def _after_phrases(lang: Language) -> list[tuple[str, str | None, list[str]]]:
+    """Qualifiers written after a number or noun: (qualifier, suffix or None, words)."""
+    out = []
+    for label, phrases in (lang.get("qualifiers.after") or {}).items():
+        for phrase in phrases:
+            phrase = str(phrase)
+            suffix = None
+            if phrase.startswith("-"):
+                head, _, phrase = phrase[1:].partition(" ")
+                suffix = lang.lower(head)
+            out.append((label, suffix, lang.phrase_words(phrase) if phrase else []))
+    # Longest first, so "-dən çox" wins over "-dən".
+    out.sort(key=lambda p: -(len(p[2]) + (p[1] is not None)))
+    return out
+
+
+def _suffix_of(token_lower: str, stem: str | None) -> str:
+    if stem is None or not token_lower.startswith(stem):
+        return ""
+    return token_lower[len(stem) :].lstrip("-'’ʼ`")
+
+
+def _qualifier_after(doc: Document, j: int, suffix: str) -> tuple[str, int] | None:
+    """A qualifier at token ``j`` (after a word that ends in ``suffix``)."""
+    toks = doc.tokens
+    for label, need, words in _after_phrases(doc.lang):
+        if need is not None and need != suffix:
+            continue
+        if not words and need is None:
+            continue
+        if j + len(words) > len(toks):
+            continue
+        if all(toks[j + k].lower == w or w in toks[j + k].stems for k, w in enumerate(words)):
+            if all(doc.same_sentence(j - 1, j + k) for k in range(len(words))):
+                return label, j + len(words)
+    return None
+
+
+def extract_counts(doc: Document) -> list[dict]:
+    toks = doc.tokens
+    lang = doc.lang
+    nouns = lang.lexicon("counts.attributes")
+    verbs = lang.lexicon("counts.verbs")
+    before = lang.lexicon("qualifiers.before")
+    not_after = lang.words["numbers.not_after"]
+    claims = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.kind not in ("num", "mixed", "word"):
+            i += 1
+            continue
+        num = read_number(doc, i)
+        if num is None or num.ordinal:
+            i += 1
+            continue
+        value = num.integer
+        prev = toks[i - 1] if i > 0 else None
+        if (
+            value is None
+            or (num.words and value < 2)
+            or (prev is not None and doc.same_sentence(i, i - 1) and (prev.lower in not_after or (prev.text in ":/" and doc.adjacent(i - 1, i))))
+            or (num.last < n and toks[num.last].text in ":/%" and doc.adjacent(num.last - 1, num.last))
+        ):
+            i = num.last
+            continue
+        # What is counted: a noun within a few words after the number.
+        j = num.last
+        qual_after = _qualifier_after(doc, j, num.suffix)
+        if qual_after:
+            j = qual_after[1]
+        noun = None
+        for k in range(j, min(j + MAX_GAP + 1, n)):
+            if not doc.same_sentence(i, k) or toks[k].kind != "word":
+                break
+            noun = nouns.match(toks, k)
+            if noun:
+                noun = (noun[0], k, noun[1])
+                break
+        if noun is None:
+            i = num.last
+            continue
+        attribute, noun_first, noun_last = noun
+        first, last = i, noun_last
+        qualifier = "exact"
+        q = before.match_ending(toks, i)
+        if q and doc.same_sentence(i, q[1]):
+            qualifier, first = q
+        if qual_after:
+            qualifier = qual_after[0]
+        else:
+            stem = next((s for s in toks[noun_last - 1].stems if s != toks[noun_last - 1].lower), None)
+            qa = _qualifier_after(doc, noun_last, _suffix_of(toks[noun_last - 1].lower, stem))
+            if qa:
+                qualifier, last = qa[0], qa[1]
+        verb = _verb(doc, verbs, first, last, skip=range(noun_first, noun_last))
+        claims.append(
+            doc.claim(
+                "count", first, last,
+                value=value, qualifier=qualifier, attribute=attribute, verb=verb,
+                subject_text=doc.subject(i),
+            )
+        )
+        i = last
+    return claims
+
+
+def _verb(doc: Document, verbs, first: int, last: int, skip: range) -> str | None:
+    toks = doc.tokens
+    best = None
+    for k in range(max(0, first - VERB_WINDOW), min(len(toks), last + VERB_WINDOW)):
+        if k in skip or not doc.same_sentence(first, k):
+            continue
+        m = verbs.match(toks, k)
+        if m:
+            dist = first - k if k < first else k - last
+            if best is None or dist < best[0]:
+                best = (dist, m[0])
+    return best[1] if best else None

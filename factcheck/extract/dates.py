@@ -1,0 +1,388 @@
+"""Date claims: absolute ("29 Kasım 2016", "2025-11-21"), partial ("noyabrın
+21-də", year from the publication date), ranges ("17–28 November 2025",
+"از ۲۶ تا ۲۸ آبان ۱۴۰۴", "2025-2028"), and other calendars converted to
+Gregorian. Dates are found with the language's month names and year words;
+a bare number is a year only when it could be one and counts nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from factcheck.corpus import Problem
+from factcheck.extract.document import Document
+from factcheck.lang import Language, Lexicon
+
+CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
+YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
+HEADER_LINES = 3  # a date in the first lines of an article without metadata is its publication date
+_COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
+
+
+@dataclass
+class Atom:
+    """A date as written: any of its parts may be missing."""
+
+    first: int
+    last: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: str = "gregorian"
+
+
+@cache
+def _months(lang: Language) -> Lexicon:
+    entries = {}
+    for key, calendar in CALENDARS.items():
+        for month, names in (lang.get(f"dates.{key}") or {}).items():
+            entries[f"{calendar}:{month}"] = [str(n) for n in names]
+    return Lexicon(lang, entries)
+
+
+class _Parser:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.toks = doc.tokens
+        lang = doc.lang
+        self.months = _months(lang)
+        self.year_words = lang.lexicon("dates.year_words")
+        self.joins = lang.lexicon("dates.range_join")
+        self.opens = lang.lexicon("dates.range_open")
+        self.weekdays = lang.lexicon("dates.weekdays")
+        self.nouns = lang.lexicon("counts.attributes")
+        self.units = lang.lexicon("numbers.units")
+        self.not_after = lang.words["numbers.not_after"]
+
+    # --- parts --------------------------------------------------------------
+    def _ok(self, k: int, anchor: int) -> bool:
+        return 0 <= k < len(self.toks) and self.doc.same_sentence(anchor, k)
+
+    def number(self, k: int) -> tuple[int, str] | None:
+        t = self.toks[k]
+        if t.kind == "num":
+            return int(t.text), ""
+        if t.kind == "mixed":
+            m = _COMPOUND.fullmatch(t.text)
+            if m and m.group(2) is None:
+                return int(m.group(1)), m.group(4) or ""
+        return None
+
+    def day(self, k: int) -> int | None:
+        n = self.number(k)
+        if n and 1 <= n[0] <= 31 and len(self.toks[k].text.split("-")[0]) <= 2:
+            return n[0]
+        return None
+
+    def month(self, k: int) -> tuple[str, int, int] | None:
+        """(calendar, month, index after it)."""
+        m = self.months.match(self.toks, k)
+        if m is None:
+            return None
+        calendar, month = m[0].split(":")
+        end = m[1]
+        if end < len(self.toks) and self.toks[end].text == "." and self.doc.adjacent(end - 1, end):
+            end += 1
+        return calendar, int(month), end
+
+    def year(self, k: int, calendar: str = "gregorian", *, bare: bool = True) -> tuple[int, int] | None:
+        """(year, index after it and any year word)."""
+        n = self.number(k)
+        t = self.toks[k]
+        if n is None or len(t.text.split("-")[0].split("'")[0].split("’")[0]) != 4:
+            return None
+        lo, hi = YEAR_RANGE[calendar]
+        if not lo <= n[0] <= hi:
+            return None
+        end = k + 1
+        worded = bool(n[1])
+        if self._ok(end, k):
+            yw = self.year_words.match(self.toks, end)
+            if yw:
+                end, worded = yw[1], True
+        if not worded and not bare:
+            return None
+        return n[0], end
+
+    def bare_year_ok(self, k: int, end: int) -> bool:
+        """A four-digit number alone is a year unless it counts or measures something."""
+        prev = self.toks[k - 1] if k > 0 and self.doc.same_sentence(k, k - 1) else None
+        if prev is not None and (prev.lower in self.not_after or (prev.kind == "punct" and prev.text in ".,:/" and self.doc.adjacent(k - 1, k))):
+            return False
+        if end < len(self.toks) and self.toks[end].text in ".,:/%" and end + 1 < len(self.toks) and self.doc.adjacent(end - 1, end) and self.doc.adjacent(end, end + 1):
+            return False
+        for j in range(end, min(end + 3, len(self.toks))):
+            if not self._ok(j, k) or self.toks[j].kind != "word":
+                break
+            if self.nouns.match(self.toks, j) or self.units.match(self.toks, j):
+                return False
+        return True
+
+    # --- atoms ----------------------------------------------------------------
+    def atom(self, i: int) -> Atom | None:
+        toks = self.toks
+        t = toks[i]
+        if t.kind in ("numx", "mixed"):
+            m = _COMPOUND.fullmatch(t.text)
+            if m and m.group(3):
+                y, mo, d = (int(x) for x in m.group(1, 2, 3))
+                if len(m.group(1)) == 4:
+                    return Atom(i, i + 1, y, mo, d)
+                if len(m.group(3)) == 4:
+                    return Atom(i, i + 1, int(m.group(3)), mo, int(m.group(1)))
+                return None
+        # D.M.YYYY, D/M/YYYY
+        if t.kind == "num" and i + 4 < len(toks) and len(t.text) <= 2:
+            sep = toks[i + 1].text
+            if sep in "./" and toks[i + 3].text == sep and all(self.doc.adjacent(i + k, i + k + 1) for k in range(4)):
+                mo, y = self.number(i + 2), self.number(i + 4)
+                if mo and y and len(toks[i + 4].text) == 4 and toks[i + 2].kind == "num":
+                    cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y[0] <= YEAR_RANGE["solar_hijri"][1] and self.doc.lang.get("dates.solar_months") else "gregorian"
+                    return Atom(i, i + 5, y[0], mo[0], int(t.text), cal)
+        # YYYY/MM/DD (Persian style)
+        if t.kind == "num" and len(t.text) == 4 and i + 4 < len(toks) and toks[i + 1].text == "/" and toks[i + 3].text == "/" and all(self.doc.adjacent(i + k, i + k + 1) for k in range(4)):
+            mo, d = self.number(i + 2), self.number(i + 4)
+            y = int(t.text)
+            if mo and d:
+                cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y <= YEAR_RANGE["solar_hijri"][1] else "gregorian"
+                return Atom(i, i + 5, y, mo[0], d[0], cal)
+        # DAY MONTH [,] [YEAR]
+        d = self.day(i)
+        if d is not None:
+            k = i + 1
+            if self._ok(k, i) and toks[k].text == "." and self.doc.adjacent(i, k):
+                k += 1
+            if self._ok(k, i) and (mo := self.month(k)):
+                return self._with_year(Atom(i, mo[2], None, mo[1], d, mo[0]))
+        # MONTH DAY [,] [YEAR]  |  MONTH [,] YEAR
+        mo = self.month(i)
+        if mo is not None:
+            cal, month, k = mo
+            if self._ok(k, i) and (d := self.day(k)) is not None and not (self._ok(k + 1, i) and self.month(k + 1)):
+                # not "November 2 December"; and a 4-digit number is a year, not a day
+                return self._with_year(Atom(i, k + 1, None, month, d, cal))
+            a = self._with_year(Atom(i, k, None, month, None, cal))
+            return a if a.year is not None else None
+        # YEAR [year word] [,] DAY MONTH | MONTH DAY
+        y = self.year(i)
+        if y is not None:
+            k = y[1]
+            if self._ok(k, i) and toks[k].text == ",":
+                k += 1
+            if self._ok(k, i):
+                inner = self.atom_no_year(k)
+                if inner is not None and inner.year is None and inner.day is not None:
+                    inner.year, inner.first = y[0], i
+                    return inner
+            worded = y[1] > i + 1 or bool(self.number(i)[1])
+            if worded or self.bare_year_ok(i, y[1]):
+                return Atom(i, y[1], y[0])
+        return None
+
+    def atom_no_year(self, i: int) -> Atom | None:
+        d = self.day(i)
+        if d is not None and self._ok(i + 1, i) and (mo := self.month(i + 1)):
+            return Atom(i, mo[2], None, mo[1], d, mo[0])
+        mo = self.month(i)
+        if mo and self._ok(mo[2], i) and (d := self.day(mo[2])) is not None:
+            return Atom(i, mo[2] + 1, None, mo[1], d, mo[0])
+        return None
+
+    def _with_year(self, a: Atom) -> Atom:
+        k = a.last
+        if self._ok(k, a.first) and self.toks[k].text == ",":
+            k += 1
+        if self._ok(k, a.first) and (y := self.year(k, a.calendar)):
+            a.year, a.last = y[0], y[1]
+        return a
+
+    # --- ranges -----------------------------------------------------------------
+    def date_at(self, i: int) -> Atom | tuple[Atom, Atom] | None:
+        toks = self.toks
+        t = toks[i]
+        # a compound token: "17–28" (days) or "2025-2028" / "2025-2028-ci" (years)
+        if t.kind in ("numx", "mixed"):
+            m = _COMPOUND.fullmatch(t.text)
+            if m and m.group(2) and not m.group(3):
+                a, b = int(m.group(1)), int(m.group(2))
+                if len(m.group(1)) == 4 and len(m.group(2)) == 4 and a <= b and YEAR_RANGE["gregorian"][0] <= a <= YEAR_RANGE["gregorian"][1]:
+                    end = i + 1
+                    if self._ok(end, i) and (yw := self.year_words.match(toks, end)):
+                        end = yw[1]
+                    return Atom(i, end, a), Atom(i, end, b)
+                if a <= 31 and b <= 31 and self._ok(i + 1, i) and (mo := self.month(i + 1)):
+                    right = self._with_year(Atom(i, mo[2], None, mo[1], b, mo[0]))
+                    return replace(right, day=a), right
+        left = self.atom(i)
+        lone_day = None
+        if left is None:
+            lone_day = self.day(i)
+            if lone_day is None:
+                return None
+            left = Atom(i, i + 1, None, None, lone_day)
+        k = left.last
+        join = self.joins.match(toks, k) if self._ok(k, i) else None
+        if join and self._ok(join[1], i):
+            right = self.atom(join[1])
+            if right is None and left.year is not None and left.month is None:
+                return left if lone_day is None else None
+            if right is not None and _compatible(left, right):
+                if left.year is None:
+                    left.year = right.year if right.year is None or left.month is None or left.month <= right.month else right.year - 1
+                if left.month is None:
+                    left.month = right.month
+                left.calendar = right.calendar
+                return left, right
+        return None if lone_day is not None else left
+
+
+def _compatible(left: Atom, right: Atom) -> bool:
+    """Can ``left`` open a range that ``right`` closes?"""
+    if left.month is None and left.year is None:  # a lone day: "26 تا 28 آبان"
+        return right.day is not None and right.month is not None
+    if left.month is None:  # a year: "2026 تا 2029"
+        return right.month is None and right.day is None and right.year is not None and right.year >= left.year
+    return right.month is not None and (left.day is None) == (right.day is None)
+
+
+# --- calendars ---------------------------------------------------------------------
+
+def _to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date:
+    if calendar == "gregorian":
+        return dt.date(y, m, d)
+    if calendar == "solar_hijri":
+        import jdatetime
+
+        return jdatetime.date(y, m, d).togregorian()
+    from hijridate import Hijri
+
+    return Hijri(y, m, d, validate=True).to_gregorian()
+
+
+def _month_length(calendar: str, y: int, m: int) -> int:
+    for d in (31, 30, 29, 28):
+        try:
+            _to_gregorian(calendar, y, m, d)
+            return d
+        except (ValueError, OverflowError):
+            continue
+    raise ValueError(f"month {m} of {y} does not exist")
+
+
+def _from_gregorian(calendar: str, date: dt.date) -> tuple[int, int, int]:
+    if calendar == "gregorian":
+        return date.year, date.month, date.day
+    if calendar == "solar_hijri":
+        import jdatetime
+
+        j = jdatetime.date.fromgregorian(date=date)
+        return j.year, j.month, j.day
+    from hijridate import Gregorian
+
+    h = Gregorian(date.year, date.month, date.day).to_hijri()
+    return h.year, h.month, h.day
+
+
+def _bounds(a: Atom) -> tuple[str, str]:
+    """ISO start and end of an atom, at the precision the text gives."""
+    if a.calendar == "gregorian":
+        if a.day is not None:
+            iso = dt.date(a.year, a.month, a.day).isoformat()
+            return iso, iso
+        if a.month is not None:
+            if not 1 <= a.month <= 12:
+                raise ValueError(f"month {a.month} does not exist")
+            return f"{a.year:04d}-{a.month:02d}", f"{a.year:04d}-{a.month:02d}"
+        return f"{a.year:04d}", f"{a.year:04d}"
+    if a.day is not None:
+        iso = _to_gregorian(a.calendar, a.year, a.month, a.day).isoformat()
+        return iso, iso
+    months = [a.month] if a.month is not None else list(range(1, 13))
+    start = _to_gregorian(a.calendar, a.year, months[0], 1)
+    end = _to_gregorian(a.calendar, a.year, months[-1], _month_length(a.calendar, a.year, months[-1]))
+    return start.isoformat(), end.isoformat()
+
+
+def _infer_year(a: Atom, ref: dt.date) -> int:
+    """The year that puts a day and month closest to the reference date."""
+    ry = _from_gregorian(a.calendar, ref)[0]
+    best = None
+    for y in (ry - 1, ry, ry + 1):
+        try:
+            g = _to_gregorian(a.calendar, y, a.month, a.day or 1)
+        except (ValueError, OverflowError):
+            continue
+        dist = abs((g - ref).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else ry
+
+
+def extract_dates(doc: Document) -> list[dict]:
+    parser = _Parser(doc)
+    toks = doc.tokens
+    found: list[tuple[int, int, Atom, Atom]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.kind == "punct":
+            i += 1
+            continue
+        got = parser.date_at(i)
+        if got is None:
+            i += 1
+            continue
+        left, right = got if isinstance(got, tuple) else (got, got)
+        first, last = left.first, max(left.last, right.last)
+        opener = parser.opens.match_ending(toks, first) if first > 0 else None
+        if opener and doc.same_sentence(first, opener[1]) and left is not right:
+            first = opener[1]
+        found.append((first, last, left, right))
+        i = last
+
+    # An article without metadata takes its publication date from a full date in its first lines.
+    if doc.published is None:
+        for first, _, left, right in found:
+            if left is right and left.day is not None and left.year is not None and left.month is not None:
+                if doc.line(doc.span(first, first + 1)[0]) - doc.line(doc.article.body_start) < HEADER_LINES:
+                    try:
+                        doc.published = _to_gregorian(left.calendar, left.year, left.month, left.day)
+                    except (ValueError, OverflowError):
+                        pass
+                break
+
+    claims = []
+    last_year_date = doc.published
+    for first, last, left, right in found:
+        try:
+            for a in (left, right):
+                if a.year is None:
+                    if last_year_date is None:
+                        raise LookupError
+                    a.year = _infer_year(a, last_year_date)
+            start = _bounds(left)[0]
+            end = _bounds(right)[1]
+        except LookupError:
+            continue  # a day and month with no year anywhere to take it from
+        except (ValueError, OverflowError):
+            s, _ = doc.span(first, last)
+            doc.problems.append(Problem(doc.article.path, f"date cannot exist: {doc.source(first, last)!r}",
+                                        doc.line(s), "check the article; this date was skipped"))
+            continue
+        if start > end:
+            continue
+        if left.day is not None and left.year is not None:
+            try:
+                last_year_date = _to_gregorian(left.calendar, left.year, left.month, left.day)
+            except (ValueError, OverflowError):
+                pass
+        claims.append(
+            doc.claim(
+                "date", first, last,
+                date_start=start, date_end=end, calendar=left.calendar,
+                subject_text=doc.subject(first, same_sentence_only=True),
+            )
+        )
+    return claims

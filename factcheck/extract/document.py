@@ -1,0 +1,109 @@
+"""An article prepared for extraction: normalised text, tokens, sentences."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from factcheck.corpus import Article, Problem
+from factcheck.lang import Language
+from factcheck.text import Normalised, Token, normalise, split_sentences
+
+
+@dataclass
+class EventMention:
+    first: int  # token indices [first, last)
+    last: int
+    named: bool
+
+
+@dataclass
+class Document:
+    article: Article
+    lang: Language
+    norm: Normalised = field(init=False)
+    tokens: list[Token] = field(init=False)
+    sentences: list[tuple[int, int]] = field(init=False)
+    published: dt.date | None = None
+    events: list[EventMention] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self):
+        body = self.article.text[self.article.body_start :]
+        self.norm = normalise(body)
+        self.tokens = self.lang.tokens(self.norm.text)
+        self.sentences = split_sentences(
+            self.norm.text,
+            self.tokens,
+            self.lang.words["sentences.abbreviations"],
+            bool(self.lang.get("sentences.ordinal_dot")),
+        )
+        self.published = self.article.published
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(self.article.text) if c == "\n"]
+
+    # --- spans -------------------------------------------------------------
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Offsets into the article's text of tokens [first, last)."""
+        s, e = self.norm.original_span(self.tokens[first].start, self.tokens[last - 1].end)
+        return s + self.article.body_start, e + self.article.body_start
+
+    def source(self, first: int, last: int) -> str:
+        s, e = self.span(first, last)
+        return self.article.text[s:e]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset) + self.article.line_offset
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        s, e = self.sentences[index]
+        a, b = self.norm.original_span(s, e)
+        return a + self.article.body_start, b + self.article.body_start
+
+    def adjacent(self, i: int, j: int) -> bool:
+        """Tokens i and j touch (no space between)."""
+        return self.tokens[i].end == self.tokens[j].start
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= j < len(self.tokens) and self.tokens[i].sentence == self.tokens[j].sentence
+
+    def claim(self, kind: str, first: int, last: int, **fields) -> dict:
+        start, end = self.span(first, last)
+        sent = self.tokens[first].sentence
+        s_start, s_end = self.sentence_span(sent)
+        return {
+            "article": self.article.id,
+            "lang": self.lang.code,
+            "published": self.published.isoformat() if self.published else None,
+            "kind": kind,
+            "text": self.article.text[start:end],
+            "start": start,
+            "end": end,
+            "line": self.line(start),
+            "sentence": self.article.text[s_start:s_end],
+            "sentence_start": s_start,
+            **fields,
+        }
+
+    # --- subjects ----------------------------------------------------------
+    def mention_text(self, m: EventMention | None) -> str | None:
+        return None if m is None else self.source(m.first, m.last)
+
+    def subject(self, i: int, *, same_sentence_only: bool = False) -> str | None:
+        """The event a claim at token ``i`` is about.
+
+        A named event in the same sentence; else, when the sentence speaks of an
+        event without naming it ("the conference"), or when ``same_sentence_only``
+        is off, the last named event before it in the article.
+        """
+        sent = self.tokens[i].sentence
+        here = [m for m in self.events if self.tokens[m.first].sentence == sent]
+        named = [m for m in here if m.named]
+        if named:
+            before = [m for m in named if m.first <= i]
+            return self.mention_text(before[-1] if before else named[0])
+        if here or not same_sentence_only:
+            earlier = [m for m in self.events if m.named and m.last <= i]
+            if earlier:
+                return self.mention_text(earlier[-1])
+        return self.mention_text(here[0]) if here else None

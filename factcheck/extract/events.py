@@ -1,0 +1,69 @@
+"""Mentions of events: "World Telecommunication Development Conference",
+"Konfransın", "کنفرانس WTDC-25". A claim's subject is found among them."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.document import Document, EventMention
+
+_ACRONYM = re.compile(r"[A-ZА-ЯƏİÖÜÇŞĞ]{2,}(?:-?\d{2,4})?")
+
+
+def _acronym_after(doc: Document, j: int) -> int:
+    """Index after an acronym at ``j``, bare or in brackets, else ``j``."""
+    toks = doc.tokens
+    if j < len(toks) and doc.same_sentence(j - 1, j) and _ACRONYM.fullmatch(toks[j].base):
+        return j + 1
+    if j + 2 < len(toks) and toks[j].text == "(" and _ACRONYM.fullmatch(toks[j + 1].base) and toks[j + 2].text == ")":
+        return j + 3
+    return j
+
+
+def find_events(doc: Document) -> list[EventMention]:
+    toks = doc.tokens
+    lang = doc.lang
+    nouns = lang.lexicon("events.nouns")
+    connectors = lang.words["titles.list_joins"] | lang.words["titles.org_after"] | lang.words["events.connectors"]
+    mentions: list[EventMention] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        m = nouns.match(toks, i)
+        if m is None:
+            i += 1
+            continue
+        last = m[1]
+        first = i
+        named = False
+        if lang.cased:
+            # Walk back over the capitalised words of the name.
+            k = i - 1
+            while k >= 0 and doc.same_sentence(i, k):
+                tk = toks[k]
+                if tk.is_capitalised or (tk.kind == "num" and k > 0 and toks[k - 1].is_capitalised):
+                    first = k
+                elif tk.lower in connectors and tk.kind == "word" and k > 0 and toks[k - 1].is_capitalised:
+                    pass
+                elif tk.text == "." and k > 0 and toks[k - 1].kind == "num":
+                    pass
+                else:
+                    break
+                k -= 1
+            named = first < i and t.is_capitalised
+        end = _acronym_after(doc, last)
+        if end > last:
+            named = True
+            last = end
+        elif not lang.cased:
+            # Without capitals: the noun with the words after it up to a bracketed acronym.
+            stop = lang.words["titles.stopwords"]
+            k = last
+            while k < len(toks) and k - last < 8 and doc.same_sentence(i, k) and toks[k].kind in ("word", "num", "mixed") and toks[k].lower not in stop:
+                k += 1
+            end = _acronym_after(doc, k)
+            if end > k:
+                named, last = True, end
+        mentions.append(EventMention(first, last, named))
+        i = max(last, i + 1)
+    return mentions

@@ -1,0 +1,145 @@
+"""Numbers in running text: digits with the language's separators, digits with
+an attached suffix ("2500-dən"), number words ("iki min", "two thousand"),
+and a scale word after digits ("2,5 тыс.", "۲ هزار")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.document import Document
+
+_DIGITS_SUFFIX = re.compile(r"(\d+)[-'’ʼ`]?([^\W\d_]+)")
+_GROUP_SUFFIX = re.compile(r"(\d{3})(?:[-'’ʼ`]([^\W\d_]+))?")
+
+
+@dataclass
+class Number:
+    value: float
+    first: int  # token indices [first, last)
+    last: int
+    suffix: str = ""  # letters attached to the last token ("dən" of "2500-dən")
+    ordinal: bool = False
+    words: bool = False  # written in words
+
+    @property
+    def integer(self) -> int | None:
+        return int(self.value) if float(self.value).is_integer() else None
+
+
+def _digits(doc: Document, i: int) -> Number | None:
+    toks = doc.tokens
+    lang = doc.lang
+    n = len(toks)
+    t = toks[i]
+    suffix = ""
+    if t.kind == "mixed":
+        m = _DIGITS_SUFFIX.fullmatch(t.text)
+        if not m:
+            return None
+        digits, suffix = m.group(1), lang.lower(m.group(2))
+        ordinal = suffix in lang.words["numbers.ordinal_suffixes"]
+        return Number(int(digits), i, i + 1, suffix, ordinal)
+    digits = t.text
+    j = i + 1
+    groups = lang.get("numbers.group") or []
+    decimal = lang.get("numbers.decimal") or "."
+    if len(digits) <= 3:
+        while j < n:
+            sep = toks[j]
+            if sep.text in groups and j + 1 < n and doc.adjacent(j - 1, j) and doc.adjacent(j, j + 1):
+                m = _GROUP_SUFFIX.fullmatch(toks[j + 1].text)
+                if m is None:
+                    break
+                digits += m.group(1)
+                j += 2
+                if m.group(2):
+                    suffix = lang.lower(m.group(2))
+                    break
+            elif " " in groups and doc.norm.text[toks[j - 1].end : toks[j].start] == " " and _GROUP_SUFFIX.fullmatch(toks[j].text) and toks[j - 1].kind == "num":
+                m = _GROUP_SUFFIX.fullmatch(toks[j].text)
+                digits += m.group(1)
+                j += 1
+                if m.group(2):
+                    suffix = lang.lower(m.group(2))
+                    break
+            else:
+                break
+    value: float = int(digits)
+    if (
+        not suffix
+        and j + 1 < n
+        and toks[j].text == decimal
+        and doc.adjacent(j - 1, j)
+        and doc.adjacent(j, j + 1)
+        and toks[j + 1].kind in ("num", "mixed")
+    ):
+        m = _DIGITS_SUFFIX.fullmatch(toks[j + 1].text) if toks[j + 1].kind == "mixed" else None
+        frac = m.group(1) if m else toks[j + 1].text
+        value = float(f"{digits}.{frac}")
+        if m:
+            suffix = lang.lower(m.group(2))
+        j += 2
+    return Number(value, i, j, suffix)
+
+
+def _words(doc: Document, i: int) -> Number | None:
+    toks = doc.tokens
+    words = doc.lang.mapping("numbers.words")
+    scales = doc.lang.mapping("numbers.scales")
+    connectors = doc.lang.words["numbers.connectors"]
+    total = current = 0
+    j = i
+    last = None
+    suffix = ""
+    while j < len(toks) and doc.same_sentence(i, j) and not suffix:
+        parts = toks[j].lower.split("-")
+        scale = next((st for st in toks[j].stems if st in scales), None)
+        if all(p in words for p in parts):
+            current += sum(words[p] for p in parts)
+        elif scale is not None:
+            s = scales[scale]
+            suffix = toks[j].lower[len(scale) :].lstrip("-'’")
+            if s < 1000:
+                current = max(current, 1) * s
+            else:
+                total += max(current, 1) * s
+                current = 0
+        elif toks[j].lower in connectors and last is not None and j + 1 < len(toks) and (
+            toks[j + 1].lower in words or toks[j + 1].lower in scales
+        ):
+            j += 1
+            continue
+        else:
+            break
+        last = j
+        j += 1
+    if last is None:
+        return None
+    return Number(total + current, i, last + 1, suffix, words=True)
+
+
+def read_number(doc: Document, i: int) -> Number | None:
+    """The number that starts at token ``i``, with any scale word after it."""
+    t = doc.tokens[i]
+    if t.kind in ("num", "mixed"):
+        num = _digits(doc, i)
+    elif t.kind == "word":
+        num = _words(doc, i)
+    else:
+        return None
+    if num is None or num.ordinal:
+        return num
+    scales = doc.lang.mapping("numbers.scales")
+    j = num.last
+    if not num.words and j < len(doc.tokens) and doc.same_sentence(i, j) and not num.suffix:
+        tok = doc.tokens[j]
+        for stem in tok.stems:
+            if stem in scales:
+                num.value = num.value * scales[stem]
+                num.suffix = tok.lower[len(stem) :].lstrip("-'’")
+                num.last = j + 1
+                if j + 1 < len(doc.tokens) and doc.tokens[j + 1].text == "." and doc.adjacent(j, j + 1) and len(stem) <= 4:
+                    num.last = j + 2
+                break
+    return num

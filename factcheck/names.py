@@ -1,0 +1,58 @@
+"""Comparing names across scripts and spellings.
+
+A name is romanised with its language's table (Azerbaijani ə→a, q→g, c→j,
+x→kh; Persian script to Latin), then compared by edit distance and by its
+consonant skeleton, which absorbs the vowels that Persian script leaves out
+and the doubling that transliterations disagree on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from factcheck.lang import load
+from factcheck.text import normalise
+
+_VOWELS = re.compile(r"[aeiouy]")
+_NOT_LETTER = re.compile(r"[^a-z0-9 ]+")
+
+
+def romanise(text: str, lang: str | None = None) -> str:
+    """Lower-case Latin form of ``text`` using the language's romanisation table."""
+    language = load(lang) if lang else None
+    s = normalise(text).text
+    s = language.lower(s) if language else s.lower()
+    if language is not None:
+        table = language.get("romanization.letters") or {}
+        initial = language.get("romanization.initial") or {}
+        out = []
+        for k, ch in enumerate(s):
+            at_start = k == 0 or not s[k - 1].isalnum()
+            out.append(initial.get(ch, table.get(ch, ch)) if at_start else table.get(ch, ch))
+        s = "".join(out)
+    s = unicodedata.normalize("NFKD", s.replace("ı", "i"))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _NOT_LETTER.sub(" ", s.replace("-", " "))
+    return " ".join(s.split())
+
+
+def skeleton(romanised: str) -> str:
+    """Consonants of each word, doubled letters collapsed: "sattar hashemi" -> "str hshm"."""
+    words = []
+    for w in romanised.split():
+        c = _VOWELS.sub("", w)
+        words.append(re.sub(r"(.)\1+", r"\1", c))
+    return " ".join(w for w in words if w)
+
+
+def same_name(a: str, lang_a: str | None, b: str, lang_b: str | None, threshold: float = 85) -> bool:
+    from rapidfuzz import fuzz
+
+    ra, rb = romanise(a, lang_a), romanise(b, lang_b)
+    if not ra or not rb:
+        return False
+    if fuzz.ratio(ra, rb) >= threshold:
+        return True
+    sa, sb = skeleton(ra), skeleton(rb)
+    return bool(sa) and fuzz.ratio(sa, sb) >= 90

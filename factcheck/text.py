@@ -1,0 +1,200 @@
+"""Text normalisation that keeps offsets, tokens and sentences.
+
+Everything downstream matches on a normalised copy of the article: digits in
+ASCII, one form of Arabic-script yeh and kaf, no ZWNJ or diacritics, single
+spaces. ``Normalised.original_span`` maps a span of that copy back to the
+article as it was read, so a claim's ``text`` is always a slice of the source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# One character in, one character out (or none).
+_CHAR_MAP = {
+    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+    "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
+    "\u0649": "\u06cc",  # alef maksura -> Persian yeh
+    "\u0643": "\u06a9",  # Arabic kaf -> Persian kaf
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\u2010": "-",
+    "\u2011": "-",
+}
+_DROP = {"\u200c", "\u200d", "\u00ad", "\u0640", "\ufeff", "\u200e", "\u200f"}
+_TERMINAL = ".!?؟…:;"
+_BULLETS = "-–—•*·▪►"
+
+
+def _dropped(ch: str) -> bool:
+    # Arabic-script diacritics (harakat, superscript alef) carry no meaning for matching.
+    return ch in _DROP or "\u064b" <= ch <= "\u065f" or ch == "\u0670"
+
+
+@dataclass
+class Normalised:
+    text: str
+    offsets: list[int]  # offsets[i] = index in the original of text[i]
+    original_length: int
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span [start, end) of the normalised text onto the original."""
+        if end <= start:
+            o = self.offsets[start] if start < len(self.offsets) else self.original_length
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalise(source: str) -> Normalised:
+    """Normalise ``source`` for matching, keeping a map back to it.
+
+    Whitespace runs become one space. A run with a blank line, or a single line
+    break that ends a heading, a list item or a sentence, becomes "\\n", a hard
+    sentence boundary; a line break inside a wrapped sentence becomes a space.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    n = len(source)
+    i = 0
+    line_start = 0  # index in source where the current line began
+    while i < n:
+        ch = source[i]
+        if ch.isspace() or unicodedata.category(ch) == "Zs":
+            j = i
+            newlines = 0
+            while j < n and (source[j].isspace() or unicodedata.category(source[j]) == "Zs"):
+                if source[j] == "\n":
+                    newlines += 1
+                j += 1
+            if not out or j >= n:
+                i = j
+                if newlines:
+                    line_start = j
+                continue
+            sep = " "
+            if newlines >= 2:
+                sep = "\n"
+            elif newlines == 1:
+                prev_line = source[line_start:i].strip()
+                nxt = source[j]
+                joins = nxt.islower() or (
+                    len(prev_line) >= 40 and prev_line[-1] not in _TERMINAL and nxt not in _BULLETS
+                )
+                if not joins:
+                    sep = "\n"
+            if newlines:
+                line_start = j
+            out.append(sep)
+            offsets.append(i)
+            i = j
+            continue
+        if _dropped(ch):
+            i += 1
+            continue
+        out.append(_CHAR_MAP.get(ch, ch))
+        offsets.append(i)
+        i += 1
+    return Normalised("".join(out), offsets, n)
+
+
+# A word: letters/digits joined by hyphens or apostrophes ("Boqdan-Martin",
+# "21-də", "Guluzade’nin", "WTDC-25"). Separators are disjoint from \w, so the
+# pattern is linear. Anything else that is not a space is a one-character token.
+_TOKEN = re.compile(r"\w+(?:[-–—'’ʼ`]\w+)*|\S")
+_APOSTROPHES = "'’ʼ`"
+
+
+@dataclass(slots=True)
+class Token:
+    start: int  # offsets into the normalised text
+    end: int
+    text: str
+    lower: str
+    kind: str  # "num" (digits only), "numx" (digits and dashes), "mixed" (digits and letters), "word", "punct"
+    sentence: int = 0
+    stems: tuple[str, ...] = field(default=())
+
+    @property
+    def base(self) -> str:
+        """The word before an apostrophe suffix: "Guluzade" of "Guluzade’nin"."""
+        for a in _APOSTROPHES:
+            k = self.text.find(a)
+            if k > 0:
+                return self.text[:k]
+        return self.text
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper() and any(c.islower() for c in self.text)
+
+
+def _kind(text: str) -> str:
+    if text.isdigit():
+        return "num"
+    if not (text[0].isalnum() or text[0] == "_"):
+        return "punct"
+    has_digit = any(c.isdigit() for c in text)
+    if not has_digit:
+        return "word"
+    # digits joined by dashes ("2025-11-21", "17–28") or digits with letters ("21-də", "WTDC-25")
+    return "mixed" if any(c.isalpha() for c in text) else "numx"
+
+
+def tokenise(text: str, lower) -> list[Token]:
+    return [
+        Token(m.start(), m.end(), m.group(), lower(m.group()), _kind(m.group()))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def split_sentences(text: str, tokens: list[Token], abbreviations: frozenset[str], ordinal_dot: bool) -> list[tuple[int, int]]:
+    """Assign each token its sentence; return sentences as [start, end) of the normalised text.
+
+    A sentence ends at a hard line break, or at terminal punctuation (with any
+    closing quotes) followed by a space and a character that can start a
+    sentence, unless the word before the full stop is an abbreviation, an
+    initial, or (in languages that write ordinals as "1.") a short number.
+    """
+    n = len(tokens)
+    ends: list[int] = []  # index of the last token of each sentence
+    k = 0
+    while k < n:
+        tok = tokens[k]
+        last = None
+        if tok.kind == "punct" and tok.text in ".!?؟…":
+            j = k
+            while j + 1 < n and tokens[j + 1].text in "\"'”’»)]" and tokens[j + 1].start == tokens[j].end:
+                j += 1
+            if j + 1 < n and tokens[j + 1].start > tokens[j].end and not tokens[j + 1].text[0].islower():
+                prev = tokens[k - 1] if k > 0 else None
+                abbreviated = (
+                    tok.text == "."
+                    and prev is not None
+                    and prev.end == tok.start
+                    and (
+                        prev.lower in abbreviations
+                        or (len(prev.text) == 1 and prev.text.isupper())
+                        or (ordinal_dot and prev.kind == "num" and len(prev.text) <= 3)
+                    )
+                )
+                if not abbreviated:
+                    last = j
+            k = j
+        if last is None and k + 1 < n and "\n" in text[tokens[k].end : tokens[k + 1].start]:
+            last = k
+        if last is not None:
+            ends.append(last)
+        k += 1
+    if n and (not ends or ends[-1] != n - 1):
+        ends.append(n - 1)
+    bounds = []
+    first = 0
+    for index, last in enumerate(ends):
+        for t in tokens[first : last + 1]:
+            t.sentence = index
+        bounds.append((tokens[first].start, tokens[last].end))
+        first = last + 1
+    return bounds

@@ -1,0 +1,38 @@
+"""Sessions: check (the main job), tests, lint, eval."""
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["check"]
+
+GOLD = "../shared/gold/seeds.yaml"
+
+
+@nox.session
+def check(session):
+    """Extract the claims of seeds/ and write them under build/."""
+    session.install("-e", ".")
+    session.run("factcheck", "extract", "seeds", "--format", "jsonl", "--output", "build/claims.jsonl")
+
+
+@nox.session
+def tests(session):
+    """Run the test suite."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session):
+    """Lint with ruff."""
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", "factcheck", "tests", "noxfile.py")
+
+
+@nox.session
+def eval(session):
+    """Score extraction against the gold claims of the seeds (or a gold file given after --)."""
+    session.install("-e", ".")
+    args = session.posargs or [GOLD, "--corpus", "seeds", "--min-recall", "0.9"]
+    session.run("factcheck", "eval", *args)
