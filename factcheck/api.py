@@ -57,6 +57,7 @@ class Results:
 def extract(inputs: list[str]) -> Results:
     """Read the articles named by ``inputs`` (files, folders, globs) and extract their claims."""
     from factcheck.extract import extract_article
+    from factcheck.lang import available
     from factcheck.schema import claims_frame
 
     articles, problems = read_corpus(inputs)
@@ -65,7 +66,7 @@ def extract(inputs: list[str]) -> Results:
     for article in articles:
         found, skipped = extract_article(article)
         problems.extend(skipped)
-        if article.lang is not None:
+        if article.lang in available():
             read.append(article)
         rows.extend(found)
     return Results(read, claims_frame(rows), problems)

@@ -100,8 +100,8 @@ def normalise(source: str) -> Normalised:
     return Normalised("".join(out), offsets, n)
 
 
-# A word: letters/digits joined by hyphens or apostrophes ("Boqdan-Martin",
-# "21-də", "Guluzade’nin", "WTDC-25"). Separators are disjoint from \w, so the
+# A word: letters/digits joined by hyphens or apostrophes ("Smith-Jones",
+# "21-də", "Yılmaz’ın", "COP-29"). Separators are disjoint from \w, so the
 # pattern is linear. Anything else that is not a space is a one-character token.
 _TOKEN = re.compile(r"\w+(?:[-–—'’ʼ`]\w+)*|\S")
 _APOSTROPHES = "'’ʼ`"
@@ -119,7 +119,7 @@ class Token:
 
     @property
     def base(self) -> str:
-        """The word before an apostrophe suffix: "Guluzade" of "Guluzade’nin"."""
+        """The word before an apostrophe suffix: "Yılmaz" of "Yılmaz’ın"."""
         for a in _APOSTROPHES:
             k = self.text.find(a)
             if k > 0:
@@ -139,7 +139,7 @@ def _kind(text: str) -> str:
     has_digit = any(c.isdigit() for c in text)
     if not has_digit:
         return "word"
-    # digits joined by dashes ("2025-11-21", "17–28") or digits with letters ("21-də", "WTDC-25")
+    # digits joined by dashes ("2025-11-21", "17–28") or digits with letters ("21-də", "COP-29")
     return "mixed" if any(c.isalpha() for c in text) else "numx"
 
 

@@ -83,8 +83,14 @@ class _Parser:
             return None
         calendar, month = m[0].split(":")
         end = m[1]
-        if end < len(self.toks) and self.toks[end].text == "." and self.doc.adjacent(end - 1, end):
-            end += 1
+        if (
+            end + 1 < len(self.toks)
+            and self.toks[end].text == "."
+            and self.doc.adjacent(end - 1, end)
+            and len(self.toks[end - 1].text) <= 4
+            and self.doc.same_sentence(end, end + 1)
+        ):
+            end += 1  # an abbreviation: "Nov."
         return calendar, int(month), end
 
     def year(self, k: int, calendar: str = "gregorian", *, bare: bool = True) -> tuple[int, int] | None:

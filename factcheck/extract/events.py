@@ -1,5 +1,5 @@
 """Mentions of events: "World Telecommunication Development Conference",
-"Konfransın", "کنفرانس WTDC-25". A claim's subject is found among them."""
+"Konfransın", "کنفرانس ABC-25". A claim's subject is found among them."""
 
 from __future__ import annotations
 
@@ -50,7 +50,12 @@ def find_events(doc: Document) -> list[EventMention]:
                 else:
                     break
                 k -= 1
+            skip = lang.words["titles.determiners"] | lang.words["titles.not_names"]
+            while first < i and (toks[first].lower in skip or toks[first].kind != "word"):
+                first += 1
             named = first < i and t.is_capitalised
+            if not named:
+                first = i
         end = _acronym_after(doc, last)
         if end > last:
             named = True

@@ -1,9 +1,9 @@
 """Title claims: a person, the role the text gives them, and the organisation.
 
 Handles a title before the name with the organisation before it ("Azərbaycanın
-Baş naziri Əli Əsədov", genitive chains), or after it ("Minister of Foreign
+Baş naziri X Y", genitive chains), or after it ("Minister of Foreign
 Affairs of X Jane Doe", "министр связи Ирана ..."), the name before the title
-("Ali Asadov, Prime Minister of Azerbaijan", "X، وزیر ..."), several people
+("Jane Doe, Prime Minister of X", "X، وزیر ..."), several people
 after one plural title, and modifiers such as "former" or "acting".
 """
 
@@ -261,7 +261,7 @@ class _Titles:
                     claims.append(self._claim(min(org_first, start), nm.last, nm, role, org, portfolio, modifier, nm.trim))
                 i = max(re_, names[-1].last)
                 continue
-            # The name before the title: "Ali Asadov, Prime Minister of X"; "X، وزیر ..."
+            # The name before the title: "Jane Doe, Prime Minister of X"; "X، وزیر ..."
             j = start - 1
             while self.ok(j, rs) and toks[j].lower in self.determiners:
                 j -= 1

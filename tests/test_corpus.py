@@ -1,0 +1,88 @@
+import json
+
+from factcheck.api import extract
+from factcheck.corpus import read_corpus
+
+FRONT = """---
+title: Test
+source: Example News
+published: 2025-11-21
+lang: en
+---
+Prime Minister Ali Asadov met 2,500 delegates on 21 November 2025.
+"""
+
+
+def test_front_matter_metadata_and_offsets(tmp_path):
+    (tmp_path / "a.md").write_text(FRONT, encoding="utf-8")
+    results = extract([str(tmp_path)])
+    assert results.problems == []
+    (article,) = results.articles
+    assert article.meta["source"] == "Example News"
+    assert str(article.published) == "2025-11-21"
+    rows = results.claim_rows()
+    assert {r["kind"] for r in rows} == {"count", "date", "title"}
+    for r in rows:
+        assert FRONT[r["start"] : r["end"]] == r["text"]
+        assert r["line"] == 7
+        assert r["published"] == "2025-11-21"
+
+
+def test_dateline_gives_publication_date(tmp_path):
+    (tmp_path / "a.txt").write_text(" date 2025-11-21 Headline\nThe summit opened on 20 November.\n", encoding="utf-8")
+    results = extract([str(tmp_path / "a.txt")])
+    dates = [r for r in results.claim_rows() if r["text"] == "20 November"]
+    assert dates and dates[0]["date_start"] == "2025-11-20"
+
+
+def test_jsonl_records_offsets_into_their_text(tmp_path):
+    recs = [
+        {"id": "r1", "text": "Over 2,000 delegates from 150 countries attended.", "lang": "en"},
+        {"id": "r2", "text": "Forumda 2500-dən çox nümayəndə iştirak edib.", "published": "2025-11-21"},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n{broken\n", encoding="utf-8")
+    results = extract([str(path)])
+    assert [a.id for a in results.articles] == ["r1", "r2"]
+    assert results.articles[1].lang == "az"
+    texts = {r["id"]: r["text"] for r in recs}
+    rows = results.claim_rows()
+    assert len(rows) == 3
+    for r in rows:
+        assert texts[r["article"]][r["start"] : r["end"]] == r["text"]
+    (problem,) = results.problems
+    assert problem.line == 3 and "not valid JSON" in str(problem)
+
+
+def test_unreadable_articles_are_reported_and_skipped(tmp_path):
+    (tmp_path / "good.txt").write_text("Over 2,000 delegates attended the conference.", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Bak\xfc".encode("latin-1"))
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "empty.md").write_text("  \n", encoding="utf-8")
+    (tmp_path / "open.md").write_text("---\ntitle: x\nno end\n", encoding="utf-8")
+    articles, problems = read_corpus([str(tmp_path), str(tmp_path / "missing/*.txt")])
+    assert sorted(a.id.rsplit("/", 1)[1] for a in articles) == ["good.txt", "open.md"]
+    messages = "\n".join(str(p) for p in problems)
+    assert "latin1.txt:1: not valid UTF-8" in messages
+    assert "binary.txt: binary file" in messages
+    assert "empty.md: empty article" in messages
+    assert "open.md:1: front matter opened with '---' is never closed" in messages
+    assert "missing/*.txt: no article found" in messages
+
+
+def test_bad_published_and_unknown_language(tmp_path):
+    (tmp_path / "a.md").write_text("---\npublished: someday\nlang: xx\n---\nText.\n", encoding="utf-8")
+    results = extract([str(tmp_path)])
+    messages = [str(p) for p in results.problems]
+    assert any("'published' is not a date" in m for m in messages)
+    assert any("no language data for 'xx'" in m for m in messages)
+    assert results.articles == []
+
+
+def test_detects_azerbaijani_and_turkish_apart():
+    from factcheck.lang import detect
+
+    assert detect("Azərbaycanın Baş naziri noyabrın 21-də Beynəlxalq Telekommunikasiya İttifaqının nümayəndələri ilə görüşüb.") == "az"
+    assert detect("Türk Keneşi Bilgi ve İletişim Teknolojileri Bakanları toplantısı Bakü’de düzenlenmiştir.") == "tr"
+    assert detect("وزیر ارتباطات عازم باکو شد.") == "fa"
+    assert detect("The minister arrived in Baku for the conference.") == "en"
