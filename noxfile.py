@@ -36,3 +36,10 @@ def eval(session):
     session.install("-e", ".")
     args = session.posargs or [GOLD, "--corpus", "seeds", "--min-recall", "0.9"]
     session.run("factcheck", "eval", *args)
+
+
+@nox.session
+def bench(session):
+    """Time extraction of the bundled corpora (pytest-benchmark)."""
+    session.install("-e", ".[test]", "pytest-benchmark>=4")
+    session.run("pytest", "benchmarks", "--benchmark-only", "--benchmark-columns=min,mean,max,rounds", *session.posargs)

@@ -38,7 +38,7 @@ def _table(results) -> str:
         return "no claims\n"
     widths = [max(len(r[k]) for r in rows) for k in range(3)]
     return "".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths)) + "  " + r[3] + "\n" for r in rows
+        "  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths, strict=True)) + "  " + r[3] + "\n" for r in rows
     )
 
 

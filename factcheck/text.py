@@ -9,7 +9,6 @@ article as it was read, so a claim's ``text`` is always a slice of the source.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 # One character in, one character out (or none).
@@ -32,6 +31,11 @@ _BULLETS = "-–—•*·▪►"
 def _dropped(ch: str) -> bool:
     # Arabic-script diacritics (harakat, superscript alef) carry no meaning for matching.
     return ch in _DROP or "\u064b" <= ch <= "\u065f" or ch == "\u0670"
+
+
+_TABLE = str.maketrans({**_CHAR_MAP, **dict.fromkeys(_DROP)})
+_DROPPED = re.compile("[" + "".join(_DROP) + "\u064b-\u065f\u0670]")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -58,22 +62,26 @@ def normalise(source: str) -> Normalised:
     out: list[str] = []
     offsets: list[int] = []
     n = len(source)
-    i = 0
-    line_start = 0  # index in source where the current line began
-    while i < n:
-        ch = source[i]
-        if ch.isspace() or unicodedata.category(ch) == "Zs":
-            j = i
-            newlines = 0
-            while j < n and (source[j].isspace() or unicodedata.category(source[j]) == "Zs"):
-                if source[j] == "\n":
-                    newlines += 1
-                j += 1
-            if not out or j >= n:
-                i = j
-                if newlines:
-                    line_start = j
-                continue
+
+    def add(start: int, end: int) -> None:
+        segment = source[start:end]
+        if _DROPPED.search(segment) is None:
+            out.append(segment.translate(_TABLE))
+            offsets.extend(range(start, end))
+            return
+        for k in range(start, end):
+            if not _dropped(source[k]):
+                out.append(_CHAR_MAP.get(source[k], source[k]))
+                offsets.append(k)
+
+    pos = 0
+    line_start = 0  # where the current line began in source
+    for m in _SPACE.finditer(source):
+        i, j = m.span()
+        add(pos, i)
+        pos = j
+        newlines = m.group().count("\n")
+        if offsets and j < n:
             sep = " "
             if newlines >= 2:
                 sep = "\n"
@@ -85,18 +93,11 @@ def normalise(source: str) -> Normalised:
                 )
                 if not joins:
                     sep = "\n"
-            if newlines:
-                line_start = j
             out.append(sep)
             offsets.append(i)
-            i = j
-            continue
-        if _dropped(ch):
-            i += 1
-            continue
-        out.append(_CHAR_MAP.get(ch, ch))
-        offsets.append(i)
-        i += 1
+        if newlines:
+            line_start = j
+    add(pos, n)
     return Normalised("".join(out), offsets, n)
 
 
@@ -131,16 +132,18 @@ class Token:
         return self.text[:1].isupper() and any(c.islower() for c in self.text)
 
 
+_NUMX = re.compile(r"[\d\-–—'’ʼ`]+")
+
+
 def _kind(text: str) -> str:
     if text.isdigit():
         return "num"
     if not (text[0].isalnum() or text[0] == "_"):
         return "punct"
-    has_digit = any(c.isdigit() for c in text)
-    if not has_digit:
+    if text.isalpha() or not any(c.isdigit() for c in text):
         return "word"
     # digits joined by dashes ("2025-11-21", "17–28") or digits with letters ("21-də", "COP-29")
-    return "mixed" if any(c.isalpha() for c in text) else "numx"
+    return "numx" if _NUMX.fullmatch(text) else "mixed"
 
 
 def tokenise(text: str, lower) -> list[Token]:

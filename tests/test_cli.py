@@ -2,8 +2,9 @@ import json
 
 import pytest
 
-from conftest import REPO, SHARED
 from factcheck.cli import main
+
+from conftest import REPO, SHARED
 
 
 def test_extract_formats(tmp_path, capsys):

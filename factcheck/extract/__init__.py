@@ -10,7 +10,7 @@ from factcheck.extract.events import find_events
 from factcheck.extract.titles import extract_titles
 from factcheck.lang import available, detect, load
 
-__all__ = ["extract_article", "Document"]
+__all__ = ["Document", "extract_article"]
 
 
 def extract_article(article: Article) -> tuple[list[dict], list[Problem]]:

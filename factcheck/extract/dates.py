@@ -359,7 +359,7 @@ def extract_dates(doc: Document) -> list[dict]:
                         pass
                 break
 
-    claims = []
+    claims = _relative_dates(doc, {k for f, l, _, _ in found for k in range(f, l)})
     last_year_date = doc.published
     for first, last, left, right in found:
         try:
@@ -391,4 +391,32 @@ def extract_dates(doc: Document) -> list[dict]:
                 subject_text=doc.subject(first, same_sentence_only=True),
             )
         )
+    return claims
+
+
+def _relative_dates(doc: Document, taken: set[int]) -> list[dict]:
+    """Words such as "yesterday", "dünən", "вчера", resolved from the publication date.
+
+    The language file lists the phrases; dateparser, with the language fixed,
+    reads each phrase found against the publication date.
+    """
+    lexicon = doc.lang.lexicon("dates.relative")
+    if doc.published is None or not lexicon.trie:
+        return []
+    claims = []
+    base = dt.datetime.combine(doc.published, dt.time())
+    i = 0
+    while i < len(doc.tokens):
+        m = lexicon.match(doc.tokens, i) if i not in taken else None
+        if m is None:
+            i += 1
+            continue
+        import dateparser
+
+        date = dateparser.parse(doc.source(i, m[1]), languages=[doc.lang.code], settings={"RELATIVE_BASE": base})
+        if date is not None:
+            iso = date.date().isoformat()
+            claims.append(doc.claim("date", i, m[1], date_start=iso, date_end=iso, calendar="gregorian",
+                                    subject_text=doc.subject(i, same_sentence_only=True)))
+        i = m[1]
     return claims

@@ -124,7 +124,7 @@ def read_number(doc: Document, i: int) -> Number | None:
     t = doc.tokens[i]
     if t.kind in ("num", "mixed"):
         num = _digits(doc, i)
-    elif t.kind == "word":
+    elif t.kind == "word" and (t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or t.lower in doc.lang.mapping("numbers.scales")):
         num = _words(doc, i)
     else:
         return None
