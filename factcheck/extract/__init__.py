@@ -27,7 +27,14 @@ def extract_article(article: Article) -> tuple[list[dict], list[Problem]]:
         article.lang = code
     doc = Document(article, load(code))
     doc.events = find_events(doc)
-    rows = extract_dates(doc) + extract_counts(doc) + extract_titles(doc)
+    dates = extract_dates(doc)
+    # A day or year written with a month belongs to the date; a bare year that counts something is a count.
+    counts = extract_counts(doc, taken=[(d["start"], d["end"]) for d in dates if not d["_bare_year"]])
+    counted = [(c["start"], c["end"]) for c in counts]
+    dates = [d for d in dates if not (d["_bare_year"] and any(s < d["end"] and d["start"] < e for s, e in counted))]
+    for d in dates:
+        del d["_bare_year"]
+    rows = dates + counts + extract_titles(doc)
     if doc.published is not None:
         for row in rows:
             row["published"] = doc.published.isoformat()

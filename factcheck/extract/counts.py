@@ -52,7 +52,8 @@ def _qualifier_after(doc: Document, j: int, suffix: str) -> tuple[str, int] | No
     return None
 
 
-def extract_counts(doc: Document) -> list[dict]:
+def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dict]:
+    """Count claims; numbers inside the character spans ``taken`` (dates) are skipped."""
     toks = doc.tokens
     lang = doc.lang
     nouns = lang.lexicon("counts.attributes")
@@ -71,6 +72,10 @@ def extract_counts(doc: Document) -> list[dict]:
         if num is None or num.ordinal:
             i += 1
             continue
+        start, end = doc.span(num.first, num.last)
+        if any(s < end and start < e for s, e in taken):
+            i = num.last
+            continue
         value = num.integer
         prev = toks[i - 1] if i > 0 else None
         if (
@@ -88,7 +93,7 @@ def extract_counts(doc: Document) -> list[dict]:
             j = qual_after[1]
         noun = None
         for k in range(j, min(j + MAX_GAP + 1, n)):
-            if not doc.same_sentence(i, k) or toks[k].kind != "word":
+            if not doc.same_sentence(i, k) or toks[k].kind != "word" or (k > j and read_number(doc, k)):
                 break
             noun = nouns.match(toks, k)
             if noun:

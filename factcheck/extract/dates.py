@@ -31,6 +31,7 @@ class Atom:
     month: int | None = None
     day: int | None = None
     calendar: str = "gregorian"
+    bare: bool = False  # a four-digit number with nothing that says it is a year
 
 
 @cache
@@ -55,6 +56,8 @@ class _Parser:
         self.nouns = lang.lexicon("counts.attributes")
         self.units = lang.lexicon("numbers.units")
         self.not_after = lang.words["numbers.not_after"]
+        # Endings that make a number a year ("2020-ci", "2017'de"); others ("2000-dən çox") do not.
+        self.year_suffixes = lang.words["dates.year_suffixes"] | lang.words["numbers.ordinal_suffixes"]
 
     # --- parts --------------------------------------------------------------
     def _ok(self, k: int, anchor: int) -> bool:
@@ -103,7 +106,7 @@ class _Parser:
         if not lo <= n[0] <= hi:
             return None
         end = k + 1
-        worded = bool(n[1])
+        worded = n[1] in self.year_suffixes
         if self._ok(end, k):
             yw = self.year_words.match(self.toks, end)
             if yw:
@@ -182,9 +185,9 @@ class _Parser:
                 if inner is not None and inner.year is None and inner.day is not None:
                     inner.year, inner.first = y[0], i
                     return inner
-            worded = y[1] > i + 1 or bool(self.number(i)[1])
+            worded = y[1] > i + 1 or self.number(i)[1] in self.year_suffixes
             if worded or self.bare_year_ok(i, y[1]):
-                return Atom(i, y[1], y[0])
+                return Atom(i, y[1], y[0], bare=not worded)
         return None
 
     def atom_no_year(self, i: int) -> Atom | None:
@@ -389,6 +392,7 @@ def extract_dates(doc: Document) -> list[dict]:
                 "date", first, last,
                 date_start=start, date_end=end, calendar=left.calendar,
                 subject_text=doc.subject(first, same_sentence_only=True),
+                _bare_year=left is right and left.bare,
             )
         )
     return claims

@@ -39,6 +39,8 @@ def _digits(doc: Document, i: int) -> Number | None:
             return None
         digits, suffix = m.group(1), lang.lower(m.group(2))
         ordinal = suffix in lang.words["numbers.ordinal_suffixes"]
+        if not ordinal and m.end(1) == m.start(2):
+            return None  # letters glued to digits are a name ("6A", "No3"), not a suffix
         return Number(int(digits), i, i + 1, suffix, ordinal)
     digits = t.text
     j = i + 1
@@ -96,7 +98,10 @@ def _words(doc: Document, i: int) -> Number | None:
         parts = toks[j].lower.split("-")
         scale = next((st for st in toks[j].stems if st in scales), None)
         if all(p in words for p in parts):
-            current += sum(words[p] for p in parts)
+            value = sum(words[p] for p in parts)
+            if current % 10 and value < 10:
+                break  # "dört bir" is not a number
+            current += value
         elif scale is not None:
             s = scales[scale]
             suffix = toks[j].lower[len(scale) :].lstrip("-'’")
@@ -124,7 +129,9 @@ def read_number(doc: Document, i: int) -> Number | None:
     t = doc.tokens[i]
     if t.kind in ("num", "mixed"):
         num = _digits(doc, i)
-    elif t.kind == "word" and (t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or t.lower in doc.lang.mapping("numbers.scales")):
+    elif t.kind == "word" and (
+        t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or any(s in doc.lang.mapping("numbers.scales") for s in t.stems)
+    ):
         num = _words(doc, i)
     else:
         return None
@@ -141,5 +148,10 @@ def read_number(doc: Document, i: int) -> Number | None:
                 num.last = j + 1
                 if j + 1 < len(doc.tokens) and doc.tokens[j + 1].text == "." and doc.adjacent(j, j + 1) and len(stem) <= 4:
                     num.last = j + 2
+                elif not num.suffix and num.last < len(doc.tokens) and doc.same_sentence(i, num.last):
+                    rest = read_number(doc, num.last)  # "2 bin 500", "1 milyon 200 bin"
+                    if rest is not None and not rest.ordinal and rest.value < scales[stem]:
+                        num.value += rest.value
+                        num.last, num.suffix = rest.last, rest.suffix
                 break
     return num
