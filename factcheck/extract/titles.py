@@ -16,6 +16,11 @@ from factcheck.extract.events import _ACRONYM
 
 MAX_NAME = 4
 MAX_ORG = 12
+# Roles whose words before or after the title name a field ("Energy Minister"), not an organisation.
+PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister"}
+# The role a deputy word ("Deputy Foreign Minister") makes of a role; None: no role id for it.
+DEPUTY = {"minister": "deputy_minister", "prime_minister": "deputy_prime_minister", "president": "vice_president",
+          "secretary_general": "deputy_secretary_general"}
 
 
 @dataclass
@@ -45,6 +50,7 @@ class _Titles:
             lang.lexicon("dates.weekdays"),
         ]
         self.state_words = lang.lexicon("titles.state_words")
+        self.org_words = lang.lexicon("titles.org_words")
         self.countries = lang.lexicon("countries")
         self.not_names = lang.words["titles.not_names"]
         self.stopwords = lang.words["titles.stopwords"]
@@ -55,6 +61,15 @@ class _Titles:
         self.determiners = lang.words["titles.determiners"]
         self.plural = lang.words["titles.plural_suffixes"]
         self.genitive_after = bool(lang.get("titles.genitive_after"))
+        self.others = lang.lexicon("titles.other_titles")
+        self.modifiers_after = lang.lexicon("titles.modifiers_after")
+        self.deputies = lang.lexicon("titles.deputy_words")
+        self.breakers = lang.words["titles.org_breakers"]
+        self.surname_endings = tuple(lang.words["titles.surname_endings"])
+        # "-elect", "-designate": a modifier written as the end of the title word
+        self.modifier_endings = [
+            (label, lang.lower(str(p))) for label, ps in (lang.get("titles.modifiers") or {}).items() for p in ps if str(p).startswith("-")
+        ]
         self.used: set[int] = set()
 
     # --- words --------------------------------------------------------------
@@ -79,7 +94,7 @@ class _Titles:
         """Index after honorifics (and stacked titles) at ``k``; whether any was seen."""
         seen = False
         while self.ok(k, anchor):
-            m = self.honorifics.match(self.toks, k) or self.roles.match(self.toks, k)
+            m = self.honorifics.match(self.toks, k) or (None if self.genitive_after else self.roles.match(self.toks, k))
             if m is None:
                 break
             seen = True
@@ -96,6 +111,10 @@ class _Titles:
         words = 0
         while self.ok(j, anchor) and words < MAX_NAME:
             t = toks[j]
+            if self.lang.cased and len(t.text) == 1 and t.text.isupper() and self.ok(j + 1, anchor) and toks[j + 1].text == "." and self.ok(j + 2, anchor) and self.name_word(j + 2):
+                words += 1  # an initial: "V. Putin"
+                j += 2
+                continue
             if self.name_word(j):
                 if not self.lang.cased and words == 0 and not honorific and t.lower not in self.given:
                     return None
@@ -109,8 +128,17 @@ class _Titles:
                 break
         if words < 2:
             return None
-        last = toks[j - 1]
-        return _Name(k, j, len(last.text) - len(last.base))
+        return _Name(k, j, self._ending(toks[j - 1]))
+
+    def _ending(self, t) -> int:
+        """Characters of a case ending to leave out of a name's last word ("’in"; "Məmmədovu" -> "Məmmədov")."""
+        if t.base != t.text:
+            return len(t.text) - len(t.base)
+        if self.surname_endings and not t.lower.endswith(self.surname_endings):
+            for stem in sorted(t.stems, key=len, reverse=True):
+                if stem != t.lower and stem.endswith(self.surname_endings):
+                    return len(t.lower) - len(stem)
+        return 0
 
     def name_before(self, end: int, anchor: int) -> _Name | None:
         """A name that ends at token ``end`` (exclusive), read backwards."""
@@ -124,29 +152,47 @@ class _Titles:
         return _Name(j, end)
 
     # --- organisations ---------------------------------------------------------
+    def org_word(self, k: int) -> bool:
+        """A word that can be part of an organisation's name written before a title."""
+        t = self.toks[k]
+        if t.kind != "word" or t.lower in self.not_names or t.lower in self.determiners or t.lower in self.stopwords:
+            return False
+        if self.breakers and not self.countries.match(self.toks, k) and any(
+            t.lower.endswith(b) and t.lower[: -len(b)] in t.stems for b in self.breakers
+        ):
+            return False  # "Tədbirdə", "Toplantıya": a place or time, not part of a name
+        return self.capital(k) or bool(self.org_words.match(self.toks, k))
+
+    def capital(self, k: int) -> bool:
+        t = self.toks[k]
+        return t.text[:1].isupper() or bool(_ACRONYM.fullmatch(t.base))
+
     def org_before(self, rs: int) -> int:
-        """First token of the organisation written before a title at ``rs``."""
+        """First token of the organisation or portfolio written before a title at ``rs``."""
+        if self.genitive_after:
+            return rs
         toks = self.toks
         first = rs
         k = rs - 1
         while self.ok(k, rs) and rs - k <= MAX_ORG:
             t = toks[k]
-            if t.kind == "word" and (t.text[:1].isupper() or _ACRONYM.fullmatch(t.base)):
+            if self.org_word(k):
                 first = k
             elif t.text == ")" and self.ok(k - 2, rs) and toks[k - 2].text == "(" and _ACRONYM.fullmatch(toks[k - 1].base):
                 first = k - 2
                 k -= 2
-            elif (
-                first < rs
-                and (t.lower in self.joins or t.lower in self.of_words)
-                and self.ok(k - 1, rs)
-                and toks[k - 1].text[:1].isupper()
-                and not (t.kind == "punct" and self.countries.match(toks, first))
-            ):
-                pass  # "Bilgi ve İletişim", "Ulaştırma, Denizcilik", but not across "X, Azerbaycan Cumhuriyeti"
+            elif first < rs and (t.lower in self.joins or t.lower in self.of_words) and self.ok(k - 1, rs) and self.org_word(k - 1):
+                # "Bilgi ve İletişim"; a comma only inside an enumeration ("Ulaştırma, Denizcilik ve Haberleşme")
+                if t.kind == "punct" and (
+                    self.countries.match(toks, first) or not any(toks[j].lower in self.joins and toks[j].kind == "word" for j in range(first, rs))
+                ):
+                    break
             else:
                 break
             k -= 1
+        # Lower-case words ("xarici işlər") only inside a name that starts with a capital.
+        while first < rs and not self.capital(first):
+            first += 1
         return first
 
     def org_after(self, k: int, anchor: int) -> tuple[int, int]:
@@ -157,7 +203,7 @@ class _Titles:
             k += 1
         if self.ok(k, anchor) and toks[k].lower in self.of_words:
             j = k + 1
-            while self.ok(j, anchor) and j - k <= MAX_ORG:
+            while self.ok(j, anchor) and j - k <= MAX_ORG and not self.honorifics.match(toks, j):
                 t = toks[j]
                 if t.kind == "word" and (t.text[:1].isupper() or t.lower in self.determiners):
                     j += 1
@@ -180,40 +226,86 @@ class _Titles:
                 break  # the name starts
             if not self.lang.cased and (t.lower in self.given or self.honorifics.match(toks, j)):
                 break
-            if t.lower in self.stopwords and t.lower not in self.joins:
+            if (t.lower in self.stopwords and t.lower not in self.joins) or self.modifiers_after.match(toks, j):
                 break
             j += 1
         return first, j
 
-    def split_org(self, first: int, last: int) -> tuple[str | None, str | None]:
-        """Organisation and portfolio: "Kırgız Cumhuriyeti | Bilgi Teknolojileri ve İletişim"."""
+    def organisation(self, runs: list[tuple[int, int]], role: str) -> tuple[str | None, str | None]:
+        """Organisation and portfolio from the words around a title.
+
+        A country named there is the organisation ("Kırgız Cumhuriyeti", "ترکیه")
+        and the other words are the portfolio; without a country, a minister's
+        words are a portfolio ("Energy Minister") and anyone else's an organisation.
+        """
         toks = self.toks
-        while last > first and (toks[last - 1].lower in self.joins or toks[last - 1].lower in self.of_words or toks[last - 1].lower in self.determiners):
-            last -= 1
-        while first < last and (toks[first].lower in self.of_words or toks[first].lower in self.determiners):
-            first += 1
-        if last <= first:
-            return None, None
-        for k in range(first, last):
-            m = self.state_words.match(toks, k)
-            if m and m[1] < last:
-                return self.doc.source(first, m[1]), self.doc.source(m[1], last)
-        m = self.countries.match(toks, first)
-        if m and m[1] < last and toks[m[1]].lower not in self.of_words:
-            return self.doc.source(first, m[1]), self.doc.source(m[1], last)
-        return self.doc.source(first, last), None
+        edges = self.joins | self.of_words | self.determiners
+        pieces = []
+        for first, last in runs:
+            while first < last and toks[first].lower in edges:
+                first += 1
+            while last > first and toks[last - 1].lower in edges:
+                last -= 1
+            if first < last:
+                pieces.append((first, last))
+        country = None
+        for first, last in pieces:
+            for k in range(first, last):
+                m = self.countries.match(toks, k)
+                if m and m[1] <= last:
+                    start, end = k, m[1]
+                    if (sw := self.state_words.match_ending(toks, start)) and sw[1] >= first:
+                        start = sw[1]  # "Republic of X", "جمهوری اسلامی X"
+                    elif end < last and (sw := self.state_words.match(toks, end)):
+                        end = sw[1]  # "Azerbaycan Cumhuriyeti"
+                    country = (start, end)
+                    break
+            if country:
+                break
+        if country is None:
+            for first, last in pieces:
+                for k in range(first, last):
+                    m = self.state_words.match(toks, k)
+                    if m and m[1] < last:
+                        country = (first, m[1])
+                        break
+        rest = []
+        for first, last in pieces:
+            if country and first <= country[0] < last:
+                rest += [r for r in ((first, country[0]), (country[1], last)) if r[0] < r[1]]
+            else:
+                rest.append((first, last))
+        rest = list(self._trimmed(rest))
+        rest_text = " ".join(self.doc.source(a, b) for a, b in rest) or None
+        if country and role not in PORTFOLIO_ROLES and any(self.org_words.match(toks, k) for a, b in rest for k in range(a, b)):
+            # "МИД России", "سازمان فضایی ایران": an institution of the country is the organisation
+            return " ".join(self.doc.source(a, b) for a, b in self._trimmed(pieces)), None
+        if country:
+            return self.doc.source(*country), rest_text
+        if role in PORTFOLIO_ROLES:
+            return None, rest_text
+        return rest_text, None
+
+    def _trimmed(self, ranges):
+        edges = self.joins | self.of_words | self.determiners
+        for first, last in ranges:
+            while first < last and self.toks[first].lower in edges:
+                first += 1
+            while last > first and self.toks[last - 1].lower in edges:
+                last -= 1
+            if first < last:
+                yield first, last
 
     # --- titles -----------------------------------------------------------------
     def run(self) -> list[dict]:
         toks = self.toks
         # Names after titles that are not roles ("Araştırma Uzmanı Dastan Almen") are nobody's organisation.
-        others = self.lang.lexicon("titles.other_titles")
         k = 0
         while k < len(toks):
             if role := self.roles.match(toks, k):
                 k = role[1]
                 continue
-            m = others.match(toks, k)
+            m = self.others.match(toks, k)
             if m and (name := self.name_at(m[1], k)):
                 self.used.update(range(name.first, name.last))
             k += 1
@@ -224,57 +316,78 @@ class _Titles:
             if m is None:
                 i += 1
                 continue
-            role, rs, re_ = m[0], i, m[1]
-            self.used.update(range(rs, re_))
-            last_tok = toks[re_ - 1]
-            plural = any(last_tok.lower.endswith(s) and last_tok.lower[: -len(s)] in last_tok.stems for s in self.plural)
-            modifier = None
-            start = rs
-            mod = self.modifiers.match_ending(toks, rs)
-            if mod and self.ok(mod[1], rs):
-                modifier, start = mod
-            org_first = self.org_before(start)
-            k, honorific = self.skip_honorifics(re_, rs)
-            of_first, of_last = self.org_after(k, rs)
-            k2, honorific2 = self.skip_honorifics(of_last, rs)
-            names = []
-            name = self.name_at(k2, rs, honorific or honorific2)
-            if name is None and of_last > of_first and self.lang.cased:
-                # "Minister of Foreign Affairs Jane Doe": the name is the end of the run
-                for cut in range(max(of_first + 1, of_last - 3), of_last - 1):
-                    if all(self.name_word(j) for j in range(cut, of_last)) and of_last - cut >= 2:
-                        name, of_last = _Name(cut, of_last), cut
-                        break
-            if name is not None:
-                names.append(name)
-                self.used.update(range(name.first, name.last))
-                while plural and self.ok(name.last, rs) and toks[name.last].lower in self.joins:
-                    name = self.name_at(name.last + 1, rs)
-                    if name is None:
-                        break
-                    names.append(name)
-                    self.used.update(range(name.first, name.last))
-                org, portfolio = self.split_org(org_first, start) if org_first < start else self.split_org(of_first, of_last)
-                if org_first < start and of_last > of_first and portfolio is None:
-                    portfolio = self.doc.source(of_first, of_last)
-                for nm in names:
-                    claims.append(self._claim(min(org_first, start), nm.last, nm, role, org, portfolio, modifier, nm.trim))
-                i = max(re_, names[-1].last)
-                continue
-            # The name before the title: "Jane Doe, Prime Minister of X"; "X، وزیر ..."
-            j = start - 1
-            while self.ok(j, rs) and toks[j].lower in self.determiners:
-                j -= 1
-            if org_first == start and self.ok(j, rs) and toks[j].text in ",،":
-                name = self.name_before(j, rs)
-                if name is not None:
-                    self.used.update(range(name.first, name.last))
-                    org, portfolio = self.split_org(of_first, of_last)
-                    claims.append(self._claim(name.first, max(re_, of_last), name, role, org, portfolio, modifier))
-            i = re_
+            claims += self.title(m[0], i, m[1])
+            i = m[1]
         return claims
 
-    def _claim(self, first, last, name: _Name, role, org, portfolio, modifier, trim=0) -> dict:
+    def title(self, role: str, rs: int, re_: int) -> list[dict]:
+        """Claims of the title word(s) at tokens [rs, re_)."""
+        toks = self.toks
+        self.used.update(range(rs, re_))
+        if self.genitive_after and rs > 0 and self.ok(rs - 1, rs) and (self.others.match_ending(toks, rs) or self.roles.match_ending(toks, rs)):
+            return []  # "Советник президента": the title belongs to someone else's
+        last_tok = toks[re_ - 1]
+        plural = any(last_tok.lower.endswith(p) and last_tok.lower[: -len(p)] in last_tok.stems for p in self.plural)
+        modifier = next((label for label, ending in self.modifier_endings if last_tok.lower.endswith(ending)), None)
+        start = rs
+        mod = self.modifiers.match_ending(toks, start)
+        if mod and self.ok(mod[1], rs):
+            modifier, start = mod
+        org_first = self.org_before(start)
+        if org_first < start and (dep := self.deputies.match(toks, org_first)) and dep[1] <= start:
+            role = DEPUTY.get(role)  # "Deputy Foreign Minister"
+            if role is None:
+                return []  # "Deputy Head": no role id says it
+            org_first = dep[1]
+        first = org_first if org_first < start else start
+        if org_first < start and (mod := self.modifiers.match_ending(toks, org_first)) and self.ok(mod[1], rs):
+            modifier, first = mod  # "eski Dışişleri Bakanı", "former Energy Minister"
+        k, honorific = self.skip_honorifics(re_, rs)
+        if (ma := self.modifiers_after.match(toks, k)) and self.ok(k, rs):
+            modifier, k = ma  # "Genel Müdür Vekili"
+        of_first, of_last = self.org_after(k, rs)
+        after = of_last
+        if (ma := self.modifiers_after.match(toks, after)) and self.ok(after, rs):
+            modifier, after = ma  # "وزیر امور خارجه سابق"
+        if self.ok(after, rs) and toks[after].text in ",،" and of_last > of_first:
+            after += 1  # "وزیر امور خارجه ایران، آقای دکتر ..."
+        k2, honorific2 = self.skip_honorifics(after, rs)
+        name = self.name_at(k2, rs, honorific or honorific2)
+        if name is None and of_last > of_first and self.lang.cased:
+            # "Minister of Foreign Affairs Jane Doe": the name is the end of the run
+            for cut in range(max(of_first + 1, of_last - 3), of_last - 1):
+                if all(self.name_word(j) for j in range(cut, of_last)):
+                    name, of_last = _Name(cut, of_last, self._ending(toks[of_last - 1])), cut
+                    break
+        runs = [(org_first, start), (of_first, of_last)]
+        if name is not None:
+            names = [name]
+            self.used.update(range(name.first, name.last))
+            while plural and self.ok(name.last, rs) and toks[name.last].lower in self.joins:
+                name = self.name_at(name.last + 1, rs)
+                if name is None:
+                    break
+                names.append(name)
+                self.used.update(range(name.first, name.last))
+            org, portfolio = self.organisation(runs, role)
+            return [self._claim(first, nm.last, nm, role, org, portfolio, modifier) for nm in names]
+        # The name before the title: "Jane Doe, Prime Minister of X"; "X، وزیر ..."; "X Y وزیر ..."
+        j = first - 1
+        while self.ok(j, rs) and toks[j].lower in self.determiners:
+            j -= 1
+        if self.ok(j, rs) and toks[j].text in ",،":
+            name = self.name_before(j, rs)
+        elif not self.lang.cased:
+            name = self.name_before(first, rs)
+            if name is not None and toks[name.first].lower not in self.given:
+                name = None
+        if name is None:
+            return []
+        self.used.update(range(name.first, name.last))
+        org, portfolio = self.organisation(runs, role)
+        return [self._claim(name.first, max(re_, of_last, after if modifier else 0), name, role, org, portfolio, modifier)]
+
+    def _claim(self, first, last, name: _Name, role, org, portfolio, modifier) -> dict:
         person = self.doc.source(name.first, name.last)
         if name.trim:
             person = person[: -name.trim]
@@ -282,9 +395,9 @@ class _Titles:
             "title", first, last,
             person_text=person, role=role, org_text=org, portfolio=portfolio, modifier=modifier,
         )
-        if trim and last == name.last:
-            claim["end"] -= trim
-            claim["text"] = claim["text"][:-trim]
+        if name.trim and last == name.last:
+            claim["end"] -= name.trim
+            claim["text"] = claim["text"][: -name.trim]
         return claim
 
 
