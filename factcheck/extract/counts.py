@@ -60,6 +60,8 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     verbs = lang.lexicon("counts.verbs")
     before = lang.lexicon("qualifiers.before")
     not_after = lang.words["numbers.not_after"]
+    units = lang.lexicon("numbers.units")
+    anaphoric = lang.words["numbers.anaphoric"]
     claims = []
     i = 0
     n = len(toks)
@@ -80,7 +82,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         prev = toks[i - 1] if i > 0 else None
         if (
             value is None
-            or (num.words and value < 2)
+            or (num.words and (value < 2 or (prev is not None and prev.lower in anaphoric)))
             or (prev is not None and doc.same_sentence(i, i - 1) and (prev.lower in not_after or (prev.text in ":/" and doc.adjacent(i - 1, i))))
             or (num.last < n and toks[num.last].text in ":/%" and doc.adjacent(num.last - 1, num.last))
         ):
@@ -93,8 +95,8 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             j = qual_after[1]
         noun = None
         for k in range(j, min(j + MAX_GAP + 1, n)):
-            if not doc.same_sentence(i, k) or toks[k].kind != "word" or (k > j and read_number(doc, k)):
-                break
+            if not doc.same_sentence(i, k) or toks[k].kind != "word" or (k > j and read_number(doc, k)) or units.match(toks, k):
+                break  # "15 процентов участников", "2500 manat" measure, they do not count
             noun = nouns.match(toks, k)
             if noun:
                 noun = (noun[0], k, noun[1])

@@ -50,6 +50,12 @@ class _Parser:
         lang = doc.lang
         self.months = _months(lang)
         self.year_words = lang.lexicon("dates.year_words")
+        self.year_before = lang.lexicon("dates.year_words_before")
+        self.month_words = lang.lexicon("dates.month_words")
+        self.opened_joins = lang.lexicon("dates.range_join_opened")
+        self.from_suffixes = tuple(lang.words["dates.range_from_suffixes"])
+        self.to_suffixes = tuple(lang.words["dates.range_to_suffixes"])
+        self.closers = lang.lexicon("dates.range_close")
         self.joins = lang.lexicon("dates.range_join")
         self.opens = lang.lexicon("dates.range_open")
         self.weekdays = lang.lexicon("dates.weekdays")
@@ -96,7 +102,7 @@ class _Parser:
             end += 1  # an abbreviation: "Nov."
         return calendar, int(month), end
 
-    def year(self, k: int, calendar: str = "gregorian", *, bare: bool = True) -> tuple[int, int] | None:
+    def year(self, k: int, calendar: str = "gregorian") -> tuple[int, int] | None:
         """(year, index after it and any year word)."""
         n = self.number(k)
         t = self.toks[k]
@@ -111,9 +117,12 @@ class _Parser:
             yw = self.year_words.match(self.toks, end)
             if yw:
                 end, worded = yw[1], True
-        if not worded and not bare:
-            return None
         return n[0], end
+
+    def _ends(self, k: int, suffixes: tuple[str, ...]) -> bool:
+        """Token ``k`` ends in one of ``suffixes`` after a stem ("17-dən", "ildən")."""
+        low = self.toks[k].lower
+        return bool(suffixes) and any(low.endswith(x) and len(low) > len(x) for x in suffixes)
 
     def bare_year_ok(self, k: int, end: int) -> bool:
         """A four-digit number alone is a year unless it counts or measures something."""
@@ -185,9 +194,19 @@ class _Parser:
                 if inner is not None and inner.year is None and inner.day is not None:
                     inner.year, inner.first = y[0], i
                     return inner
+                mo = self.month(k)
+                if mo is not None:  # "2025-ci ilin noyabr ayında", "2025 yılının Mart ayı"
+                    end = mo[2]
+                    if self._ok(end, i) and (mw := self.month_words.match(toks, end)):
+                        end = mw[1]
+                    return Atom(i, end, y[0], mo[1], None, mo[0])
+            first = i
             worded = y[1] > i + 1 or self.number(i)[1] in self.year_suffixes
+            before = self.year_before.match_ending(toks, i) if i > 0 else None
+            if before and self._ok(before[1], i):
+                first, worded = before[1], True  # "سال ۲۰۲۵", "in the year 2025"
             if worded or self.bare_year_ok(i, y[1]):
-                return Atom(i, y[1], y[0], bare=not worded)
+                return Atom(first, y[1], y[0], bare=not worded)
         return None
 
     def atom_no_year(self, i: int) -> Atom | None:
@@ -224,6 +243,12 @@ class _Parser:
                 if a <= 31 and b <= 31 and self._ok(i + 1, i) and (mo := self.month(i + 1)):
                     right = self._with_year(Atom(i, mo[2], None, mo[1], b, mo[0]))
                     return replace(right, day=a), right
+        mo = self.month(i)
+        if mo is not None and self._ok(mo[2], i) and toks[mo[2]].kind in ("numx", "mixed"):
+            m = _COMPOUND.fullmatch(toks[mo[2]].text)
+            if m and m.group(2) and not m.group(3) and int(m.group(1)) <= 31 and int(m.group(2)) <= 31:
+                right = self._with_year(Atom(i, mo[2] + 1, None, mo[1], int(m.group(2)), mo[0]))
+                return replace(right, day=int(m.group(1))), right  # "December 9-11, 2025"
         left = self.atom(i)
         lone_day = None
         if left is None:
@@ -233,6 +258,24 @@ class _Parser:
             left = Atom(i, i + 1, None, None, lone_day)
         k = left.last
         join = self.joins.match(toks, k) if self._ok(k, i) else None
+        if join is None and self._ok(k, i) and self.opens.match_ending(toks, left.first):
+            join = self.opened_joins.match(toks, k)  # "between 17 and 28 November"
+        if join is None and self._ok(k, i) and self._ends(left.last - 1, self.from_suffixes):
+            # "noyabrın 17-dən 28-dək", "1 Aralık 2025'ten 1 Mart 2026'ya kadar"
+            right = self.atom(k)
+            if right is None and (d := self.day(k)) is not None:
+                right = Atom(k, k + 1, left.year, left.month, d, left.calendar)
+            if right is not None:
+                close = self.closers.match(toks, right.last) if self._ok(right.last, i) else None
+                if close or self._ends(right.last - 1, self.to_suffixes):
+                    right.last = close[1] if close else right.last
+                    if left.month is None:
+                        left.month, left.year = right.month, left.year or right.year
+                    if left.year is None:
+                        left.year = right.year
+                    left.calendar = right.calendar
+                    if _compatible(left, right) or (left.day and right.day):
+                        return left, right
         if join and self._ok(join[1], i):
             right = self.atom(join[1])
             if right is None and left.year is not None and left.month is None:

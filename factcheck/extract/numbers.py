@@ -149,7 +149,10 @@ def read_number(doc: Document, i: int) -> Number | None:
                 if j + 1 < len(doc.tokens) and doc.tokens[j + 1].text == "." and doc.adjacent(j, j + 1) and len(stem) <= 4:
                     num.last = j + 2
                 elif not num.suffix and num.last < len(doc.tokens) and doc.same_sentence(i, num.last):
-                    rest = read_number(doc, num.last)  # "2 bin 500", "1 milyon 200 bin"
+                    k = num.last
+                    if doc.tokens[k].lower in doc.lang.words["numbers.connectors"] and k + 1 < len(doc.tokens):
+                        k += 1  # "۳ هزار و ۵۰۰"
+                    rest = read_number(doc, k) if doc.same_sentence(i, k) else None  # "2 bin 500", "1 milyon 200 bin"
                     if rest is not None and not rest.ordinal and rest.value < scales[stem]:
                         num.value += rest.value
                         num.last, num.suffix = rest.last, rest.suffix
