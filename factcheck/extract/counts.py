@@ -95,7 +95,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             j = qual_after[1]
         noun = None
         for k in range(j, min(j + MAX_GAP + 1, n)):
-            if not doc.same_sentence(i, k) or toks[k].kind != "word" or (k > j and read_number(doc, k)) or units.match(toks, k):
+            if not doc.same_sentence(i, k) or toks[k].kind != "word" or read_number(doc, k) or units.match(toks, k):
                 break  # "15 процентов участников", "2500 manat" measure, they do not count
             noun = nouns.match(toks, k)
             if noun:

@@ -59,7 +59,6 @@ class _Parser:
         self.joins = lang.lexicon("dates.range_join")
         self.opens = lang.lexicon("dates.range_open")
         self.weekdays = lang.lexicon("dates.weekdays")
-        self.nouns = lang.lexicon("counts.attributes")
         self.units = lang.lexicon("numbers.units")
         self.not_after = lang.words["numbers.not_after"]
         # Endings that make a number a year ("2020-ci", "2017'de"); others ("2000-dən çox") do not.
@@ -125,18 +124,14 @@ class _Parser:
         return bool(suffixes) and any(low.endswith(x) and len(low) > len(x) for x in suffixes)
 
     def bare_year_ok(self, k: int, end: int) -> bool:
-        """A four-digit number alone is a year unless it counts or measures something."""
+        """A four-digit number alone is a year unless it is a label, part of a number, or an amount."""
         prev = self.toks[k - 1] if k > 0 and self.doc.same_sentence(k, k - 1) else None
         if prev is not None and (prev.lower in self.not_after or (prev.kind == "punct" and prev.text in ".,:/" and self.doc.adjacent(k - 1, k))):
             return False
         if end < len(self.toks) and self.toks[end].text in ".,:/%" and end + 1 < len(self.toks) and self.doc.adjacent(end - 1, end) and self.doc.adjacent(end, end + 1):
             return False
-        for j in range(end, min(end + 3, len(self.toks))):
-            if not self._ok(j, k) or self.toks[j].kind != "word":
-                break
-            if self.nouns.match(self.toks, j) or self.units.match(self.toks, j):
-                return False
-        return True
+        # A number that counts something ("2000 delegates") is taken by the counts, which win over a bare year.
+        return not (self._ok(end, k) and self.units.match(self.toks, end))
 
     # --- atoms ----------------------------------------------------------------
     def atom(self, i: int) -> Atom | None:

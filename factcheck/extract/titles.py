@@ -161,7 +161,7 @@ class _Titles:
             t.lower.endswith(b) and t.lower[: -len(b)] in t.stems for b in self.breakers
         ):
             return False  # "Tədbirdə", "Toplantıya": a place or time, not part of a name
-        return self.capital(k) or bool(self.org_words.match(self.toks, k))
+        return self.capital(k) or bool(self.org_words.match(self.toks, k) or self.org_words.match_ending(self.toks, k + 1))
 
     def capital(self, k: int) -> bool:
         t = self.toks[k]
@@ -222,7 +222,10 @@ class _Titles:
             t = toks[j]
             if t.kind != "word" and t.text not in "()":
                 break
-            if self.lang.cased and t.is_capitalised and not self.countries.match(toks, j) and not self.blocked(j):
+            if self.lang.cased and (
+                (t.is_capitalised and not self.countries.match(toks, j) and not self.blocked(j))
+                or (len(t.text) == 1 and t.text.isupper() and self.ok(j + 1, anchor) and toks[j + 1].text == ".")
+            ):
                 break  # the name starts
             if not self.lang.cased and (t.lower in self.given or self.honorifics.match(toks, j)):
                 break
@@ -277,8 +280,10 @@ class _Titles:
                 rest.append((first, last))
         rest = list(self._trimmed(rest))
         rest_text = " ".join(self.doc.source(a, b) for a, b in rest) or None
-        if country and role not in PORTFOLIO_ROLES and any(self.org_words.match(toks, k) for a, b in rest for k in range(a, b)):
-            # "МИД России", "سازمان فضایی ایران": an institution of the country is the organisation
+        if country and role not in PORTFOLIO_ROLES and any(
+            self.org_words.match(toks, k) or self.roles.match(toks, k) for a, b in rest for k in range(a, b)
+        ):
+            # "МИД России", "سازمان فضایی ایران", "президента России": the country's institution is the organisation
             return " ".join(self.doc.source(a, b) for a, b in self._trimmed(pieces)), None
         if country:
             return self.doc.source(*country), rest_text
@@ -334,14 +339,20 @@ class _Titles:
         if mod and self.ok(mod[1], rs):
             modifier, start = mod
         org_first = self.org_before(start)
-        if org_first < start and (dep := self.deputies.match(toks, org_first)) and dep[1] <= start:
-            role = DEPUTY.get(role)  # "Deputy Foreign Minister"
-            if role is None:
-                return []  # "Deputy Head": no role id says it
-            org_first = dep[1]
+        runs = [(org_first, start)]
+        for k in range(org_first, start):
+            if (dep := self.deputies.match(toks, k)) and dep[1] <= start:
+                role = DEPUTY.get(role)  # "Deputy Foreign Minister"
+                if role is None:
+                    return []  # "Deputy Head": no role id says it
+                runs = [(org_first, k), (dep[1], start)]
+                break
         first = org_first if org_first < start else start
-        if org_first < start and (mod := self.modifiers.match_ending(toks, org_first)) and self.ok(mod[1], rs):
+        if (mod := self.modifiers.match_ending(toks, first)) and self.ok(mod[1], rs):
             modifier, first = mod  # "eski Dışişleri Bakanı", "former Energy Minister"
+            if (before := self.org_before(first)) < first:
+                runs.append((before, first))  # "Azerbaycan'ın eski Dışişleri Bakanı"
+                first = before
         k, honorific = self.skip_honorifics(re_, rs)
         if (ma := self.modifiers_after.match(toks, k)) and self.ok(k, rs):
             modifier, k = ma  # "Genel Müdür Vekili"
@@ -359,7 +370,7 @@ class _Titles:
                 if all(self.name_word(j) for j in range(cut, of_last)):
                     name, of_last = _Name(cut, of_last, self._ending(toks[of_last - 1])), cut
                     break
-        runs = [(org_first, start), (of_first, of_last)]
+        runs.append((of_first, of_last))
         if name is not None:
             names = [name]
             self.used.update(range(name.first, name.last))
