@@ -111,11 +111,8 @@ class _Parser:
         if not lo <= n[0] <= hi:
             return None
         end = k + 1
-        worded = n[1] in self.year_suffixes
-        if self._ok(end, k):
-            yw = self.year_words.match(self.toks, end)
-            if yw:
-                end, worded = yw[1], True
+        if self._ok(end, k) and (yw := self.year_words.match(self.toks, end)):
+            end = yw[1]
         return n[0], end
 
     def _ends(self, k: int, suffixes: tuple[str, ...]) -> bool:
@@ -400,7 +397,7 @@ def extract_dates(doc: Document) -> list[dict]:
                         pass
                 break
 
-    claims = _relative_dates(doc, {k for f, l, _, _ in found for k in range(f, l)})
+    claims = _relative_dates(doc, {k for first, last, _, _ in found for k in range(first, last)})
     last_year_date = doc.published
     for first, last, left, right in found:
         try:

@@ -1,0 +1,50 @@
+"""Every language data file uses only keys that factcheck/lang/README.md documents."""
+
+import re
+
+import pytest
+
+from factcheck.lang import available, load
+
+from conftest import REPO
+
+README = (REPO / "factcheck" / "lang" / "README.md").read_text(encoding="utf-8")
+DOCUMENTED = {k for cell in re.findall(r"^\| (`[^|]+`) \|", README, re.MULTILINE) for k in re.findall(r"`([^`]+)`", cell)}
+# Keys whose values are free mappings (ids to words); their own keys are data, not format.
+MAPPINGS = {"counts.attributes", "counts.verbs", "titles.roles", "titles.modifiers", "titles.modifiers_after",
+            "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "countries",
+            "dates.months", "dates.solar_months", "dates.lunar_months", "romanization.letters", "romanization.initial"}
+
+
+def _keys(node, prefix=""):
+    for key, value in node.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and path not in MAPPINGS:
+            yield from _keys(value, path + ".")
+        else:
+            yield path
+
+
+@pytest.mark.parametrize("code", available())
+def test_language_file_keys_are_documented(code):
+    undocumented = [k for k in _keys(load(code).data) if k not in DOCUMENTED]
+    assert not undocumented, f"{code}.yaml: document these keys in factcheck/lang/README.md: {undocumented}"
+
+
+@pytest.mark.parametrize("code", available())
+def test_language_has_cases(code):
+    from ruamel.yaml import YAML
+
+    cases = YAML(typ="safe").load((REPO / "tests" / "cases" / "extract" / f"{code}.yaml").read_text(encoding="utf-8"))
+    assert cases["lang"] == code and len(cases["cases"]) >= 25
+
+
+@pytest.mark.parametrize("code", available())
+def test_language_file_labels_are_known_ids(code):
+    from factcheck.schema import MODIFIERS, QUALIFIERS, ROLES
+
+    lang = load(code)
+    assert set(lang.get("titles.roles") or {}) <= set(ROLES)
+    assert set(lang.get("titles.modifiers") or {}) | set(lang.get("titles.modifiers_after") or {}) <= set(MODIFIERS)
+    assert set(lang.get("qualifiers.before") or {}) | set(lang.get("qualifiers.after") or {}) <= set(QUALIFIERS)
+    assert set(lang.get("counts.verbs") or {}) <= {"attended", "registered", "expected"}
