@@ -27,7 +27,7 @@ def tests(session):
 def lint(session):
     """Lint with ruff."""
     session.install("ruff>=0.6")
-    session.run("ruff", "check", "factcheck", "tests", "noxfile.py")
+    session.run("ruff", "check", "factcheck", "tests", "benchmarks", "noxfile.py")
 
 
 @nox.session
