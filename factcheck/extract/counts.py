@@ -10,7 +10,7 @@ from factcheck.extract.numbers import read_number
 from factcheck.lang import Language
 
 MAX_GAP = 2  # words allowed between a number and the noun it counts ("2,572 registered participants")
-VERB_WINDOW = 8
+VERB_WINDOW = 12
 
 
 @cache

@@ -92,18 +92,22 @@ class Document:
     def subject(self, i: int, *, same_sentence_only: bool = False) -> str | None:
         """The event a claim at token ``i`` is about.
 
-        A named event in the same sentence; else, when the sentence speaks of an
-        event without naming it ("the conference"), or when ``same_sentence_only``
-        is off, the last named event before it in the article.
+        A named event before it in its sentence; else, when the sentence speaks of
+        an event without naming it ("the conference"), or when ``same_sentence_only``
+        is off, the article's main event (the first it names); else a named event
+        later in the sentence. Events named in passing ("more than at ABC-2022")
+        do not take over a claim that precedes them.
         """
         sent = self.tokens[i].sentence
         here = [m for m in self.events if self.tokens[m.first].sentence == sent]
         named = [m for m in here if m.named]
-        if named:
-            before = [m for m in named if m.first <= i]
-            return self.mention_text(before[-1] if before else named[0])
+        before = [m for m in named if m.first <= i]
+        if before:
+            return self.mention_text(before[-1])
         if here or not same_sentence_only:
-            earlier = [m for m in self.events if m.named and m.last <= i]
-            if earlier:
-                return self.mention_text(earlier[-1])
+            main = next((m for m in self.events if m.named), None)
+            if main is not None and main.first <= i:
+                return self.mention_text(main)
+        if named:
+            return self.mention_text(named[0])
         return self.mention_text(here[0]) if here else None
