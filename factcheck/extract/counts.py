@@ -62,6 +62,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     not_after = lang.words["numbers.not_after"]
     units = lang.lexicon("numbers.units")
     anaphoric = lang.words["numbers.anaphoric"]
+    head_first = bool(lang.get("counts.head_first"))
     claims = []
     i = 0
     n = len(toks)
@@ -99,7 +100,11 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 break  # "15 процентов участников", "2500 manat" measure, they do not count
             noun = nouns.match(toks, k)
             if noun:
-                noun = (noun[0], k, noun[1])
+                bare = toks[noun[1] - 1].lower in toks[noun[1] - 1].stems[:1] and len(toks[noun[1] - 1].stems) == 1
+                after = nouns.match(toks, noun[1]) if bare and not head_first and doc.same_sentence(k, noun[1]) else None
+                # the last noun of a compound is its head ("175 member countries", "175 üzv ölkədən"),
+                # unless the first carries an ending ("40 ölkədən nazirlər": the countries are counted)
+                noun = (after[0], k, after[1]) if after else (noun[0], k, noun[1])
                 break
         if noun is None:
             i = num.last
