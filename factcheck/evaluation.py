@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.names import same_name
+from factcheck.names import country_of, same_name
 
 
 def _iso(value) -> str:
@@ -49,6 +49,17 @@ def value_matches(claim: dict, gold: dict) -> bool:
             and (same_name(person, lang, gold_person, "en") or same_name(person, lang, gold_person, lang))
         )
     return False
+
+
+def _same_org(claim: dict, gold_org: str, lang: str) -> bool:
+    """The claim's organisation is the gold one: the same country, or a similar name."""
+    org = claim.get("org_text")
+    if not org:
+        return False
+    country = country_of(gold_org, "en")
+    if country is not None:
+        return country_of(org, lang) == country
+    return same_name(org, lang, gold_org, "en", threshold=70)
 
 
 @dataclass
@@ -167,8 +178,7 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None) -> Evaluat
                 s.core_found += core
                 if g["kind"] == "title" and g.get("org"):
                     s.orgs += 1
-                    org = claims[hits[0]].get("org_text") or ""
-                    s.orgs_matched += bool(org) and same_name(org, lang, str(g["org"]), "en", threshold=70)
+                    s.orgs_matched += any(_same_org(claims[k], str(g["org"]), lang) for k in hits)
             else:
                 ev.missed.append(f"{name}: {g['kind']} {g['surface']!r}" + (" (extended)" if not core else ""))
         for k, c in enumerate(claims):

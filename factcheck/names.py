@@ -56,3 +56,14 @@ def same_name(a: str, lang_a: str | None, b: str, lang_b: str | None, threshold:
         return True
     sa, sb = skeleton(ra), skeleton(rb)
     return bool(sa) and fuzz.ratio(sa, sb) >= 90
+
+
+def country_of(text: str, lang: str) -> str | None:
+    """The ISO code of the country that ``text`` names in the language ("Azərbaycanın" -> "AZ"), if any."""
+    language = load(lang)
+    tokens = language.tokens(normalise(text).text)
+    lexicon = language.lexicon("countries")
+    for k in range(len(tokens)):
+        if m := lexicon.match(tokens, k):
+            return m[0]
+    return None
