@@ -46,16 +46,20 @@ def skeleton(romanised: str) -> str:
     return " ".join(w for w in words if w)
 
 
-def same_name(a: str, lang_a: str | None, b: str, lang_b: str | None, threshold: float = 85) -> bool:
+def same_romanised(ra: str, rb: str, threshold: float = 85) -> bool:
+    """Two romanised names are the same name: close spelling, or the same consonant skeleton."""
     from rapidfuzz import fuzz
 
-    ra, rb = romanise(a, lang_a), romanise(b, lang_b)
     if not ra or not rb:
         return False
     if fuzz.ratio(ra, rb) >= threshold:
         return True
     sa, sb = skeleton(ra), skeleton(rb)
     return bool(sa) and fuzz.ratio(sa, sb) >= 90
+
+
+def same_name(a: str, lang_a: str | None, b: str, lang_b: str | None, threshold: float = 85) -> bool:
+    return same_romanised(romanise(a, lang_a), romanise(b, lang_b), threshold)
 
 
 def country_of(text: str, lang: str) -> str | None:

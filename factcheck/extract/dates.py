@@ -18,6 +18,7 @@ from factcheck.lang import Language, Lexicon
 CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
 HEADER_LINES = 3  # a date in the first lines of an article without metadata is its publication date
+DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
 
 
@@ -426,7 +427,7 @@ def extract_dates(doc: Document) -> list[dict]:
             doc.claim(
                 "date", first, last,
                 date_start=start, date_end=end, calendar=left.calendar,
-                subject_text=doc.subject(first, same_sentence_only=True),
+                subject_text=doc.subject(first, near=DATE_SUBJECT_DISTANCE),
                 _bare_year=left is right and left.bare,
             )
         )
@@ -456,6 +457,6 @@ def _relative_dates(doc: Document, taken: set[int]) -> list[dict]:
         if date is not None:
             iso = date.date().isoformat()
             claims.append(doc.claim("date", i, m[1], date_start=iso, date_end=iso, calendar="gregorian",
-                                    subject_text=doc.subject(i, same_sentence_only=True)))
+                                    subject_text=doc.subject(i, near=DATE_SUBJECT_DISTANCE)))
         i = m[1]
     return claims

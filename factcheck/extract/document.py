@@ -89,22 +89,26 @@ class Document:
     def mention_text(self, m: EventMention | None) -> str | None:
         return None if m is None else self.source(m.first, m.last)
 
-    def subject(self, i: int, *, same_sentence_only: bool = False) -> str | None:
+    def subject(self, i: int, *, near: int | None = None) -> str | None:
         """The event a claim at token ``i`` is about.
 
         A named event before it in its sentence; else, when the sentence speaks of
-        an event without naming it ("the conference"), or when ``same_sentence_only``
-        is off, the article's main event (the first it names); else a named event
-        later in the sentence. Events named in passing ("more than at ABC-2022")
-        do not take over a claim that precedes them.
+        an event without naming it ("the conference"), or the sentence names none,
+        the article's main event (the first it names); else a named event later in
+        the sentence. Events named in passing ("more than at ABC-2022") do not take
+        over a claim that precedes them. With ``near``, only an event mentioned
+        within that many words of the claim counts (a date is an event's date
+        only when the text puts them together).
         """
         sent = self.tokens[i].sentence
         here = [m for m in self.events if self.tokens[m.first].sentence == sent]
+        if near is not None:
+            here = [m for m in here if m.first - near <= i <= m.last + near]
         named = [m for m in here if m.named]
         before = [m for m in named if m.first <= i]
         if before:
             return self.mention_text(before[-1])
-        if here or not same_sentence_only:
+        if here or near is None:
             main = next((m for m in self.events if m.named), None)
             if main is not None and main.first <= i:
                 return self.mention_text(main)
