@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from factcheck.corpus import Article, Problem, read_corpus
 
 # Fields of a claim in JSON, by kind, after the fields every claim has.
-COMMON = ("article", "lang", "published", "kind", "text", "start", "end", "line", "sentence")
+COMMON = ("id", "article", "lang", "published", "kind", "text", "start", "end", "line", "sentence")
 BY_KIND = {
     "count": ("value", "qualifier", "attribute", "verb", "subject"),
     "date": ("date_start", "date_end", "calendar", "subject"),

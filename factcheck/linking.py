@@ -2,7 +2,7 @@
 
 Names are compared in a romanised form (each language's table), by edit
 distance and consonant skeleton (``factcheck.names``). An event named with an
-edition code ("WTDC-۲۵") links by its code alone, so one edition never links to
+edition code ("COP-۲۹") links by its code alone, so one edition never links to
 another; an event named in words links only when its year agrees with the
 article's. People link by their whole name, never by a shared surname.
 """
@@ -24,7 +24,7 @@ NAME_SCORE = 88  # rapidfuzz score (0-100) for names of events and organisations
 
 
 def edition_codes(text: str) -> set[tuple[str, int]]:
-    """Edition codes in ``text`` as (letters, year): "WTDC-۲۵" and "WTDC-2025" are ("WTDC", 2025)."""
+    """Edition codes in ``text`` as (letters, year): "COP-۲۹" and "COP-2029" are ("COP", 2029)."""
     out = set()
     for m in _CODE.finditer(normalise(text).text):
         year = int(m.group(2))

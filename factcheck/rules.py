@@ -89,11 +89,11 @@ class DatesFact(_Sourced):
 class Entity(_Model):
     """An event, person, organisation or country that claims can be about."""
 
-    id: str = Field(pattern=_ID, description="a short unique id, e.g. wtdc-25")
+    id: str = Field(pattern=_ID, description="a short unique id, e.g. cop-29")
     kind: Literal["event", "person", "organisation", "country"]
     names: list[str] = Field(min_length=1, description="names in any language and script")
     aliases: list[str] = Field(default_factory=list, description="other spellings, translations, abbreviations")
-    codes: list[str] = Field(default_factory=list, description="edition codes of an event: WTDC-25, WTDC-2025")
+    codes: list[str] = Field(default_factory=list, description="edition codes of an event: COP-29, COP29")
     year: int | None = Field(None, ge=1800, le=2200, description="an event's year: tells editions apart")
     place: str | None = Field(None, description="where an event takes place")
     country: str | None = Field(None, pattern=r"^[A-Z]{2}$", description="ISO 3166 code of a country (AZ, TR, IR)")

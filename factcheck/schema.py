@@ -16,7 +16,7 @@ ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 # Column name -> pandas dtype, in the table's order.
 COLUMNS = {
-    "article": "string", "lang": "string", "published": "string", "kind": "string",
+    "id": "string", "article": "string", "lang": "string", "published": "string", "kind": "string",
     "text": "string", "start": "int64", "end": "int64", "line": "int64",
     "sentence": "string", "sentence_start": "int64",
     "value": "Int64", "qualifier": "string", "attribute": "string", "verb": "string",
@@ -31,11 +31,12 @@ COLUMNS = {
 def claims_schema():
     import pandera.pandas as pa
 
-    def col(dtype, *checks, nullable=True):
-        return pa.Column(dtype, list(checks), nullable=nullable)
+    def col(dtype, *checks, nullable=True, unique=False):
+        return pa.Column(dtype, list(checks), nullable=nullable, unique=unique)
 
     return pa.DataFrameSchema(
         {
+            "id": col("string", nullable=False, unique=True),
             "article": col("string", nullable=False),
             "lang": col("string", nullable=False),
             "published": col("string", pa.Check.str_matches(ISO_DATE)),

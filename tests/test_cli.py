@@ -17,7 +17,7 @@ def test_extract_formats(tmp_path, capsys):
         (2000, "more_than", "delegates"), (150, "exact", "countries")]
     assert recs[0]["subject"] == {"text": "summit", "id": None} and "person" not in recs[0]
     assert main(["extract", str(art), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.startswith("article,lang,published,kind,text,start,end")
+    assert capsys.readouterr().out.startswith("id,article,lang,published,kind,text,start,end")
     assert main(["extract", str(art), "--format", "table"]) == 0
     assert "more_than 2000 delegates" in capsys.readouterr().out
 

@@ -3,15 +3,15 @@ import pytest
 
 from factcheck.schema import claims_frame
 
-BASE = {"article": "a", "lang": "en", "published": None, "text": "x", "start": 0, "end": 1, "line": 1,
+BASE = {"id": "a@0-1", "article": "a", "lang": "en", "published": None, "text": "x", "start": 0, "end": 1, "line": 1,
         "sentence": "x", "sentence_start": 0}
 
 
 def test_valid_rows_pass():
     df = claims_frame([
-        BASE | {"kind": "count", "value": 3, "qualifier": "exact", "attribute": "satellites"},
-        BASE | {"kind": "date", "date_start": "2025-11-17", "date_end": "2025-11-19"},
-        BASE | {"kind": "title", "person_text": "A B", "role": "minister"},
+        BASE | {"id": "a@0-1", "kind": "count", "value": 3, "qualifier": "exact", "attribute": "satellites"},
+        BASE | {"id": "a@2-3", "kind": "date", "date_start": "2025-11-17", "date_end": "2025-11-19"},
+        BASE | {"id": "a@4-5", "kind": "title", "person_text": "A B", "role": "minister"},
     ])
     assert list(df["kind"]) == ["count", "date", "title"]
 
@@ -28,3 +28,9 @@ def test_valid_rows_pass():
 def test_invalid_rows_fail(bad):
     with pytest.raises(pandera.errors.SchemaError):
         claims_frame([BASE | bad])
+
+
+def test_claim_ids_are_unique():
+    row = BASE | {"kind": "count", "value": 3, "qualifier": "exact"}
+    with pytest.raises(pandera.errors.SchemaError):
+        claims_frame([row, row])

@@ -39,4 +39,6 @@ def extract_article(article: Article) -> tuple[list[dict], list[Problem]]:
         for row in rows:
             row["published"] = doc.published.isoformat()
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    for row in rows:
+        row["id"] = f"{row['article']}@{row['start']}-{row['end']}"
     return rows, doc.problems

@@ -103,7 +103,8 @@ class Document:
         sent = self.tokens[i].sentence
         here = [m for m in self.events if self.tokens[m.first].sentence == sent]
         if near is not None:
-            here = [m for m in here if m.first - near <= i <= m.last + near]
+            # a named event may stand a little further from the claim than "the conference"
+            here = [m for m in here if m.first - near <= i <= m.last + (near if m.named else near // 2)]
         named = [m for m in here if m.named]
         before = [m for m in named if m.first <= i]
         if before:
