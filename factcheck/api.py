@@ -20,11 +20,20 @@ NESTED = {"subject": "subject", "person": "person", "org": "org"}  # {text, id} 
 
 @dataclass
 class Results:
-    """What a run found: the articles read, their claims (a table), and what was skipped."""
+    """What a run found: the articles read, their claims (a table), conflicts, and what was skipped.
+
+    Every output format (JSON Lines of claims, CSV, JSON, text, HTML) renders this one object.
+    """
 
     articles: list[Article]
     claims: object  # pandas.DataFrame checked by factcheck.schema.claims_schema()
     problems: list[Problem] = field(default_factory=list)
+    conflicts: list = field(default_factory=list)  # factcheck.check.Conflict
+    rule_files: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list:
+        return [c for c in self.conflicts if c.severity == "error"]
 
     def claim_rows(self) -> list[dict]:
         """The claims table as dicts, with missing values as None."""
@@ -53,6 +62,31 @@ class Results:
     def to_jsonl(self) -> str:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.claim_records())
 
+    def summary(self) -> dict:
+        kinds: dict[str, int] = {}
+        for row in self.claim_rows():
+            kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
+        return {
+            "articles": len(self.articles),
+            "skipped": len(self.problems),
+            "claims": dict(sorted(kinds.items())),
+            "conflicts": {"error": len(self.errors), "warning": len(self.conflicts) - len(self.errors)},
+            "rule_files": self.rule_files,
+        }
+
+    def to_dict(self) -> dict:
+        return {
+            "summary": self.summary(),
+            "articles": [
+                {"id": a.id, "path": a.path, "lang": a.lang,
+                 **{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in a.meta.items() if k != "lang"}}
+                for a in self.articles
+            ],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "claims": self.claim_records(),
+            "problems": [{"path": p.path, "line": p.line, "message": p.message, "hint": p.hint} for p in self.problems],
+        }
+
 
 def extract(inputs: list[str]) -> Results:
     """Read the articles named by ``inputs`` (files, folders, globs) and extract their claims."""
@@ -70,3 +104,20 @@ def extract(inputs: list[str]) -> Results:
             read.append(article)
         rows.extend(found)
     return Results(read, claims_frame(rows), problems)
+
+
+def check(inputs: list[str], rules) -> Results:
+    """Extract the claims of ``inputs`` and cross-check them with each other and with ``rules``.
+
+    ``rules`` is a loaded, valid ``factcheck.rules.Rules`` (see ``load_rules``).
+    """
+    from factcheck.check import cross_check
+    from factcheck.schema import COLUMNS, claims_schema
+
+    results = extract(inputs)
+    linked, conflicts = cross_check(results.claims, rules, {a.id: a.text for a in results.articles})
+    if not linked.empty:
+        results.claims = claims_schema().validate(linked[list(COLUMNS)])
+    results.conflicts = conflicts
+    results.rule_files = list(rules.files)
+    return results

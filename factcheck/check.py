@@ -52,6 +52,8 @@ class Conflict:
     explanation: str
     rule: str | None = None  # file:line
     values: list[str] = field(default_factory=list)  # normalised values, one per claim, then the rule's
+    source: str | None = None  # the rule's source URL
+    note: str | None = None  # the rule's note for the editor
     status: str = "new"
 
     def to_dict(self) -> dict:
@@ -240,11 +242,11 @@ def _facts(rules: Rules):
         for attr, fact in e.counts.items():
             lo, hi = fact.bounds()
             counts.append({"entity": e.id, "group": COUNT_GROUPS.get(attr, attr), "fact_lo": lo, "fact_hi": hi,
-                           "fact_verb": fact.verb, "severity": fact.severity, "where": located.where,
+                           "fact_verb": fact.verb, "severity": fact.severity, "where": located.where_of(f"counts.{attr}"),
                            "fact": _fact_text(fact, attr), "note": fact.note, "source": fact.source})
         if e.dates is not None:
             dates.append({"entity": e.id, "fact_first": pd.Timestamp(e.dates.start), "fact_last": pd.Timestamp(e.dates.last),
-                          "severity": e.dates.severity, "where": located.where,
+                          "severity": e.dates.severity, "where": located.where_of("dates"),
                           "fact": describe_dates(e.dates.start.isoformat(), e.dates.last.isoformat()),
                           "note": e.dates.note, "source": e.dates.source})
     offices = [
@@ -293,7 +295,6 @@ class _Validator:
 
 
 def check_rules(df, rules: Rules) -> list[Conflict]:
-    import pandas as pd
 
     count_facts, date_facts, offices = _facts(rules)
     if df.empty or (count_facts.empty and date_facts.empty and offices.empty):
@@ -316,9 +317,9 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
         for row in j.loc[sorted(bad)].to_dict("records"):
             claim = describe_count(row)
             out.append(Conflict(
-                _id("rule-count", row["id"], row["where"]), row["severity"], "count", row["subject_id"], row["group"],
+                _id("rule-count", row["id"], row["entity"], row["group"]), row["severity"], "count", row["subject_id"], row["group"],
                 [row["id"]], f"{row['article']} gives {claim} for {row['subject_id']}; the rule says {row['fact']}.",
-                rule=row["where"], values=[claim, row["fact"]],
+                rule=row["where"], values=[claim, row["fact"]], source=row["source"], note=row["note"],
             ))
 
     # Dates: a range must be the rule's range; a day, month or year must fall inside it.
@@ -337,9 +338,9 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
         for row in j.loc[sorted(bad)].to_dict("records"):
             claim = describe_dates(row["date_start"], row["date_end"])
             out.append(Conflict(
-                _id("rule-date", row["id"], row["where"]), row["severity"], "date", row["subject_id"], "dates",
+                _id("rule-date", row["id"], row["entity"]), row["severity"], "date", row["subject_id"], "dates",
                 [row["id"]], f"{row['article']} dates {row['subject_id']} {claim}; the rule says {row['fact']}: "
-                + _date_reason(row), rule=row["where"], values=[claim, row["fact"]],
+                + _date_reason(row), rule=row["where"], values=[claim, row["fact"]], source=row["source"], note=row["note"],
             ))
 
     # Titles: the person held the office at the article's date, and nobody else did.
@@ -396,7 +397,7 @@ def _check_offices(gx, t, offices) -> list[Conflict]:
         when = row["article_date"].date().isoformat()
         term = f"{row['from'].date()} to {'now' if row['to'].year >= 2262 else row['to'].date()}"
         out.append(Conflict(
-            _id("rule-office-holder", row["id"], row["where"]), row["severity"], "title", row["person_id"], "office",
+            _id("rule-office-holder", row["id"], row["holder"], row["role"]), row["severity"], "title", row["person_id"], "office",
             [row["id"]], f"{row['article']} ({when}) calls {row['person_text']} {row['role'].replace('_', ' ')}"
             f"{' of ' + row['org'] if isinstance(row['org'], str) else ''}; the rules say they held it from {term}.",
             rule=row["where"], values=[f"{row['role']} on {when}", f"{row['role']} {term}"],
@@ -414,10 +415,10 @@ def _check_offices(gx, t, offices) -> list[Conflict]:
     for row in j.loc[sorted(bad)].to_dict("records"):
         when = row["article_date"].date().isoformat()
         out.append(Conflict(
-            _id("rule-office-other", row["id"], row["where"]), row["severity"], "title", row["org"], "office",
+            _id("rule-office-other", row["id"], row["org"], row["role"], row["holder"]), row["severity"], "title", row["org"], "office",
             [row["id"]], f"{row['article']} ({when}) calls {row['person_text']} {row['role'].replace('_', ' ')} of "
             f"{row['org']}; on that date the office was held by {row['holder']}.",
-            rule=row["where"], values=[f"{row['person_text']}", f"{row['holder']}"],
+            rule=row["where"], values=[f"{row['person_text']}", f"{row['holder']}"], source=row["source"], note=row["note"],
         ))
     return out
 

@@ -18,20 +18,11 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _summary(row: dict) -> str:
-    """The normalised value of a claim, in a few words."""
-    if row["kind"] == "count":
-        q = "" if row["qualifier"] == "exact" else f"{row['qualifier']} "
-        return f"{q}{row['value']} {row['attribute']}" + (f" ({row['verb']})" if row["verb"] else "")
-    if row["kind"] == "date":
-        return row["date_start"] if row["date_start"] == row["date_end"] else f"{row['date_start']}..{row['date_end']}"
-    org = f", {row['org_text']}" if row["org_text"] else ""
-    return f"{row['person_text']}: {row['role']}{org}"
-
-
 def _table(results) -> str:
+    from factcheck.report import summary_of
+
     rows = [
-        (Path(r["article"]).name, r["kind"], " ".join(r["text"].split())[:50], " ".join(_summary(r).split()))
+        (Path(r["article"]).name, r["kind"], " ".join(r["text"].split())[:50], " ".join(summary_of(r).split()))
         for r in results.claim_rows()
     ]
     if not rows:
@@ -62,6 +53,27 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    from factcheck.api import check
+    from factcheck.report import render_html, render_json, render_text
+    from factcheck.rules import load_rules
+
+    rules, errors = load_rules(args.rules)
+    if errors:
+        for e in errors:
+            print(e, file=sys.stderr)
+        print(f"{len(errors)} error(s) in the rule files under {args.rules}; nothing was checked", file=sys.stderr)
+        return 2
+    results = check(args.corpus, rules)
+    _write(render_html(results), args.report)
+    if args.format == "json":
+        sys.stdout.write(render_json(results))
+        print(f"report: {args.report}", file=sys.stderr)
+    else:
+        sys.stdout.write(render_text(results, args.report))
+    return 1 if results.errors else 0
+
+
 def cmd_eval(args) -> int:
     from factcheck.evaluation import evaluate
 
@@ -82,6 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("check", help="cross-check articles with each other and with rule files; write the HTML report")
+    p.add_argument("corpus", nargs="*", default=["seeds"], help="article files, folders or globs (default: seeds)")
+    p.add_argument("--rules", default="rules", help="folder of rule files (default: rules)")
+    p.add_argument("--report", default="build/report.html", help="where to write the HTML report (default: build/report.html)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="what to print: a short summary or the results as JSON")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("eval", help="score extraction against a gold file")
     p.add_argument("gold", help="gold YAML file (format: shared/gold/README.md)")

@@ -159,10 +159,14 @@ class Located:
     value: object
     path: str
     line: int
+    lines: dict[str, int] = field(default_factory=dict)  # line of each fact: "dates", "counts.participants"
 
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}"
+
+    def where_of(self, key: str) -> str:
+        return f"{self.path}:{self.lines.get(key, self.line)}"
 
 
 @dataclass
@@ -296,7 +300,9 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
             continue
         for k, entity in enumerate(parsed.entities):
             line, _ = _locate(tree, ("entities", k))
-            here = Located(entity, name, line)
+            lines = {"dates": _locate(tree, ("entities", k, "dates"))[0]}
+            lines.update({f"counts.{a}": _locate(tree, ("entities", k, "counts", a))[0] for a in entity.counts})
+            here = Located(entity, name, line, lines)
             if entity.id in rules.entities:
                 other = rules.entities[entity.id]
                 errors.append(RuleError(name, line, 1, f"duplicate entity id '{entity.id}'", f"first defined at {other.where}; give each entity its own id"))
