@@ -19,7 +19,7 @@ def test_extract_formats(tmp_path, capsys):
     assert main(["extract", str(art), "--format", "csv"]) == 0
     assert capsys.readouterr().out.startswith("id,article,lang,published,kind,text,start,end")
     assert main(["extract", str(art), "--format", "table"]) == 0
-    assert "more_than 2000 delegates" in capsys.readouterr().out
+    assert "more than 2,000 delegates" in capsys.readouterr().out
 
 
 @pytest.mark.skipif(not (SHARED / "gold" / "seeds.yaml").exists(), reason="shared gold not beside the repo")
