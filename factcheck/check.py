@@ -343,8 +343,9 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
                 + _date_reason(row), rule=row["where"], values=[claim, row["fact"]], source=row["source"], note=row["note"],
             ))
 
-    # Titles: the person held the office at the article's date, and nobody else did.
-    t = df[(df["kind"] == "title") & df["article_date"].notna()]
+    # Titles: the person held the office at the article's date, and nobody else did. A former,
+    # acting or designate title says something else and is not checked.
+    t = df[(df["kind"] == "title") & df["article_date"].notna() & df["modifier"].isna()]
     if not t.empty and not offices.empty:
         out += _check_offices(gx, t, offices)
     return out
@@ -402,8 +403,10 @@ def _check_offices(gx, t, offices) -> list[Conflict]:
             f"{' of ' + row['org'] if isinstance(row['org'], str) else ''}; the rules say they held it from {term}.",
             rule=row["where"], values=[f"{row['role']} on {when}", f"{row['role']} {term}"],
         ))
-    # (b) Nobody else held that role of that organisation then (for ministers, of that portfolio).
-    j = t[t["org_id"].notna()].merge(offices, left_on=["org_id", "role"], right_on=["org", "role"])
+    # (b) Nobody else held that role of that organisation then (for ministers, of that portfolio);
+    # a claim already flagged above is not flagged twice.
+    flagged = {c.claims[0] for c in out}
+    j = t[t["org_id"].notna() & ~t["id"].isin(flagged)].merge(offices, left_on=["org_id", "role"], right_on=["org", "role"])
     j = j[(j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])]
     if not j.empty:
         ok = [_portfolio_ok(p, ps, lang) for p, ps, lang in zip(j["portfolio_x"], j["portfolio_y"], j["lang"], strict=True)]

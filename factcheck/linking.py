@@ -133,7 +133,7 @@ def link_claims(claims, rules: Rules, article_texts: dict[str, str]):
     year = pd.to_numeric(df["published"].str.slice(0, 4), errors="coerce")
     # An article without a publication date takes the year of its first full date.
     first_dates = df[(df["kind"] == "date") & (df["date_start"].str.len() == 10)].groupby("article")["date_start"].first()
-    year = year.fillna(df["article"].map(first_dates).str.slice(0, 4).astype("Float64"))
+    year = year.fillna(pd.to_numeric(df["article"].map(first_dates).astype("string").str.slice(0, 4), errors="coerce"))
 
     def cached(fn):
         return functools.lru_cache(maxsize=None)(fn)

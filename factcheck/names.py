@@ -63,11 +63,15 @@ def same_name(a: str, lang_a: str | None, b: str, lang_b: str | None, threshold:
 
 
 def country_of(text: str, lang: str) -> str | None:
-    """The ISO code of the country that ``text`` names in the language ("Azərbaycanın" -> "AZ"), if any."""
+    """The ISO code of the country that ``text`` names in the language ("Azərbaycanın" -> "AZ").
+
+    Only when the text is the country's name, perhaps with one more word ("Azerbaijan's",
+    "Azerbaycan Cumhuriyeti"), not a body of the country ("Azerbaijan Chess Federation").
+    """
     language = load(lang)
-    tokens = language.tokens(normalise(text).text)
+    tokens = [t for t in language.tokens(normalise(text).text) if t.kind != "punct"]
     lexicon = language.lexicon("countries")
     for k in range(len(tokens)):
-        if m := lexicon.match(tokens, k):
+        if (m := lexicon.match(tokens, k)) and len(tokens) - (m[1] - k) <= 1:
             return m[0]
     return None

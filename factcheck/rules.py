@@ -250,7 +250,8 @@ def _explain(err: dict) -> tuple[str, str]:
         expected = err.get("ctx", {}).get("expected", "")
         return f"'{name}' cannot be {err.get('input')!r}", _suggest(err.get("input"), re.findall(r"'([^']+)'", expected)) or f"use one of {expected}"
     if kind == "string_pattern_mismatch":
-        return f"'{name}' is not valid: {err.get('input')!r}", "ids use letters, digits, '-', '_' and '.'; country codes are two capitals"
+        hint = "use a two-letter ISO code such as AZ" if name == "country" else "ids use letters, digits, '-', '_' and '.'"
+        return f"'{name}' is not valid: {err.get('input')!r}", hint
     msg = err["msg"].removeprefix("Value error, ")
     return (f"'{name}': {msg}" if isinstance(name, str) and name else msg), ""
 
@@ -299,13 +300,13 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
                 errors.append(RuleError(name, line, col, message, hint))
             continue
         for k, entity in enumerate(parsed.entities):
-            line, _ = _locate(tree, ("entities", k))
+            line, col = _locate(tree, ("entities", k))
             lines = {"dates": _locate(tree, ("entities", k, "dates"))[0]}
             lines.update({f"counts.{a}": _locate(tree, ("entities", k, "counts", a))[0] for a in entity.counts})
             here = Located(entity, name, line, lines)
             if entity.id in rules.entities:
                 other = rules.entities[entity.id]
-                errors.append(RuleError(name, line, 1, f"duplicate entity id '{entity.id}'", f"first defined at {other.where}; give each entity its own id"))
+                errors.append(RuleError(name, line, col, f"duplicate entity id '{entity.id}'", f"first defined at {other.where}; give each entity its own id"))
                 continue
             rules.entities[entity.id] = here
             for attr in entity.counts:
@@ -313,14 +314,14 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
                     aline, acol = _locate(tree, ("entities", k, "counts", attr))
                     errors.append(RuleError(name, aline, acol, f"unknown attribute '{attr}'", _suggest(attr, attributes) or f"attributes: {', '.join(sorted(attributes))}"))
         for k, office in enumerate(parsed.offices):
-            line, _ = _locate(tree, ("offices", k))
-            rules.offices.append(Located(office, name, line))
+            line, col = _locate(tree, ("offices", k))
+            rules.offices.append(Located(office, name, line, {"column": col}))
     for located in rules.offices:
         office = located.value
         for key in ("org", "holder"):
             ref = getattr(office, key)
             if ref not in rules.entities:
-                errors.append(RuleError(located.path, located.line, 1, f"office {key} '{ref}' is not an entity id",
+                errors.append(RuleError(located.path, located.line, located.lines["column"], f"office {key} '{ref}' is not an entity id",
                                         _suggest(ref, rules.entities) or "define it under 'entities'"))
     errors.sort(key=lambda e: (e.path, e.line, e.column))
     return rules, errors

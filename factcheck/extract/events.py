@@ -72,12 +72,10 @@ def find_events(doc: Document) -> list[EventMention]:
                 named, last = True, end
         mentions.append(EventMention(first, last, named))
         i = max(last, i + 1)
-    # An edition code alone ("ABC-2017") names an event when its letters name one elsewhere in the
-    # article ("... Conference (ABC-25)"); "COVID-19" does not.
-    known = {m.group(1) for e in mentions if e.named for k in range(e.first, e.last) if (m := _EDITION.fullmatch(toks[k].base))}
+    # An edition code alone ("ABC-2017", "ABC-25") names an event.
     inside = {k for e in mentions for k in range(e.first, e.last)}
     for k, t in enumerate(toks):
-        if k not in inside and (m := _EDITION.fullmatch(t.base)) and m.group(1) in known:
+        if k not in inside and _EDITION.fullmatch(t.base):
             mentions.append(EventMention(k, k + 1, True))
     mentions.sort(key=lambda e: e.first)
     return mentions
