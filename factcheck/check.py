@@ -147,7 +147,7 @@ def prepare(claims, rules: Rules, article_texts: dict[str, str]):
     )
     # The date an article speaks of: its publication date, else its first full date.
     first_day = df[(df["kind"] == "date") & (df["date_start"].str.len() == 10)].groupby("article")["date_start"].first()
-    df["article_date"] = pd.to_datetime(df["published"].fillna(df["article"].map(first_day)), errors="coerce")
+    df["article_date"] = pd.to_datetime(df["published"].fillna(df["article"].map(first_day).astype("string")), errors="coerce")
     return df
 
 
