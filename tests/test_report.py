@@ -4,8 +4,9 @@ import json
 import re
 from html.parser import HTMLParser
 
-from conftest import REPO
 from factcheck.cli import main
+
+from conftest import REPO
 
 
 class _Sections(HTMLParser):
