@@ -77,7 +77,9 @@ def cmd_check(args) -> int:
 def cmd_eval(args) -> int:
     from factcheck.evaluation import evaluate
 
-    ev = evaluate(args.gold, args.corpus)
+    ev = None
+    for gold in args.gold:
+        ev = evaluate(gold, args.corpus, ev)
     print(ev.render())
     failures = ev.failures(args.min_recall, args.min_precision)
     for f in failures:
@@ -103,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("eval", help="score extraction against a gold file")
-    p.add_argument("gold", help="gold YAML file (format: shared/gold/README.md)")
-    p.add_argument("--corpus", help="folder of the gold file's articles (default: ../<gold name> beside it)")
+    p.add_argument("gold", nargs="+", help="gold YAML files (format: shared/gold/README.md); one table for all")
+    p.add_argument("--corpus", help="folder of the gold files' articles (default: beside each, or ../<gold name>/)")
     p.add_argument("--min-recall", type=float, default=0.0, help="fail when a kind's core recall is lower")
     p.add_argument("--min-precision", type=float, default=0.0, help="fail when a kind's precision is lower")
     p.set_defaults(func=cmd_eval)

@@ -137,16 +137,22 @@ class Evaluation:
         return "\n".join(lines)
 
 
-def evaluate(gold_path: str | Path, corpus: str | Path | None = None) -> Evaluation:
-    """Score extraction of the gold file's articles (in ``corpus``, by default ``../seeds`` beside it)."""
+def evaluate(gold_path: str | Path, corpus: str | Path | None = None, into: Evaluation | None = None) -> Evaluation:
+    """Score extraction of the gold file's articles (in ``corpus``; by default beside the gold file,
+    or in ``../<gold name>/``), adding to ``into`` when given."""
     from ruamel.yaml import YAML
 
     from factcheck.api import extract
 
     gold_path = Path(gold_path)
     gold = YAML(typ="safe").load(gold_path.read_text(encoding="utf-8"))
-    corpus = Path(corpus) if corpus else gold_path.parent.parent / gold_path.stem
-    ev = Evaluation()
+    if corpus is None:
+        # the articles stand beside the gold file, or in ../<gold name>/ (shared/gold/seeds.yaml -> shared/seeds/)
+        names = list(gold.get("articles") or {})
+        beside = all((gold_path.parent / n).exists() for n in names)
+        corpus = gold_path.parent if beside else gold_path.parent.parent / gold_path.stem
+    corpus = Path(corpus)
+    ev = Evaluation() if into is None else into
     articles = gold.get("articles") or {}
     paths = [str(corpus / name) for name in articles]
     results = extract(paths)
