@@ -19,6 +19,7 @@ CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
 HEADER_LINES = 3  # a date in the first lines of an article without metadata is its publication date
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
+RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
 
 
@@ -33,6 +34,11 @@ class Atom:
     day: int | None = None
     calendar: str = "gregorian"
     bare: bool = False  # a four-digit number with nothing that says it is a year
+
+
+@cache
+def _relative_lexicon(lang: Language) -> Lexicon:
+    return Lexicon(lang, list(lang.mapping("dates.relative")))
 
 
 @cache
@@ -435,28 +441,36 @@ def extract_dates(doc: Document) -> list[dict]:
 
 
 def _relative_dates(doc: Document, taken: set[int]) -> list[dict]:
-    """Words such as "yesterday", "dünən", "вчера", resolved from the publication date.
+    """Phrases such as "yesterday", "next year", "во вторник", resolved from the publication date.
 
-    The language file lists the phrases; dateparser, with the language fixed,
-    reads each phrase found against the publication date.
+    The language file lists the phrases (``dates.relative``: the phrase, and what
+    dateparser should read for it when that differs); dateparser, with the
+    language fixed, reads each one found against the publication date, and its
+    period gives the precision (a day, a month, a year). A phrase right next to a
+    written date ("Friday, 21 November") only restates it and is skipped.
     """
-    lexicon = doc.lang.lexicon("dates.relative")
-    if doc.published is None or not lexicon.trie:
+    phrases = doc.lang.mapping("dates.relative")
+    if doc.published is None or not phrases:
         return []
+    from dateparser.date import DateDataParser
+
+    lexicon = _relative_lexicon(doc.lang)
+    parser = DateDataParser(
+        languages=[doc.lang.code],
+        settings={"RELATIVE_BASE": dt.datetime.combine(doc.published, dt.time()), "PREFER_DATES_FROM": "past"},
+    )
     claims = []
-    base = dt.datetime.combine(doc.published, dt.time())
     i = 0
     while i < len(doc.tokens):
         m = lexicon.match(doc.tokens, i) if i not in taken else None
         if m is None:
             i += 1
             continue
-        import dateparser
-
-        date = dateparser.parse(doc.source(i, m[1]), languages=[doc.lang.code], settings={"RELATIVE_BASE": base})
-        if date is not None:
-            iso = date.date().isoformat()
+        near_date = any(k in taken and doc.same_sentence(i, k) for k in (*range(i - 3, i), *range(m[1], m[1] + 3)))
+        data = None if near_date else parser.get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
+        if data is not None and data.date_obj is not None and data.period in RELATIVE_PRECISION:
+            iso = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
             claims.append(doc.claim("date", i, m[1], date_start=iso, date_end=iso, calendar="gregorian",
-                                    subject_text=doc.subject(i, near=DATE_SUBJECT_DISTANCE)))
+                                    subject_text=doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False))
         i = m[1]
     return claims
