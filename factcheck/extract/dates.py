@@ -65,7 +65,6 @@ class _Parser:
         self.closers = lang.lexicon("dates.range_close")
         self.joins = lang.lexicon("dates.range_join")
         self.opens = lang.lexicon("dates.range_open")
-        self.weekdays = lang.lexicon("dates.weekdays")
         self.units = lang.lexicon("numbers.units")
         self.not_after = lang.words["numbers.not_after"]
         # Endings that make a number a year ("2020-ci", "2017'de"); others ("2000-dən çox") do not.

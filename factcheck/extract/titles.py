@@ -242,15 +242,7 @@ class _Titles:
         words are a portfolio ("Energy Minister") and anyone else's an organisation.
         """
         toks = self.toks
-        edges = self.joins | self.of_words | self.determiners
-        pieces = []
-        for first, last in runs:
-            while first < last and toks[first].lower in edges:
-                first += 1
-            while last > first and toks[last - 1].lower in edges:
-                last -= 1
-            if first < last:
-                pieces.append((first, last))
+        pieces = list(self._trimmed(runs))
         country = None
         for first, last in pieces:
             for k in range(first, last):
@@ -284,7 +276,7 @@ class _Titles:
             self.org_words.match(toks, k) or self.roles.match(toks, k) for a, b in rest for k in range(a, b)
         ):
             # "МИД России", "سازمان فضایی ایران", "президента России": the country's institution is the organisation
-            return " ".join(self.doc.source(a, b) for a, b in self._trimmed(pieces)), None
+            return " ".join(self.doc.source(a, b) for a, b in pieces), None
         if country:
             return self.doc.source(*country), rest_text
         if role in PORTFOLIO_ROLES:
@@ -292,6 +284,7 @@ class _Titles:
         return rest_text, None
 
     def _trimmed(self, ranges):
+        """Token ranges without joins, "of" and articles at their ends; empty ones dropped."""
         edges = self.joins | self.of_words | self.determiners
         for first, last in ranges:
             while first < last and self.toks[first].lower in edges:
