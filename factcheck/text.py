@@ -129,7 +129,9 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[:1].isupper() and any(c.islower() for c in self.text)
+        """Starts with a capital and is not an acronym: "Smith-Jones", not "BMT-nin"."""
+        head = self.base.split("-")[0]
+        return head[:1].isupper() and any(c.islower() for c in head)
 
 
 _NUMX = re.compile(r"[\d\-–—'’ʼ`]+")

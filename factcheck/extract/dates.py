@@ -17,7 +17,7 @@ from factcheck.lang import Language, Lexicon
 
 CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
-HEADER_LINES = 3  # a date in the first lines of an article without metadata is its publication date
+HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
@@ -176,8 +176,10 @@ class _Parser:
         mo = self.month(i)
         if mo is not None:
             cal, month, k = mo
-            if self._ok(k, i) and (d := self.day(k)) is not None and not (self._ok(k + 1, i) and self.month(k + 1)):
-                # not "November 2 December"; and a 4-digit number is a year, not a day
+            if self._ok(k, i) and (d := self.day(k)) is not None and (
+                self.number(k)[1] or not (self._ok(k + 1, i) and self.month(k + 1))
+            ):
+                # not "November 2 December", but "sentyabrın 26-dan oktyabrın 14-dək"
                 return self._with_year(Atom(i, k + 1, None, month, d, cal))
             a = self._with_year(Atom(i, k, None, month, None, cal))
             return a if a.year is not None else None
@@ -276,6 +278,10 @@ class _Parser:
                         return left, right
         if join and self._ok(join[1], i):
             right = self.atom(join[1])
+            if right is None and left.month is not None and left.day is not None and (d := self.day(join[1])) is not None:
+                right = self._with_year(Atom(join[1], join[1] + 1, None, left.month, d, left.calendar))  # "November 11 to 22"
+                if left.year is None:
+                    left.year = right.year
             if right is None and left.year is not None and left.month is None:
                 return left if lone_day is None else None
             if right is not None and _compatible(left, right):
@@ -445,11 +451,13 @@ def _relative_dates(doc: Document, taken: set[int]) -> list[dict]:
     The language file lists the phrases (``dates.relative``: the phrase, and what
     dateparser should read for it when that differs); dateparser, with the
     language fixed, reads each one found against the publication date, and its
-    period gives the precision (a day, a month, a year). A phrase right next to a
-    written date ("Friday, 21 November") only restates it and is skipped.
+    period gives the precision (a day, a month, a year). A day of the week alone
+    (``dates.weekdays``) is the last such day up to the publication day. A phrase
+    right next to a written date ("Friday, 21 November") only restates it and is
+    skipped.
     """
     phrases = doc.lang.mapping("dates.relative")
-    if doc.published is None or not phrases:
+    if doc.published is None:
         return []
     from dateparser.date import DateDataParser
 
@@ -458,17 +466,25 @@ def _relative_dates(doc: Document, taken: set[int]) -> list[dict]:
         languages=[doc.lang.code],
         settings={"RELATIVE_BASE": dt.datetime.combine(doc.published, dt.time()), "PREFER_DATES_FROM": "past"},
     )
+    weekdays = doc.lang.lexicon("dates.weekdays")
     claims = []
     i = 0
     while i < len(doc.tokens):
-        m = lexicon.match(doc.tokens, i) if i not in taken else None
+        iso = None
+        if i in taken:
+            m = None
+        elif m := lexicon.match(doc.tokens, i):
+            data = parser.get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
+            if data.date_obj is not None and data.period in RELATIVE_PRECISION:
+                iso = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
+        elif m := weekdays.match(doc.tokens, i):
+            # a day of the week alone: the last such day up to the publication day
+            iso = (doc.published - dt.timedelta(days=(doc.published.isoweekday() - int(m[0])) % 7)).isoformat()
         if m is None:
             i += 1
             continue
         near_date = any(k in taken and doc.same_sentence(i, k) for k in (*range(i - 3, i), *range(m[1], m[1] + 3)))
-        data = None if near_date else parser.get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
-        if data is not None and data.date_obj is not None and data.period in RELATIVE_PRECISION:
-            iso = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
+        if iso is not None and not near_date:
             claims.append(doc.claim("date", i, m[1], date_start=iso, date_end=iso, calendar="gregorian",
                                     subject_text=doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False))
         i = m[1]
