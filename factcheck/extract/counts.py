@@ -63,6 +63,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     units = lang.lexicon("numbers.units")
     anaphoric = lang.words["numbers.anaphoric"]
     head_first = bool(lang.get("counts.head_first"))
+    ellipsis_next = lang.lexicon("numbers.ellipsis_next")
     claims = []
     i = 0
     n = len(toks)
@@ -107,9 +108,13 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 noun = (after[0], k, after[1]) if after else (noun[0], k, noun[1])
                 break
         if noun is None:
-            i = num.last
-            continue
+            elided = _elided(doc, claims, num, j, ellipsis_next)
+            if elided is None:
+                i = num.last
+                continue
+            noun = (elided["attribute"], j, j)
         attribute, noun_first, noun_last = noun
+        noun_last = max(noun_last, j)
         first, last = i, noun_last
         qualifier = "exact"
         q = before.match_ending(toks, i)
@@ -117,21 +122,44 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             qualifier, first = q
         if qual_after:
             qualifier = qual_after[0]
-        else:
+        elif noun_first < noun_last:
             stem = next((s for s in toks[noun_last - 1].stems if s != toks[noun_last - 1].lower), None)
             qa = _qualifier_after(doc, noun_last, _suffix_of(toks[noun_last - 1].lower, stem))
             if qa:
                 qualifier, last = qa[0], qa[1]
         verb = _verb(doc, verbs, first, last, skip=range(noun_first, noun_last))
+        if noun_first == noun_last and verb is None:
+            verb = elided["verb"]
         claims.append(
             doc.claim(
                 "count", first, last,
                 value=value, qualifier=qualifier, attribute=attribute, verb=verb,
                 subject_text=doc.subject(i),
             )
+            | {"_sentence": toks[i].sentence}
         )
         i = last
+    for claim in claims:
+        del claim["_sentence"]
     return claims
+
+
+def _elided(doc: Document, claims: list[dict], num, j: int, ellipsis_next) -> dict | None:
+    """The earlier count of the sentence whose noun a bare number leaves out, if any.
+
+    "had 1,360 participants, while the 2022 edition attracted 1,763": the second
+    figure counts participants too. Only a number that ends its phrase (before
+    punctuation or a word such as "and", "for", "while") and does not look like a
+    year is read so.
+    """
+    if not claims or claims[-1]["_sentence"] != doc.tokens[num.first].sentence:
+        return None
+    toks = doc.tokens
+    if num.value < 2 or (not num.words and num.last == num.first + 1 and 1800 <= num.value <= 2100):
+        return None
+    if j < len(toks) and doc.same_sentence(num.first, j) and toks[j].kind != "punct" and not ellipsis_next.match(toks, j):
+        return None
+    return claims[-1]
 
 
 def _verb(doc: Document, verbs, first: int, last: int, skip: range) -> str | None:
