@@ -37,11 +37,19 @@ def romanise(text: str, lang: str | None = None) -> str:
     return " ".join(s.split())
 
 
+# Sounds that transliterations of one name disagree on: voiced and voiceless pairs, and digraphs
+# ("Rəcəb"/"Recep", "Əhməd"/"Ahmet", "Джевдет"/"Cevdet").
+_DIGRAPHS = (("dzh", "c"), ("dj", "c"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("zh", "s"), ("gh", "k"), ("ts", "s"))
+_SOUNDS = str.maketrans("bdgqzvwjx", "ptkksffch")
+
+
 def skeleton(romanised: str) -> str:
-    """Consonants of each word, doubled letters collapsed: "sattar hashemi" -> "str hshm"."""
+    """Consonant classes of each word, doubles collapsed: "sattar rahimi" -> "str rhm"."""
     words = []
     for w in romanised.split():
-        c = _VOWELS.sub("", w)
+        for a, b in _DIGRAPHS:
+            w = w.replace(a, b)
+        c = _VOWELS.sub("", w).translate(_SOUNDS)
         words.append(re.sub(r"(.)\1+", r"\1", c))
     return " ".join(w for w in words if w)
 
