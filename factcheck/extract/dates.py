@@ -477,6 +477,8 @@ def _relative_dates(doc: Document, taken: set[int]) -> list[dict]:
             data = parser.get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
             if data.date_obj is not None and data.period in RELATIVE_PRECISION:
                 iso = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
+            if m[1] < len(doc.tokens) and doc.same_sentence(i, m[1]) and (w := weekdays.match(doc.tokens, m[1])):
+                m = (m[0], w[1])  # "today, Friday", "امروز جمعه": one date
         elif m := weekdays.match(doc.tokens, i):
             # a day of the week alone: the last such day up to the publication day
             iso = (doc.published - dt.timedelta(days=(doc.published.isoweekday() - int(m[0])) % 7)).isoformat()

@@ -129,7 +129,7 @@ def read_number(doc: Document, i: int) -> Number | None:
     t = doc.tokens[i]
     if t.kind in ("num", "mixed"):
         num = _digits(doc, i)
-    elif t.kind == "word" and t.lower not in doc.lang.words["numbers.vague"] and (
+    elif t.kind == "word" and not doc.lang.lexicon("numbers.vague").match(doc.tokens, i) and (
         t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or any(s in doc.lang.mapping("numbers.scales") for s in t.stems)
     ):
         num = _words(doc, i)

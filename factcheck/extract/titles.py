@@ -144,12 +144,49 @@ class _Titles:
         """A name that ends at token ``end`` (exclusive), read backwards."""
         j = end
         words = 0
-        while j - 1 >= 0 and self.ok(j - 1, anchor) and words < MAX_NAME and self.name_word(j - 1):
+        # Without capitals a name's start is unmarked: take at most three words, from a given name when one is there.
+        longest = MAX_NAME if self.lang.cased else 3
+        while j - 1 >= 0 and self.ok(j - 1, anchor) and words < longest and self.name_word(j - 1):
             j -= 1
             words += 1
-        if words < 2:
+        if not self.lang.cased:
+            j = next((k for k in range(j, end - 1) if self.toks[k].lower in self.given), j)
+        if end - j < 2:
             return None
         return _Name(j, end)
+
+    def appositive(self, first: int, anchor: int) -> _Name | None:
+        """A name before the title and a comma: "Jane Doe, Prime Minister of X"; "X، وزیر ..."."""
+        j = first - 1
+        while self.ok(j, anchor) and self.toks[j].lower in self.determiners:
+            j -= 1
+        if self.ok(j, anchor) and self.toks[j].text in ",،":
+            return self.name_before(j, anchor)
+        return None
+
+    def name_in_run(self, first: int, last: int) -> _Name | None:
+        """The name inside a capitalised run after a title: its last block of name words.
+
+        "of Information Technologies and Communications Bakyt Sharshembiev and ..." ->
+        "Bakyt Sharshembiev"; a longer block keeps its last two words ("Natural Resources
+        Jane Doe" -> "Jane Doe"), three when they are all it has.
+        """
+        blocks, k = [], first
+        while k < last:
+            if self.name_word(k):
+                start = k
+                while k < last and self.name_word(k):
+                    k += 1
+                blocks.append((start, k))
+            else:
+                k += 1
+        blocks = [b for b in blocks if b[1] - b[0] >= 2]
+        if not blocks:
+            return None
+        start, end = blocks[-1]
+        if end - start > 3:
+            start = end - 2
+        return _Name(start, end, self._ending(self.toks[end - 1]))
 
     # --- organisations ---------------------------------------------------------
     def org_word(self, k: int) -> bool:
@@ -203,10 +240,18 @@ class _Titles:
             k += 1
         if self.ok(k, anchor) and toks[k].lower in self.of_words:
             j = k + 1
-            while self.ok(j, anchor) and j - k <= MAX_ORG and not self.honorifics.match(toks, j):
+            while self.ok(j, anchor) and toks[j].lower in self.determiners:
+                j += 1
+            content = j  # a title right after "of (the)" is the organisation ("Press Secretary of the President");
+            # one further on starts the next person's title
+            while self.ok(j, anchor) and j - k <= MAX_ORG and not self.honorifics.match(toks, j) and not (
+                j > content and self.roles.match(toks, j)
+            ):
                 t = toks[j]
                 if t.kind == "word" and (t.text[:1].isupper() or t.lower in self.determiners):
                     j += 1
+                elif t.text == "(" and self.ok(j + 2, anchor) and _ACRONYM.fullmatch(toks[j + 1].base) and toks[j + 2].text == ")":
+                    j += 3  # "Central Election Commission (CEC)"
                 elif t.lower in self.joins or t.lower in self.of_words:
                     if self.ok(j + 1, anchor) and toks[j + 1].text[:1].isupper():
                         j += 1
@@ -356,13 +401,19 @@ class _Titles:
         if self.ok(after, rs) and toks[after].text in ",،" and of_last > of_first:
             after += 1  # "وزیر امور خارجه ایران، آقای دکتر ..."
         k2, honorific2 = self.skip_honorifics(after, rs)
+        # A name before the title and a comma comes first: "Jane Doe, Minister of Energy, said".
+        name = self.appositive(first, rs)
+        if name is not None:
+            self.used.update(range(name.first, name.last))
+            org, portfolio = self.organisation([*runs, (of_first, of_last)], role)
+            end = max(re_, of_last, after if modifier and after > of_last else 0)
+            return [self._claim(name.first, end, name, role, org, portfolio, modifier)]
         name = self.name_at(k2, rs, honorific or honorific2)
         if name is None and of_last > of_first and self.lang.cased:
-            # "Minister of Foreign Affairs Jane Doe": the name is the end of the run
-            for cut in range(max(of_first + 1, of_last - 3), of_last - 1):
-                if all(self.name_word(j) for j in range(cut, of_last)):
-                    name, of_last = _Name(cut, of_last, self._ending(toks[of_last - 1])), cut
-                    break
+            # "Minister of Foreign Affairs Jane Doe": the name ends the run
+            name = self.name_in_run(of_first, of_last)
+            if name is not None:
+                of_last = name.first
         runs.append((of_first, of_last))
         if name is not None:
             names = [name]
@@ -375,13 +426,8 @@ class _Titles:
                 self.used.update(range(name.first, name.last))
             org, portfolio = self.organisation(runs, role)
             return [self._claim(first, nm.last, nm, role, org, portfolio, modifier) for nm in names]
-        # The name before the title: "Jane Doe, Prime Minister of X"; "X، وزیر ..."; "X Y وزیر ..."
-        j = first - 1
-        while self.ok(j, rs) and toks[j].lower in self.determiners:
-            j -= 1
-        if self.ok(j, rs) and toks[j].text in ",،":
-            name = self.name_before(j, rs)
-        elif not self.lang.cased:
+        # The name before the title without a comma, where there are no capitals: "X Y وزیر ..."
+        if not self.lang.cased:
             name = self.name_before(first, rs)
             if name is not None and toks[name.first].lower not in self.given:
                 name = None
