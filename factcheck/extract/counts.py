@@ -64,6 +64,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     anaphoric = lang.words["numbers.anaphoric"]
     head_first = bool(lang.get("counts.head_first"))
     ellipsis_next = lang.lexicon("numbers.ellipsis_next")
+    count_words = lang.lexicon("counts.count_words")
     claims = []
     i = 0
     n = len(toks)
@@ -107,12 +108,14 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 # unless the first carries an ending ("40 ölkədən nazirlər": the countries are counted)
                 noun = (after[0], k, after[1]) if after else (noun[0], k, noun[1])
                 break
+        lead = None
         if noun is None:
-            elided = _elided(doc, claims, num, j, ellipsis_next)
-            if elided is None:
+            lead = _named_before(doc, nouns, count_words, num.first)
+            elided = None if lead else _elided(doc, claims, num, j, ellipsis_next)
+            if lead is None and elided is None:
                 i = num.last
                 continue
-            noun = (elided["attribute"], j, j)
+            noun = (lead[0], j, j) if lead else (elided["attribute"], j, j)
         attribute, noun_first, noun_last = noun
         noun_last = max(noun_last, j)
         first, last = i, noun_last
@@ -120,6 +123,8 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         q = before.match_ending(toks, i)
         if q and doc.same_sentence(i, q[1]):
             qualifier, first = q
+        if lead:
+            first = lead[1]
         if qual_after:
             qualifier = qual_after[0]
         elif noun_first < noun_last:
@@ -128,7 +133,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             if qa:
                 qualifier, last = qa[0], qa[1]
         verb = _verb(doc, verbs, first, last, skip=range(noun_first, noun_last))
-        if noun_first == noun_last and verb is None:
+        if noun_first == noun_last and verb is None and not lead:
             verb = elided["verb"]
         claims.append(
             doc.claim(
@@ -142,6 +147,26 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     for claim in claims:
         del claim["_sentence"]
     return claims
+
+
+LEAD_WINDOW = 6  # words between "the number of voters" and its figure
+
+
+def _named_before(doc: Document, nouns, count_words, i: int) -> tuple[str, int] | None:
+    """(attribute, first token) when the sentence names what is counted before the figure:
+    "the number of voters reached 60 million", "seçmen sayısı 60 milyon", "число участников составило"."""
+    toks = doc.tokens
+    for c in range(i - 1, max(-1, i - LEAD_WINDOW - 1), -1):
+        if not doc.same_sentence(i, c):
+            break
+        m = count_words.match(toks, c)
+        if m is None:
+            continue
+        if m[1] < i and (after := nouns.match(toks, m[1])):  # "number of voters", "число участников"
+            return after[0], c
+        if (ahead := nouns.match_ending(toks, c)) is not None:  # "seçmen sayısı"
+            return ahead
+    return None
 
 
 def _elided(doc: Document, claims: list[dict], num, j: int, ellipsis_next) -> dict | None:

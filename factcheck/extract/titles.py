@@ -46,7 +46,6 @@ class _Titles:
             lang.lexicon("titles.org_words"),
             lang.lexicon("countries"),
             lang.lexicon("events.nouns"),
-            lang.lexicon("dates.months"),
             lang.lexicon("dates.weekdays"),
         ]
         self.state_words = lang.lexicon("titles.state_words")
