@@ -100,7 +100,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         for k in range(j, min(j + MAX_GAP + 1, n)):
             if not doc.same_sentence(i, k) or toks[k].kind != "word" or read_number(doc, k) or units.match(toks, k):
                 break  # "15 процентов участников", "2500 manat" measure, they do not count
-            noun = nouns.match(toks, k)
+            noun = nouns.match(toks, k) or _people_of(doc, k)
             if noun:
                 bare = toks[noun[1] - 1].lower in toks[noun[1] - 1].stems[:1] and len(toks[noun[1] - 1].stems) == 1
                 after = nouns.match(toks, noun[1]) if bare and not head_first and doc.same_sentence(k, noun[1]) else None
@@ -147,6 +147,15 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     for claim in claims:
         del claim["_sentence"]
     return claims
+
+
+def _people_of(doc: Document, k: int) -> tuple[str, int] | None:
+    """A nationality in the plural counts people: "61 million Iranians"."""
+    t = doc.tokens[k]
+    if len(t.stems) > 1 and (m := doc.lang.lexicon("countries").match(doc.tokens, k)) and m[1] == k + 1:
+        if any(t.lower == st + p for st in t.stems for p in doc.lang.words["titles.plural_suffixes"]):
+            return "participants", k + 1
+    return None
 
 
 LEAD_WINDOW = 6  # words between "the number of voters" and its figure

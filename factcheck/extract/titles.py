@@ -252,7 +252,9 @@ class _Titles:
                 elif t.text == "(" and self.ok(j + 2, anchor) and _ACRONYM.fullmatch(toks[j + 1].base) and toks[j + 2].text == ")":
                     j += 3  # "Central Election Commission (CEC)"
                 elif t.lower in self.joins or t.lower in self.of_words:
-                    if self.ok(j + 1, anchor) and toks[j + 1].text[:1].isupper():
+                    if self.ok(j + 1, anchor) and toks[j + 1].text[:1].isupper() and (
+                        t.kind == "word" or self._enumeration_goes_on(j + 1, anchor)
+                    ):
                         j += 1
                     else:
                         break
@@ -277,6 +279,18 @@ class _Titles:
                 break
             j += 1
         return first, j
+
+    def _enumeration_goes_on(self, k: int, anchor: int) -> bool:
+        """After a comma inside a name: does a word such as "and" follow before the next comma or
+        title? ("Transport, Maritime Affairs and Communications", but not "..., Kyrgyz Minister")"""
+        while self.ok(k, anchor) and not self.roles.match(self.toks, k):
+            t = self.toks[k]
+            if t.kind == "punct":
+                return False
+            if t.lower in self.joins:
+                return True
+            k += 1
+        return False
 
     def organisation(self, runs: list[tuple[int, int]], role: str) -> tuple[str | None, str | None]:
         """Organisation and portfolio from the words around a title.
