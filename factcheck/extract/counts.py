@@ -47,8 +47,11 @@ def _qualifier_after(doc: Document, j: int, suffix: str) -> tuple[str, int] | No
         if j + len(words) > len(toks):
             continue
         if all(toks[j + k].lower == w or w in toks[j + k].stems for k, w in enumerate(words)):
+            end = j + len(words)
+            if words and end < len(toks) and doc.same_sentence(j, end) and toks[end].kind in ("num", "mixed"):
+                continue  # "... и более 100 тыс.": the qualifier belongs to the next figure
             if all(doc.same_sentence(j - 1, j + k) for k in range(len(words))):
-                return label, j + len(words)
+                return label, end
     return None
 
 
@@ -189,8 +192,9 @@ def _elided(doc: Document, claims: list[dict], num, j: int, ellipsis_next) -> di
     if not claims or claims[-1]["_sentence"] != doc.tokens[num.first].sentence:
         return None
     toks = doc.tokens
-    if num.value < 2 or (not num.words and num.last == num.first + 1 and 1800 <= num.value <= 2100):
-        return None
+    bracketed = num.first > 0 and toks[num.first - 1].text == "(" and j < len(toks) and toks[j].text == ")"
+    if num.value < 2 or (not num.words and num.last == num.first + 1 and 1800 <= num.value <= 2100 and not bracketed):
+        return None  # a year, unless it stands in brackets in a list of figures: "Türkiye (1862)"
     if j < len(toks) and doc.same_sentence(num.first, j) and toks[j].kind != "punct" and not ellipsis_next.match(toks, j):
         return None
     return claims[-1]

@@ -409,15 +409,26 @@ def extract_dates(doc: Document) -> list[dict]:
                         pass
                 break
 
-    claims = _relative_dates(doc, {k for first, last, _, _ in found for k in range(first, last)})
-    last_year_date = doc.published
+    relative = _relative_dates(doc, {k for first, last, _, _ in found for k in range(first, last)})
+    claims = []
+    # A day and month without a year take the year closest to the publication date, or, in an
+    # article without one, to the last full date before them; a relative year written next to
+    # them ("ötən il dekabrın 11-də", "11 декабря прошлого года") gives it outright.
+    context = doc.published
     for first, last, left, right in found:
         try:
+            said = next((r for r in relative if len(r[0]["date_start"]) == 4
+                         and (0 <= first - r[2] <= 2 or 0 <= r[1] - last <= 2) and doc.same_sentence(first, r[1])), None)
             for a in (left, right):
-                if a.year is None:
-                    if last_year_date is None:
+                if a.year is None and said is not None:
+                    a.year = int(said[0]["date_start"]) - (a is left and right.year is None and left.month > (right.month or 0))
+                elif a.year is None:
+                    if context is None:
                         raise LookupError
-                    a.year = _infer_year(a, last_year_date)
+                    a.year = _infer_year(a, context)
+            if said is not None:
+                relative.remove(said)
+                first, last = min(first, said[1]), max(last, said[2])
             start = _bounds(left)[0]
             end = _bounds(right)[1]
         except LookupError:
@@ -429,9 +440,9 @@ def extract_dates(doc: Document) -> list[dict]:
             continue
         if start > end:
             continue
-        if left.day is not None and left.year is not None:
+        if doc.published is None and left.day is not None and left.year is not None:
             try:
-                last_year_date = _to_gregorian(left.calendar, left.year, left.month, left.day)
+                context = _to_gregorian(left.calendar, left.year, left.month, left.day)
             except (ValueError, OverflowError):
                 pass
         claims.append(
@@ -442,10 +453,10 @@ def extract_dates(doc: Document) -> list[dict]:
                 _bare_year=left is right and left.bare,
             )
         )
-    return claims
+    return claims + [r[0] for r in relative]
 
 
-def _relative_dates(doc: Document, taken: set[int]) -> list[dict]:
+def _relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]]:
     """Phrases such as "yesterday", "next year", "во вторник", resolved from the publication date.
 
     The language file lists the phrases (``dates.relative``: the phrase, and what
@@ -486,8 +497,9 @@ def _relative_dates(doc: Document, taken: set[int]) -> list[dict]:
             i += 1
             continue
         near_date = any(k in taken and doc.same_sentence(i, k) for k in (*range(i - 3, i), *range(m[1], m[1] + 3)))
-        if iso is not None and not near_date:
-            claims.append(doc.claim("date", i, m[1], date_start=iso, date_end=iso, calendar="gregorian",
-                                    subject_text=doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False))
+        if iso is not None and (not near_date or len(iso) == 4):  # a year ("last year") may go with a date
+            claim = doc.claim("date", i, m[1], date_start=iso, date_end=iso, calendar="gregorian",
+                              subject_text=doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False)
+            claims.append((claim, i, m[1]))
         i = m[1]
     return claims

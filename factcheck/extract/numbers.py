@@ -141,9 +141,12 @@ def read_number(doc: Document, i: int) -> Number | None:
     j = num.last
     if not num.words and j < len(doc.tokens) and doc.same_sentence(i, j) and not num.suffix:
         tok = doc.tokens[j]
-        for stem in tok.stems:
+        idiom = doc.lang.lexicon("numbers.vague").match(doc.tokens, j)
+        for stem in tok.stems if not (idiom and idiom[1] > j + 1) else ():  # "1.360 yüz yüze": not 136,000
             if stem in scales:
                 num.value = num.value * scales[stem]
+                if abs(num.value - round(num.value)) < 1e-6:
+                    num.value = round(num.value)  # "64,1 млн": 64100000, not 64100000.00000001
                 num.suffix = tok.lower[len(stem) :].lstrip("-'’")
                 num.last = j + 1
                 if j + 1 < len(doc.tokens) and doc.tokens[j + 1].text == "." and doc.adjacent(j, j + 1) and len(stem) <= 4:

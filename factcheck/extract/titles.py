@@ -411,17 +411,24 @@ class _Titles:
         after = of_last
         if (ma := self.modifiers_after.match(toks, after)) and self.ok(after, rs):
             modifier, after = ma  # "وزیر امور خارجه سابق"
-        if self.ok(after, rs) and toks[after].text in ",،" and of_last > of_first:
+        if (
+            self.ok(after + 1, rs) and toks[after].text in ",،" and of_last > of_first
+            and (not self.lang.cased or self.honorifics.match(toks, after + 1))
+        ):
             after += 1  # "وزیر امور خارجه ایران، آقای دکتر ..."
         k2, honorific2 = self.skip_honorifics(after, rs)
-        # A name before the title and a comma comes first: "Jane Doe, Minister of Energy, said".
-        name = self.appositive(first, rs)
-        if name is not None:
-            self.used.update(range(name.first, name.last))
+        # A name right after the title comes first ("Ahmet Arslan, chairman of X Bakyt Sharshembiev"),
+        # else a name before it and a comma ("Jane Doe, Minister of Energy, said"); without capitals
+        # to mark where a name starts, the comma before the title is the surer sign ("X، وزیر ...").
+        appositive = None if self.lang.cased else self.appositive(first, rs)
+        name = self.name_at(k2, rs, honorific or honorific2) if appositive is None else None
+        if name is None and appositive is None:
+            appositive = self.appositive(first, rs)
+        if appositive is not None:
+            self.used.update(range(appositive.first, appositive.last))
             org, portfolio = self.organisation([*runs, (of_first, of_last)], role)
             end = max(re_, of_last, after if modifier and after > of_last else 0)
-            return [self._claim(name.first, end, name, role, org, portfolio, modifier)]
-        name = self.name_at(k2, rs, honorific or honorific2)
+            return [self._claim(appositive.first, end, appositive, role, org, portfolio, modifier)]
         if name is None and of_last > of_first and self.lang.cased:
             # "Minister of Foreign Affairs Jane Doe": the name ends the run
             name = self.name_in_run(of_first, of_last)
