@@ -13,6 +13,7 @@ from functools import cache
 
 from factcheck.corpus import Problem
 from factcheck.extract.document import Document
+from factcheck.extract.numbers import read_number
 from factcheck.lang import Language, Lexicon
 
 CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
@@ -127,7 +128,10 @@ class _Parser:
         return bool(suffixes) and any(low.endswith(x) and len(low) > len(x) for x in suffixes)
 
     def bare_year_ok(self, k: int, end: int) -> bool:
-        """A four-digit number alone is a year unless it is a label, part of a number, or an amount."""
+        """A four-digit number alone is a year unless it is a label, part of a number, an amount,
+        or part of an event's name ("Global Youth Celebration 2025")."""
+        if any(m.named and m.first <= k < m.last and m.last - m.first > 1 for m in self.doc.events):
+            return False
         prev = self.toks[k - 1] if k > 0 and self.doc.same_sentence(k, k - 1) else None
         if prev is not None and (prev.lower in self.not_after or (prev.kind == "punct" and prev.text in ".,:/" and self.doc.adjacent(k - 1, k))):
             return False
@@ -484,7 +488,9 @@ def _relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int
         iso = None
         if i in taken:
             m = None
-        elif m := lexicon.match(doc.tokens, i):
+        elif (m := lexicon.match(doc.tokens, i)) and i > 0 and doc.same_sentence(i, i - 1) and read_number(doc, i - 1):
+            pass  # "in the next four years" is a span of time, not a date
+        elif m:
             data = parser.get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
             if data.date_obj is not None and data.period in RELATIVE_PRECISION:
                 iso = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]

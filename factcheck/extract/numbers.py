@@ -129,7 +129,10 @@ def read_number(doc: Document, i: int) -> Number | None:
     t = doc.tokens[i]
     if t.kind in ("num", "mixed"):
         num = _digits(doc, i)
-    elif t.kind == "word" and not doc.lang.lexicon("numbers.vague").match(doc.tokens, i) and (
+    elif t.kind == "word" and not (
+        doc.lang.lexicon("numbers.vague").match(doc.tokens, i)
+        or (i > 0 and doc.lang.lexicon("numbers.vague").match(doc.tokens, i - 1))  # "صدها هزار", "hundreds of thousands"
+    ) and (
         t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or any(s in doc.lang.mapping("numbers.scales") for s in t.stems)
     ):
         num = _words(doc, i)
