@@ -65,6 +65,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     not_after = lang.words["numbers.not_after"]
     units = lang.lexicon("numbers.units")
     anaphoric = lang.words["numbers.anaphoric"]
+    anaphoric_at_start = bool(lang.get("numbers.anaphoric_at_start"))
     head_first = bool(lang.get("counts.head_first"))
     ellipsis_next = lang.lexicon("numbers.ellipsis_next")
     count_words = lang.lexicon("counts.count_words")
@@ -89,6 +90,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         if (
             value is None
             or (num.words and (value < 2 or (prev is not None and prev.lower in anaphoric)))
+            or (num.words and value < 10 and anaphoric_at_start and (prev is None or not doc.same_sentence(i, i - 1)))
             or (prev is not None and doc.same_sentence(i, i - 1) and (prev.lower in not_after or (prev.text in ":/" and doc.adjacent(i - 1, i))))
             or (num.last < n and toks[num.last].text in ":/%" and doc.adjacent(num.last - 1, num.last))
         ):

@@ -61,6 +61,7 @@ class _Parser:
         self.year_before = lang.lexicon("dates.year_words_before")
         self.month_words = lang.lexicon("dates.month_words")
         self.opened_joins = lang.lexicon("dates.range_join_opened")
+        self.list_joins = lang.words["titles.list_joins"]
         self.from_suffixes = tuple(lang.words["dates.range_from_suffixes"])
         self.to_suffixes = tuple(lang.words["dates.range_to_suffixes"])
         self.closers = lang.lexicon("dates.range_close")
@@ -209,6 +210,10 @@ class _Parser:
             before = self.year_before.match_ending(toks, i) if i > 0 else None
             if before and self._ok(before[1], i):
                 first, worded = before[1], True  # "سال ۲۰۲۵", "in the year 2025"
+            elif i > 1 and self._ok(i - 2, i) and toks[i - 1].lower in self.list_joins and self.year(i - 2) and (
+                self.year_before.match_ending(toks, i - 2)
+            ):
+                worded = True  # "سالهای ۲۰۰۶ و ۲۰۱۲": the year word covers both
             if worded or self.bare_year_ok(i, y[1]):
                 return Atom(first, y[1], y[0], bare=not worded)
         return None

@@ -89,11 +89,13 @@ class _Titles:
             return t.is_capitalised and not self.blocked(k)
         return t.lower not in self.stopwords and not self.blocked(k)
 
-    def skip_honorifics(self, k: int, anchor: int) -> tuple[int, bool]:
-        """Index after honorifics (and stacked titles) at ``k``; whether any was seen."""
+    def skip_honorifics(self, k: int, anchor: int, stacked: bool = True) -> tuple[int, bool]:
+        """Index after honorifics (and, with ``stacked``, titles stacked on the title) at ``k``; whether any was seen."""
         seen = False
         while self.ok(k, anchor):
-            m = self.honorifics.match(self.toks, k) or (None if self.genitive_after else self.roles.match(self.toks, k))
+            m = self.honorifics.match(self.toks, k) or (
+                self.roles.match(self.toks, k) if stacked and not self.genitive_after else None
+            )
             if m is None:
                 break
             seen = True
@@ -416,7 +418,7 @@ class _Titles:
             and (not self.lang.cased or self.honorifics.match(toks, after + 1))
         ):
             after += 1  # "وزیر امور خارجه ایران، آقای دکتر ..."
-        k2, honorific2 = self.skip_honorifics(after, rs)
+        k2, honorific2 = self.skip_honorifics(after, rs, stacked=after == k)
         # A name right after the title comes first ("Ahmet Arslan, chairman of X Bakyt Sharshembiev"),
         # else a name before it and a comma ("Jane Doe, Minister of Energy, said"); without capitals
         # to mark where a name starts, the comma before the title is the surer sign ("X، وزیر ...").
