@@ -104,12 +104,13 @@ class Evaluation:
         return dict(sorted(total.items()))
 
     def failures(self, min_core_recall: float = 0.0, min_precision: float = 0.0) -> list[str]:
+        """Each language and kind below the figures asked for, and any not_claims hit."""
         out = []
-        for kind, s in self.by_kind().items():
+        for (lang, kind), s in sorted(self.scores.items()):
             if s.core_recall is not None and s.core_recall < min_core_recall:
-                out.append(f"{kind}: core recall {s.core_recall:.2f} < {min_core_recall}")
+                out.append(f"{lang} {kind}: core recall {s.core_recall:.3f} < {min_core_recall}")
             if s.precision is not None and s.precision < min_precision:
-                out.append(f"{kind}: precision {s.precision:.2f} < {min_precision}")
+                out.append(f"{lang} {kind}: precision {s.precision:.3f} < {min_precision}")
         if self.not_claim_hits:
             out.append(f"{len(self.not_claim_hits)} not_claims hit(s)")
         return out

@@ -36,3 +36,12 @@ def test_package_names_no_seed_entity():
     for path in (p for p in (REPO / "factcheck").rglob("*") if p.suffix in (".py", ".yaml", ".md")):
         text = path.read_text(encoding="utf-8")
         assert not [w for w in words if w in text], path
+
+
+def test_eval_on_the_development_corpus_meets_the_required_figures(capsys):
+    golds = sorted(str(p) for p in (REPO / "tests" / "corpus").glob("*/gold.yaml"))
+    assert len(golds) == 5
+    code = main(["eval", *golds, "--min-recall", "0.85", "--min-precision", "0.85"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "not_claims hits: 0" in out
