@@ -50,6 +50,11 @@ class Lexicon:
 
     def match(self, tokens: list[Token], i: int, exact: bool = False) -> tuple[str, int] | None:
         """Longest phrase starting at token ``i``: (label, index after its last token)."""
+        if i >= len(tokens):
+            return None
+        first = tokens[i]
+        if not any(key in self.trie for key in ((first.lower,) if exact else first.stems)):
+            return None  # the common case, kept cheap
         best = None
         frontier = [(self.trie, i)]
         while frontier:
