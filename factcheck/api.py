@@ -11,7 +11,7 @@ from factcheck.corpus import Article, Problem, read_corpus
 # Fields of a claim in JSON, by kind, after the fields every claim has.
 COMMON = ("id", "article", "lang", "published", "kind", "text", "start", "end", "line", "sentence")
 BY_KIND = {
-    "count": ("value", "qualifier", "attribute", "verb", "subject"),
+    "count": ("value", "qualifier", "attribute", "verb", "subgroup", "subject"),
     "date": ("date_start", "date_end", "calendar", "subject"),
     "title": ("person", "role", "org", "portfolio", "modifier"),
 }

@@ -159,8 +159,13 @@ def _pairs(df, on: list[str]):
     return pairs[pairs["article_a"] < pairs["article_b"]]
 
 
+def _whole_counts(df, key: str):
+    """Counts of a whole that is known (not "300 youth representatives", a part of the participants)."""
+    return df[(df["kind"] == "count") & df[key].notna() & ~df["subgroup"].fillna(False).astype(bool)].copy()
+
+
 def check_counts(df) -> list[Conflict]:
-    c = df[(df["kind"] == "count") & df["subject_key"].notna()].copy()
+    c = _whole_counts(df, "subject_key")
     if c.empty:
         return []
     c["group"] = c["attribute"].replace(COUNT_GROUPS)
@@ -304,7 +309,7 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
     out: list[Conflict] = []
 
     # Counts: the claim's interval must meet the rule's.
-    c = df[(df["kind"] == "count") & df["subject_id"].notna()].copy()
+    c = _whole_counts(df, "subject_id")
     if not c.empty and not count_facts.empty:
         c["group"] = c["attribute"].replace(COUNT_GROUPS)
         c["lo"], c["hi"] = count_bounds(c)

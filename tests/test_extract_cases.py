@@ -14,6 +14,7 @@ from conftest import CASES, iso, load_yaml
 # Case field -> claims-table column.
 FIELDS = {
     "text": "text", "value": "value", "qualifier": "qualifier", "attribute": "attribute", "verb": "verb",
+    "subgroup": "subgroup",
     "start": "date_start", "end": "date_end", "calendar": "calendar", "subject": "subject_text",
     "person": "person_text", "role": "role", "org": "org_text", "portfolio": "portfolio", "modifier": "modifier",
 }

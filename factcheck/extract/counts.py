@@ -111,17 +111,17 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 after = nouns.match(toks, noun[1]) if bare and not head_first and doc.same_sentence(k, noun[1]) else None
                 # the last noun of a compound is its head ("175 member countries", "175 üzv ölkədən"),
                 # unless the first carries an ending ("40 ölkədən nazirlər": the countries are counted)
-                noun = (after[0], k, after[1]) if after else (noun[0], k, noun[1])
+                noun = (after[0], k, after[1], noun[1]) if after else (noun[0], k, noun[1], k)
                 break
-        lead = None
+        lead = elided = None
         if noun is None:
             lead = _named_before(doc, nouns, count_words, num.first)
             elided = None if lead else _elided(doc, claims, num, j, ellipsis_next)
             if lead is None and elided is None:
                 i = num.last
                 continue
-            noun = (lead[0], j, j) if lead else (elided["attribute"], j, j)
-        attribute, noun_first, noun_last = noun
+            noun = (lead[0], j, j, j) if lead else (elided["attribute"], j, j, j)
+        attribute, noun_first, noun_last, head = noun
         noun_last = max(noun_last, j)
         first, last = i, noun_last
         qualifier = "exact"
@@ -140,11 +140,18 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         verb = _verb(doc, verbs, first, last, skip=range(noun_first, noun_last))
         if noun_first == noun_last and verb is None and not lead:
             verb = elided["verb"]
+        # Words between the figure and its head noun that are not verbs ("300 youth representatives",
+        # "196 senior officials", "194 member states") make it count a part of the whole.
+        subgroup = any(not verbs.match(toks, k) and not verbs.match_ending(toks, k + 1) for k in range(j, head))
+        if elided is not None and noun_first == noun_last:
+            subgroup = elided["subgroup"]
+        # A sentence that names no event speaks of the article's event only when it says who came.
+        subject = doc.subject(i, near=None if verb else -1)
         claims.append(
             doc.claim(
                 "count", first, last,
-                value=value, qualifier=qualifier, attribute=attribute, verb=verb,
-                subject_text=doc.subject(i),
+                value=value, qualifier=qualifier, attribute=attribute, verb=verb, subgroup=subgroup,
+                subject_text=subject,
             )
             | {"_sentence": toks[i].sentence}
         )

@@ -98,10 +98,15 @@ class Document:
         the sentence. Events named in passing ("more than at ABC-2022") do not take
         over a claim that precedes them. With ``near``, only an event mentioned
         within that many words of the claim counts (a date is an event's date
-        only when the text puts them together).
+        only when the text puts them together); with a negative ``near``, only
+        a sentence that mentions an event has a subject.
         """
         sent = self.tokens[i].sentence
         here = [m for m in self.events if self.tokens[m.first].sentence == sent]
+        if near is not None and near < 0:
+            if not here:
+                return None  # the sentence names no event
+            near = None
         if near is not None:
             # a named event may stand a little further from the claim than "the conference"
             here = [m for m in here if m.first - near <= i <= m.last + (near if m.named else near // 2)]
