@@ -208,9 +208,10 @@ def _date_columns(d):
     d = d.copy()
     d["first"] = pd.to_datetime([b[0] for b in bounds])
     d["last"] = pd.to_datetime([b[3] for b in bounds])
-    # A range of days ("17-28 November") states when something ran; one day or a month only falls inside it.
+    # A range of days ("17-28 November") states when something ran; a day, a month or a year only
+    # falls inside it. A range of months or years ("2026-2029") is a period, not an event's dates.
     d["is_range"] = (d["date_start"].str.len() == 10) & (d["date_start"] != d["date_end"])
-    return d
+    return d[d["is_range"] | (d["date_start"] == d["date_end"])]
 
 
 def check_dates(df) -> list[Conflict]:
@@ -219,17 +220,23 @@ def check_dates(df) -> list[Conflict]:
         return []
     d = _date_columns(d)
     pairs = _pairs(d, ["subject_key"])
+    # Two ranges of days must agree (an error); a day, month or year outside the other article's
+    # range is worth a look (a warning: it may date something else said of the event).
     differ = pairs["is_range_a"] & pairs["is_range_b"] & ((pairs["first_a"] != pairs["first_b"]) | (pairs["last_a"] != pairs["last_b"]))
-    apart = (pairs["last_a"] < pairs["first_b"]) | (pairs["last_b"] < pairs["first_a"])
+    apart = (pairs["is_range_a"] != pairs["is_range_b"]) & (
+        (pairs["last_a"] < pairs["first_b"]) | (pairs["last_b"] < pairs["first_a"])
+    )
     out = []
     for row in pairs[differ | apart].to_dict("records"):
         a = describe_dates(row["date_start_a"], row["date_end_a"])
         b = describe_dates(row["date_start_b"], row["date_end_b"])
         entity = row["subject_id_a"] if isinstance(row["subject_id_a"], str) else row["subject_text_a"]
+        both = row["is_range_a"] and row["is_range_b"]
         out.append(Conflict(
-            _id("date", row["subject_key"], row["id_a"], row["id_b"]), "error", "date", entity, "dates",
-            [row["id_a"], row["id_b"]],
-            f"{row['article_a']} dates {entity} {a} and {row['article_b']} dates it {b}: they cannot both be right.",
+            _id("date", row["subject_key"], row["id_a"], row["id_b"]), "error" if both else "warning", "date",
+            entity, "dates", [row["id_a"], row["id_b"]],
+            f"{row['article_a']} dates {entity} {a} and {row['article_b']} dates it {b}: "
+            + ("they cannot both be right." if both else "the one falls outside the other."),
             values=[a, b],
         ))
     return out
@@ -342,8 +349,10 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
         ])
         for row in j.loc[sorted(bad)].to_dict("records"):
             claim = describe_dates(row["date_start"], row["date_end"])
+            # a day, month or year outside the dates may date something else said of the event
+            severity = row["severity"] if row["is_range"] else "warning"
             out.append(Conflict(
-                _id("rule-date", row["id"], row["entity"]), row["severity"], "date", row["subject_id"], "dates",
+                _id("rule-date", row["id"], row["entity"]), severity, "date", row["subject_id"], "dates",
                 [row["id"]], f"{row['article']} dates {row['subject_id']} {claim}; the rule says {row['fact']}: "
                 + _date_reason(row), rule=row["where"], values=[claim, row["fact"]], source=row["source"], note=row["note"],
             ))
