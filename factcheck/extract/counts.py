@@ -143,6 +143,9 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         # Words between the figure and its head noun that are not verbs ("300 youth representatives",
         # "196 senior officials", "194 member states") make it count a part of the whole.
         subgroup = any(not verbs.match(toks, k) and not verbs.match_ending(toks, k + 1) for k in range(j, head))
+        if head_first and noun_first < noun_last and not subgroup:
+            # where modifiers follow the noun ("۳۰۰ نماینده جوان", "300 представителей молодежи")
+            subgroup = _modified_after(doc, verbs, noun_last)
         if elided is not None and noun_first == noun_last:
             subgroup = elided["subgroup"]
         # A sentence that names no event speaks of the article's event only when it says who came.
@@ -168,6 +171,15 @@ def _people_of(doc: Document, k: int) -> tuple[str, int] | None:
         if any(t.lower == st + p for st in t.stems for p in doc.lang.words["titles.plural_suffixes"]):
             return "participants", k + 1
     return None
+
+
+def _modified_after(doc: Document, verbs, k: int) -> bool:
+    """A word right after the counted noun that is not a function word, verb or number modifies it."""
+    toks = doc.tokens
+    if k >= len(toks) or not doc.same_sentence(k - 1, k) or toks[k].kind != "word":
+        return False
+    function_words = doc.lang.words["titles.stopwords"] | doc.lang.words["titles.not_names"] | doc.lang.words["titles.list_joins"]
+    return toks[k].lower not in function_words and not verbs.match(toks, k) and read_number(doc, k) is None
 
 
 LEAD_WINDOW = 6  # words between "the number of voters" and its figure

@@ -131,8 +131,8 @@ class _Parser:
     def bare_year_ok(self, k: int, end: int) -> bool:
         """A four-digit number alone is a year unless it is a label, part of a number, an amount,
         or part of an event's name ("Global Youth Celebration 2025")."""
-        if any(m.named and m.first <= k < m.last and m.last - m.first > 1 for m in self.doc.events):
-            return False
+        if any(m.named and m.first < k < m.last for m in self.doc.events):
+            return False  # but "the 2017 conference" dates the conference
         prev = self.toks[k - 1] if k > 0 and self.doc.same_sentence(k, k - 1) else None
         if prev is not None and (prev.lower in self.not_after or (prev.kind == "punct" and prev.text in ".,:/" and self.doc.adjacent(k - 1, k))):
             return False

@@ -70,6 +70,8 @@ def find_events(doc: Document) -> list[EventMention]:
             end = _acronym_after(doc, k)
             if end > k:
                 named, last = True, end
+        if not named and first > 0 and doc.same_sentence(first, first - 1) and re.fullmatch(r"\d{4}", toks[first - 1].base):
+            first, named = first - 1, True  # "the 2017 conference" is not the article's conference
         mentions.append(EventMention(first, last, named))
         i = max(last, i + 1)
     # An edition code alone ("ABC-2017", "ABC-25") names an event.
