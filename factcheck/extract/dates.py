@@ -304,7 +304,10 @@ class _Parser:
 
 
 def _compatible(left: Atom, right: Atom) -> bool:
-    """Can ``left`` open a range that ``right`` closes?"""
+    """Can ``left`` open a range that ``right`` closes? (Not a day written in two calendars:
+    "۳۱ اردیبهشت ۱۴۰۳ - ۱۲ ذی القعده ۱۴۴۵".)"""
+    if left.month is not None and left.calendar != right.calendar:
+        return False
     if left.month is None and left.year is None:  # a lone day: "26 تا 28 آبان"
         return right.day is not None and right.month is not None
     if left.month is None:  # a year: "2026 تا 2029"
