@@ -130,11 +130,43 @@ class Office(_Sourced):
         return self
 
 
+class Example(_Model):
+    """A sentence that must (or must not) conflict with the rules of its file: a rule's self-test."""
+
+    text: str = Field(min_length=1, description="the sentence, as an article would write it")
+    lang: str | None = Field(None, pattern=r"^[a-z]{2}$", description="its language; detected when left out")
+    published: dt.date | None = Field(None, description="the article's date, for titles and relative dates")
+    conflict: bool = Field(description="true: it must conflict with a rule of this file; false: it must not")
+    note: str | None = None
+
+
+class Acknowledgement(_Model):
+    """A conflict that an editor has reviewed and accepted."""
+
+    id: str = Field(pattern=r"^[0-9a-f]{12}$", description="the conflict's id, as the report shows it")
+    by: str = Field(min_length=1, description="who reviewed it")
+    why: str = Field(min_length=1, description="why it is accepted")
+    until: dt.date | None = Field(None, description="after this day the conflict counts again")
+
+
+class DatasetExpectation(_Model):
+    """A Great Expectations expectation over the articles or claims table."""
+
+    table: Literal["articles", "claims"] = Field(description="articles (one row an article) or claims")
+    expectation: str = Field(pattern=r"^expect_[a-z0-9_]+$", description="a Great Expectations expectation, e.g. expect_column_values_to_not_be_null")
+    kwargs: dict = Field(default_factory=dict, description="its arguments, e.g. {column: published, mostly: 0.95}")
+    severity: Severity = "error"
+    note: str | None = None
+
+
 class RuleFile(_Model):
-    """One rule file: entities and offices."""
+    """One rule file: entities, offices, and what editors add around them."""
 
     entities: list[Entity] = Field(default_factory=list)
     offices: list[Office] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list, description="sentences that test this file's rules")
+    acknowledgements: list[Acknowledgement] = Field(default_factory=list, description="reviewed conflicts")
+    expectations: list[DatasetExpectation] = Field(default_factory=list, description="checks over the whole corpus")
 
 
 # --- loading ------------------------------------------------------------------
@@ -147,9 +179,11 @@ class RuleError:
     column: int
     message: str
     hint: str = ""
+    severity: str = "error"  # "warning": the file loads, but something in it can never take effect
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}" + (f" ({self.hint})" if self.hint else "")
+        level = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.column}: {level}{self.message}" + (f" ({self.hint})" if self.hint else "")
 
 
 @dataclass
@@ -174,6 +208,9 @@ class Rules:
     entities: dict[str, Located] = field(default_factory=dict)
     offices: list[Located] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    examples: list[Located] = field(default_factory=list)
+    acknowledgements: list[Located] = field(default_factory=list)
+    expectations: list[Located] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity | None:
         found = self.entities.get(entity_id)
@@ -228,6 +265,8 @@ def _model_at(loc: tuple) -> type[BaseModel]:
             model = Entity
         elif model is RuleFile and key == "offices":
             model = Office
+        elif model is RuleFile and key in ("examples", "acknowledgements", "expectations"):
+            model = {"examples": Example, "acknowledgements": Acknowledgement, "expectations": DatasetExpectation}[key]
         elif model is Entity and key == "counts":
             model = CountFact
         elif model is Entity and key == "dates":
@@ -301,7 +340,7 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
             continue
         for k, entity in enumerate(parsed.entities):
             line, col = _locate(tree, ("entities", k))
-            lines = {"dates": _locate(tree, ("entities", k, "dates"))[0]}
+            lines = {"dates": _locate(tree, ("entities", k, "dates"))[0], "column": col}
             lines.update({f"counts.{a}": _locate(tree, ("entities", k, "counts", a))[0] for a in entity.counts})
             here = Located(entity, name, line, lines)
             if entity.id in rules.entities:
@@ -316,6 +355,10 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
         for k, office in enumerate(parsed.offices):
             line, col = _locate(tree, ("offices", k))
             rules.offices.append(Located(office, name, line, {"column": col}))
+        for key in ("examples", "acknowledgements", "expectations"):
+            for k, item in enumerate(getattr(parsed, key)):
+                line, col = _locate(tree, (key, k))
+                getattr(rules, key).append(Located(item, name, line, {"column": col}))
     for located in rules.offices:
         office = located.value
         for key in ("org", "holder"):
@@ -326,3 +369,73 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
     errors.sort(key=lambda e: (e.path, e.line, e.column))
     return rules, errors
 
+
+
+# --- what can never take effect ---------------------------------------------------------
+
+
+def lint_rules(rules: Rules) -> list[RuleError]:
+    """Warnings for rules that load but can never fire, or that contradict each other."""
+    from factcheck.linking import edition_codes, guess_language
+    from factcheck.names import romanise
+
+    out: list[RuleError] = []
+
+    def warn(located: Located, message: str, hint: str = "") -> None:
+        out.append(RuleError(located.path, located.line, located.lines.get("column", 1), message, hint, "warning"))
+
+    seen: dict[tuple[str, str], Located] = {}
+    for located in rules.entities.values():
+        e: Entity = located.value
+        names: dict[str, str] = {}
+        for name in [*e.names, *e.aliases]:
+            key = romanise(name, guess_language(name))
+            if not key:
+                warn(located, f"'{name}' can never match a text", "a name needs letters or digits")
+                continue
+            if key in names:
+                warn(located, f"'{name}' matches the same texts as '{names[key]}'", "remove one of them")
+                continue
+            names[key] = name
+            other = seen.get((e.kind, key))
+            if other is not None and (e.year is None or e.year == other.value.year):
+                warn(located, f"'{name}' also names '{other.value.id}' ({other.where}), so it links to neither",
+                     "give each a distinct name or, for events, a different year")
+            seen.setdefault((e.kind, key), located)
+        for code in e.codes:
+            years = {y for _, y in edition_codes(code)}
+            if not years:
+                warn(located, f"code '{code}' has no edition number", "write codes like COP-29 or COP-2024")
+            elif e.year is not None and e.year not in years:
+                warn(located, f"code '{code}' is of {min(years)}, but the entity's year is {e.year}",
+                     "fix the code or the year: texts with this code will not link")
+        if e.dates is not None and e.year is not None and e.dates.start.year != e.year:
+            warn(located, f"dates start in {e.dates.start.year}, but the entity's year is {e.year}",
+                 "fix the dates or the year")
+    offices = [o for o in rules.offices if o.value.org in rules.entities and o.value.holder in rules.entities]
+    for k, a in enumerate(offices):
+        for b in offices[k + 1 :]:
+            oa, ob = a.value, b.value
+            if (oa.org, oa.role) != (ob.org, ob.role) or oa.holder == ob.holder:
+                continue
+            if oa.portfolio and ob.portfolio and not {p.casefold() for p in oa.portfolio} & {p.casefold() for p in ob.portfolio}:
+                continue  # two ministers of different portfolios
+            start, end = max(oa.from_, ob.from_), min(oa.to or dt.date.max, ob.to or dt.date.max)
+            if start <= end:
+                warn(b, f"'{ob.holder}' and '{oa.holder}' ({a.where}) both hold {ob.role} of '{ob.org}' on {start}",
+                     "fix the dates, or give ministers their portfolio")
+    for located in rules.expectations:
+        name = located.value.expectation
+        if not _known_expectation(name):
+            warn(located, f"'{name}' is not a Great Expectations expectation",
+                 "see https://greatexpectations.io/expectations/ for the names")
+    return sorted(out, key=lambda e: (e.path, e.line, e.column))
+
+
+def _known_expectation(name: str) -> bool:
+    import os
+
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations.expectations as gxe
+
+    return hasattr(gxe, "".join(part.capitalize() for part in name.split("_")))
