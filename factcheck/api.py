@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field
@@ -30,10 +31,15 @@ class Results:
     problems: list[Problem] = field(default_factory=list)
     conflicts: list = field(default_factory=list)  # factcheck.check.Conflict
     rule_files: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements
+    expectations: list[dict] = field(default_factory=list)  # results of the rules' dataset expectations
 
     @property
     def errors(self) -> list:
-        return [c for c in self.conflicts if c.severity == "error"]
+        """Error-level conflicts that nobody has acknowledged, and failed error-level expectations."""
+        return [c for c in self.conflicts if c.severity == "error" and c.status == "new"] + [
+            e for e in self.expectations if not e["success"] and e["severity"] == "error"
+        ]
 
     def claim_rows(self) -> list[dict]:
         """The claims table as dicts, with missing values as None."""
@@ -70,7 +76,13 @@ class Results:
             "articles": len(self.articles),
             "skipped": len(self.problems),
             "claims": dict(sorted(kinds.items())),
-            "conflicts": {"error": len(self.errors), "warning": len(self.conflicts) - len(self.errors)},
+            "conflicts": {
+                "error": sum(c.severity == "error" and c.status == "new" for c in self.conflicts),
+                "warning": sum(c.severity == "warning" and c.status == "new" for c in self.conflicts),
+                "acknowledged": sum(c.status == "acknowledged" for c in self.conflicts),
+            },
+            "expectations": {"passed": sum(e["success"] for e in self.expectations),
+                             "failed": sum(not e["success"] for e in self.expectations)},
             "rule_files": self.rule_files,
         }
 
@@ -83,6 +95,8 @@ class Results:
                 for a in self.articles
             ],
             "conflicts": [c.to_dict() for c in self.conflicts],
+            "expectations": self.expectations,
+            "notices": self.notices,
             "claims": self.claim_records(),
             "problems": [{"path": p.path, "line": p.line, "message": p.message, "hint": p.hint} for p in self.problems],
         }
@@ -90,11 +104,17 @@ class Results:
 
 def extract(inputs: list[str]) -> Results:
     """Read the articles named by ``inputs`` (files, folders, globs) and extract their claims."""
+    articles, problems = read_corpus(inputs)
+    return extract_articles(articles, problems)
+
+
+def extract_articles(articles: list[Article], problems: list[Problem] | None = None) -> Results:
+    """Extract the claims of articles already read."""
     from factcheck.extract import extract_article
     from factcheck.lang import available
     from factcheck.schema import claims_frame
 
-    articles, problems = read_corpus(inputs)
+    problems = list(problems or [])
     rows: list[dict] = []
     read: list[Article] = []
     for article in articles:
@@ -106,18 +126,28 @@ def extract(inputs: list[str]) -> Results:
     return Results(read, claims_frame(rows), problems)
 
 
-def check(inputs: list[str], rules) -> Results:
+def check(inputs: list[str], rules, today: dt.date | None = None) -> Results:
     """Extract the claims of ``inputs`` and cross-check them with each other and with ``rules``.
 
-    ``rules`` is a loaded, valid ``factcheck.rules.Rules`` (see ``load_rules``).
+    ``rules`` is a loaded, valid ``factcheck.rules.Rules`` (see ``load_rules``); ``today`` decides
+    which acknowledgements have expired (default: the system's date).
     """
-    from factcheck.check import cross_check
+    articles, problems = read_corpus(inputs)
+    return check_articles(articles, rules, problems, today)
+
+
+def check_articles(articles: list[Article], rules, problems: list[Problem] | None = None,
+                   today: dt.date | None = None) -> Results:
+    """Cross-check articles already read: conflicts, acknowledgements, dataset expectations."""
+    from factcheck.check import acknowledge, cross_check, run_expectations
     from factcheck.schema import COLUMNS, claims_schema
 
-    results = extract(inputs)
+    results = extract_articles(articles, problems)
     linked, conflicts = cross_check(results.claims, rules, {a.id: a.text for a in results.articles})
     if not linked.empty:
         results.claims = claims_schema().validate(linked[list(COLUMNS)])
     results.conflicts = conflicts
+    results.notices = acknowledge(conflicts, rules, today or dt.date.today())
+    results.expectations = run_expectations(results, rules) if rules.expectations else []
     results.rule_files = list(rules.files)
     return results

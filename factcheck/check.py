@@ -54,7 +54,8 @@ class Conflict:
     values: list[str] = field(default_factory=list)  # normalised values, one per claim, then the rule's
     source: str | None = None  # the rule's source URL
     note: str | None = None  # the rule's note for the editor
-    status: str = "new"
+    status: str = "new"  # or "acknowledged"
+    acknowledged: dict | None = None  # by, why, until, where
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -448,3 +449,61 @@ def cross_check(claims, rules: Rules, article_texts: dict[str, str]):
     conflicts = check_counts(df) + check_dates(df) + check_rules(df, rules)
     conflicts.sort(key=lambda c: (c.severity != "error", c.kind, c.id))
     return df, conflicts
+
+
+# --- acknowledgements and dataset expectations --------------------------------------------------
+
+def acknowledge(conflicts: list[Conflict], rules: Rules, today: dt.date) -> list[str]:
+    """Mark acknowledged conflicts; return notices for acknowledgements that no longer apply."""
+    notices = []
+    by_id = {c.id: c for c in conflicts}
+    for located in rules.acknowledgements:
+        ack = located.value
+        where = f"{located.where}:{located.lines.get('column', 1)}"
+        conflict = by_id.get(ack.id)
+        if conflict is None:
+            notices.append(f"{where}: acknowledgement of {ack.id} matches no conflict any more (remove it)")
+        elif ack.until is not None and ack.until < today:
+            notices.append(f"{where}: acknowledgement of {ack.id} expired on {ack.until}; the conflict counts again")
+        else:
+            conflict.status = "acknowledged"
+            conflict.acknowledged = {"by": ack.by, "why": ack.why,
+                                     "until": ack.until.isoformat() if ack.until else None, "where": located.where}
+    return notices
+
+
+def articles_table(results):
+    """One row an article: what a dataset expectation over ``articles`` sees."""
+    import pandas as pd
+
+    counts = results.claims.groupby("article").size() if len(results.claims) else pd.Series(dtype="int64")
+    rows = [{"id": a.id, "path": a.path, "lang": a.lang,
+             "published": a.published.isoformat() if a.published else None,
+             "source": a.meta.get("source"), "title": a.meta.get("title"), "url": a.meta.get("url"),
+             "claims": int(counts.get(a.id, 0))} for a in results.articles]
+    return pd.DataFrame(rows, columns=["id", "path", "lang", "published", "source", "title", "url", "claims"])
+
+
+def run_expectations(results, rules: Rules) -> list[dict]:
+    """Run the rule files' dataset expectations through Great Expectations."""
+    gx = _Validator()
+    tables = {"articles": articles_table(results), "claims": results.claims}
+    out = []
+    for n, located in enumerate(rules.expectations):
+        e = located.value
+        entry = {"where": located.where, "table": e.table, "expectation": e.expectation, "kwargs": e.kwargs,
+                 "severity": e.severity, "note": e.note, "success": False, "observed": None}
+        try:
+            cls = getattr(gx.gxe, "".join(part.capitalize() for part in e.expectation.split("_")))
+            expectation = cls(**e.kwargs)
+            batch = gx.source.add_dataframe_asset(f"dataset-{n}").add_batch_definition_whole_dataframe("all").get_batch(
+                batch_parameters={"dataframe": tables[e.table]}
+            )
+            result = batch.validate(expectation)
+            entry["success"] = bool(result.success)
+            observed = result.result.get("observed_value", result.result.get("unexpected_percent"))
+            entry["observed"] = observed if isinstance(observed, (int, float, str, type(None))) else str(observed)
+        except Exception as exc:  # a wrong name or argument: reported, the run goes on
+            entry["observed"] = f"could not run: {exc}".splitlines()[0][:300]
+        out.append(entry)
+    return out
