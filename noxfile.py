@@ -13,8 +13,11 @@ GOLD = "../shared/gold/seeds.yaml"
 
 @nox.session
 def check(session):
-    """The main job: cross-check seeds/ against rules/, write build/report.html; fails on an error-level conflict."""
+    """The main job: check the rule files and their examples, then cross-check seeds/ against rules/ and
+    write build/report.html; fails on a broken rule, a failed example or an error-level conflict."""
     session.install("-e", ".")
+    session.run("factcheck", "rules", "check", "rules")
+    session.run("factcheck", "rules", "test", "rules")
     session.run("factcheck", "check", "seeds", "--rules", "rules", "--report", "build/report.html", *session.posargs)
 
 

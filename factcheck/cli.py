@@ -74,6 +74,54 @@ def cmd_check(args) -> int:
     return 1 if results.errors else 0
 
 
+def cmd_rules_check(args) -> int:
+    from factcheck.rules import lint_rules, load_rules
+
+    rules, errors = load_rules(args.dir)
+    warnings = lint_rules(rules) if not errors else []
+    for e in [*errors, *warnings]:
+        print(e)
+    files = len(rules.files)
+    print(f"{files} rule file(s): {len(errors)} error(s), {len(warnings)} warning(s)", file=sys.stderr)
+    return 2 if errors else 0
+
+
+def cmd_rules_new(args) -> int:
+    from factcheck.editor import new_rule_file
+
+    try:
+        path = new_rule_file(args.kind, args.name, args.dir)
+    except FileExistsError as e:
+        print(e, file=sys.stderr)
+        return 2
+    print(f"wrote {path}; fill it in, then run: factcheck rules check {args.dir}")
+    return 0
+
+
+def cmd_rules_test(args) -> int:
+    from factcheck.editor import run_examples
+    from factcheck.rules import load_rules
+
+    rules, errors = load_rules(args.dir)
+    if errors:
+        for e in errors:
+            print(e, file=sys.stderr)
+        return 2
+    results = run_examples(rules)
+    failed = [r for r in results if not r.passed]
+    for r in failed:
+        print(r)
+    print(f"{len(results)} example(s): {len(results) - len(failed)} passed, {len(failed)} failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_rules_schema(args) -> int:
+    from factcheck.editor import SCHEMA_PATH, json_schema
+
+    _write(json_schema(), args.output or str(SCHEMA_PATH))
+    return 0
+
+
 def cmd_eval(args) -> int:
     from factcheck.evaluation import evaluate
 
@@ -103,6 +151,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--report", default="build/report.html", help="where to write the HTML report (default: build/report.html)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="what to print: a short summary or the results as JSON")
     p.set_defaults(func=cmd_check)
+
+    rules = sub.add_parser("rules", help="work on rule files: check, new, test, schema").add_subparsers(dest="action", required=True)
+    p = rules.add_parser("check", help="validate rule files and list every problem as file:line:col")
+    p.add_argument("dir", nargs="?", default="rules")
+    p.set_defaults(func=cmd_rules_check)
+    p = rules.add_parser("new", help="write a commented starter rule file")
+    p.add_argument("kind", choices=("event", "person", "office"))
+    p.add_argument("name", help="the event's or person's name")
+    p.add_argument("--dir", default="rules")
+    p.set_defaults(func=cmd_rules_new)
+    p = rules.add_parser("test", help="run the example sentences of the rule files")
+    p.add_argument("dir", nargs="?", default="rules")
+    p.set_defaults(func=cmd_rules_test)
+    p = rules.add_parser("schema", help="write the JSON Schema of rule files (for editors' YAML plugins)")
+    p.add_argument("-o", "--output", help="default: docs/rules.schema.json")
+    p.set_defaults(func=cmd_rules_schema)
 
     p = sub.add_parser("eval", help="score extraction against a gold file")
     p.add_argument("gold", nargs="+", help="gold YAML files (format: shared/gold/README.md); one table for all")

@@ -26,13 +26,20 @@ def render_text(results: Results, report: str | None = None) -> str:
     """A short summary for a terminal, one line per conflict."""
     s = results.summary()
     claims = ", ".join(f"{n} {k}" for k, n in s["claims"].items()) or "no claims"
+    acknowledged = f", {s['conflicts']['acknowledged']} acknowledged" if s["conflicts"]["acknowledged"] else ""
     lines = [
         f"{s['articles']} article(s) read, {s['skipped']} skipped; {claims}; "
-        f"{s['conflicts']['error']} error(s), {s['conflicts']['warning']} warning(s)"
+        f"{s['conflicts']['error']} error(s), {s['conflicts']['warning']} warning(s){acknowledged}"
     ]
     for c in results.conflicts:
         rule = f" [{c.rule}]" if c.rule else ""
-        lines.append(f"{c.severity}: {c.kind} {c.entity} {c.attribute}{rule}: {c.explanation} (id {c.id})")
+        level = "acknowledged" if c.status == "acknowledged" else c.severity
+        lines.append(f"{level}: {c.kind} {c.entity} {c.attribute}{rule}: {c.explanation} (id {c.id})")
+    for e in results.expectations:
+        if not e["success"]:
+            lines.append(f"{e['severity']}: {e['where']}: {e['expectation']} on {e['table']} failed (observed {e['observed']})")
+    for notice in results.notices:
+        lines.append(f"notice: {notice}")
     for p in results.problems:
         lines.append(f"skipped: {p}")
     if report:
@@ -91,4 +98,6 @@ def render_html(results: Results) -> str:
         conflicts=results.conflicts,
         claims=claims,
         problems=results.problems,
+        notices=results.notices,
+        expectations=results.expectations,
     )

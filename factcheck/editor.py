@@ -1,0 +1,132 @@
+"""Tools for editors who write rule files: starter files, self-tests, and the JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.rules import RuleError, RuleFile, Rules
+
+SCHEMA_PATH = Path(__file__).parent.parent / "docs" / "rules.schema.json"
+SCHEMA_HEADER = "# yaml-language-server: $schema=../docs/rules.schema.json\n"
+
+
+def json_schema() -> str:
+    """The JSON Schema of rule files, from the same models that load them."""
+    schema = RuleFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "factcheck rule file"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "rule"
+
+
+_EVENT = """{header}# An event and what is known of it. Format: docs/rules.md
+entities:
+  - id: {id}
+    kind: event
+    names: [{name}]
+    # aliases: [other spellings, translations, abbreviations]
+    # codes: [ABC-25, ABC-2025]        # edition codes, if it has them
+    # year: {year}                         # tells editions apart
+    # place: Baku
+    # dates:
+    #   start: {today}
+    #   end: {today}
+    #   source: https://...
+    # counts:
+    #   participants: {{value: 2500, tolerance: 5%, verb: registered, source: https://...}}
+
+# Sentences that must, or must not, conflict with these rules (`factcheck rules test`):
+# examples:
+#   - {{text: "More than 9,000 delegates attended {name}.", lang: en, published: {today}, conflict: true}}
+"""
+
+_PERSON = """{header}# A person, so that articles can be linked to them. Format: docs/rules.md
+entities:
+  - id: {id}
+    kind: person
+    names: [{name}]
+    # aliases: [spellings in other languages and scripts]
+"""
+
+_OFFICE = """{header}# Who holds an office, from when. Format: docs/rules.md
+entities:
+  - id: {id}
+    kind: person
+    names: [{name}]
+    # aliases: [spellings in other languages and scripts]
+  - id: {id}-organisation
+    kind: organisation
+    names: [Name of the organisation]     # or, for a state: kind: country, country: AZ
+offices:
+  - org: {id}-organisation
+    role: minister                        # president, prime_minister, minister, secretary_general ...
+    holder: {id}
+    from: {today}
+    # to: {today}                         # leave out while the person holds the office
+    # portfolio: [the ministry's field, in the languages you know]
+    # source: https://...
+"""
+
+TEMPLATES = {"event": _EVENT, "person": _PERSON, "office": _OFFICE}
+
+
+def new_rule_file(kind: str, name: str, directory: str | Path, today: dt.date | None = None) -> Path:
+    """Write a commented starter rule file; refuses to overwrite one."""
+    today = today or dt.date.today()
+    path = Path(directory) / f"{slug(name)}.yaml"
+    if path.exists():
+        raise FileExistsError(f"{path} exists already; choose another name or edit it")
+    text = TEMPLATES[kind].format(header=SCHEMA_HEADER, id=slug(name), name=json.dumps(name, ensure_ascii=False),
+                                  today=today.isoformat(), year=today.year)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@dataclass
+class ExampleResult:
+    where: str
+    text: str
+    expected: bool
+    found: list[str]  # explanations of the conflicts this file's rules raised
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.found) == self.expected
+
+    def __str__(self) -> str:
+        if self.passed:
+            return f"{self.where}: ok"
+        if self.expected:
+            return f"{self.where}: expected a conflict with this file's rules, found none: {self.text!r}"
+        return f"{self.where}: expected no conflict, found: {self.found[0]}"
+
+
+def run_examples(rules: Rules) -> list[ExampleResult]:
+    """Check every example sentence of the rule files against all the rules."""
+    from factcheck.api import check_articles
+    from factcheck.corpus import Article
+
+    out = []
+    for n, located in enumerate(rules.examples):
+        ex = located.value
+        meta = {"published": ex.published} if ex.published else {}
+        article = Article(id=f"example-{n + 1}", text=ex.text, path=located.path, meta=meta, lang=ex.lang)
+        results = check_articles([article], rules)
+        found = [c.explanation for c in results.conflicts if c.rule and c.rule.split(":")[0] == located.path]
+        out.append(ExampleResult(f"{located.where}:{located.lines.get('column', 1)}", ex.text, ex.conflict, found))
+    return out
+
+
+def schema_errors() -> list[RuleError]:
+    """The shipped schema must be the one the models give (regenerate with `factcheck rules schema`)."""
+    if SCHEMA_PATH.exists() and SCHEMA_PATH.read_text(encoding="utf-8") == json_schema():
+        return []
+    return [RuleError(str(SCHEMA_PATH), 1, 1, "the JSON Schema is out of date", "run `factcheck rules schema`")]
