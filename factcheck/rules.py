@@ -289,7 +289,12 @@ def _explain(err: dict) -> tuple[str, str]:
         expected = err.get("ctx", {}).get("expected", "")
         return f"'{name}' cannot be {err.get('input')!r}", _suggest(err.get("input"), re.findall(r"'([^']+)'", expected)) or f"use one of {expected}"
     if kind == "string_pattern_mismatch":
-        hint = "use a two-letter ISO code such as AZ" if name == "country" else "ids use letters, digits, '-', '_' and '.'"
+        if name == "country":
+            hint = "use a two-letter ISO code such as AZ"
+        elif loc and loc[0] == "acknowledgements":
+            hint = "copy the conflict's 12-character id from the report"
+        else:
+            hint = "ids use letters, digits, '-', '_' and '.'"
         return f"'{name}' is not valid: {err.get('input')!r}", hint
     msg = err["msg"].removeprefix("Value error, ")
     return (f"'{name}': {msg}" if isinstance(name, str) and name else msg), ""

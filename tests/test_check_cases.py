@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from ruamel.yaml import YAML
 
 from conftest import CASES, load_yaml
+
+
+TODAY = dt.date(2026, 6, 1)  # the day the cases are checked on, for acknowledgements that expire
 
 
 def _cases(kind: str):
@@ -41,18 +45,33 @@ def test_conflicts(case, tmp_path, monkeypatch):
     monkeypatch.chdir(corpus)
     rules, errors = load_rules(rules_dir)
     assert errors == []
-    results = check(["."], rules)
+    results = check(["."], rules, today=TODAY)
+    if case.get("acknowledgements"):
+        # `conflict: N` stands for the id of the N-th conflict found without acknowledgements
+        acks = [{k: v for k, v in a.items() if k != "conflict"} | ({"id": results.conflicts[a["conflict"]].id} if "conflict" in a else {})
+                for a in case["acknowledgements"]]
+        with open(rules_dir / "acknowledgements.yaml", "w", encoding="utf-8") as f:
+            YAML().dump({"acknowledgements": acks}, f)
+        rules, errors = load_rules(rules_dir)
+        assert errors == []
+        results = check(["."], rules, today=TODAY)
+    ids = {"id": results.conflicts[0].id} if results.conflicts else {}
+    assert [n.split(": ", 1)[1] for n in results.notices] == [n.format(**ids) for n in case.get("notices", [])]
+    assert [(e["expectation"], e["success"]) for e in results.expectations] == [
+        (e["expectation"], e["success"]) for e in case.get("expectations", [])]
+    assert len(results.errors) == case.get("errors_counted", len(results.errors))
     claims = {r["id"]: r for r in results.claim_rows()}
     found = [
         {"kind": c.kind, "severity": c.severity, "entity": c.entity, "attribute": c.attribute,
          "articles": sorted({claims[i]["article"] for i in c.claims}), "rule": c.rule is not None,
-         "explanation": c.explanation}
+         "explanation": c.explanation, "status": c.status}
         for c in results.conflicts
     ]
     unmatched = list(found)
     for expected in case["conflicts"]:
         want = {k: expected[k] for k in ("kind", "severity", "entity", "attribute")} | {
-            "articles": sorted(expected["articles"]), "rule": expected.get("rule", False)}
+            "articles": sorted(expected["articles"]), "rule": expected.get("rule", False),
+            "status": expected.get("status", "new")}
         hit = next((f for f in unmatched if {k: f[k] for k in want} == want and expected.get("explains", "") in f["explanation"]), None)
         assert hit is not None, f"missing {expected}\nfound: {found}"
         unmatched.remove(hit)
@@ -61,9 +80,11 @@ def test_conflicts(case, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("case", list(_cases("errors")))
 def test_rule_errors(case, tmp_path):
-    from factcheck.rules import load_rules
+    """Errors stop a rule file; when there are none, warnings say what can never fire."""
+    from factcheck.rules import lint_rules, load_rules
 
     rules_dir, _ = _write(tmp_path, case)
-    _, errors = load_rules(rules_dir)
-    messages = [str(e).replace(f"{rules_dir.as_posix()}/", "") for e in errors]
+    rules, errors = load_rules(rules_dir)
+    found = errors or lint_rules(rules)
+    messages = [str(e).replace(f"{rules_dir.as_posix()}/", "") for e in found]
     assert messages == case["errors"]
