@@ -16,8 +16,20 @@ TODAY = dt.date(2026, 6, 1)  # the day the cases are checked on, for acknowledge
 def _cases(kind: str):
     for path in sorted((CASES / "check").glob("*.yaml")):
         for case in load_yaml(path)["cases"]:
-            if ("errors" in case) == (kind == "errors"):
+            found = "errors" if "errors" in case else "examples" if "example_results" in case else "conflicts"
+            if found == kind:
                 yield pytest.param(case, id=f"{path.stem}:{case['name']}")
+
+
+@pytest.mark.parametrize("case", list(_cases("examples")))
+def test_rule_examples(case, tmp_path):
+    from factcheck.editor import run_examples
+    from factcheck.rules import load_rules
+
+    rules_dir, _ = _write(tmp_path, case)
+    rules, errors = load_rules(rules_dir)
+    assert errors == []
+    assert [r.passed for r in run_examples(rules)] == case["example_results"]
 
 
 def _write(tmp_path, case):
