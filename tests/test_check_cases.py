@@ -9,7 +9,6 @@ from ruamel.yaml import YAML
 
 from conftest import CASES, load_yaml
 
-
 TODAY = dt.date(2026, 6, 1)  # the day the cases are checked on, for acknowledgements that expire
 
 

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from conftest import REPO
 from factcheck.cli import main
+
+from conftest import REPO
 
 
 @pytest.mark.parametrize("kind", ["event", "person", "office"])
