@@ -56,7 +56,7 @@ def cmd_extract(args) -> int:
 def cmd_check(args) -> int:
     from factcheck.api import check
     from factcheck.report import render_html, render_json, render_text
-    from factcheck.rules import load_rules
+    from factcheck.rules import lint_rules, load_rules
 
     rules, errors = load_rules(args.rules)
     if errors:
@@ -64,6 +64,8 @@ def cmd_check(args) -> int:
             print(e, file=sys.stderr)
         print(f"{len(errors)} error(s) in the rule files under {args.rules}; nothing was checked", file=sys.stderr)
         return 2
+    for warning in lint_rules(rules):
+        print(warning, file=sys.stderr)
     results = check(args.corpus, rules)
     _write(render_html(results), args.report)
     if args.format == "json":
