@@ -53,9 +53,18 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def _format(spec: str) -> str:
+    from factcheck.report import RENDERERS
+
+    name = spec.partition("=")[0]
+    if name not in RENDERERS:
+        raise argparse.ArgumentTypeError(f"unknown format {name!r}; choose from {', '.join(RENDERERS)}")
+    return spec
+
+
 def cmd_check(args) -> int:
     from factcheck.api import check
-    from factcheck.report import render_html, render_json, render_text
+    from factcheck.report import DEFAULT_FILES, RENDERERS, render_html, render_text
     from factcheck.rules import lint_rules, load_rules
 
     rules, errors = load_rules(args.rules)
@@ -68,11 +77,17 @@ def cmd_check(args) -> int:
         print(warning, file=sys.stderr)
     results = check(args.corpus, rules)
     _write(render_html(results), args.report)
-    if args.format == "json":
-        sys.stdout.write(render_json(results))
+    formats = args.format or ["text"]
+    for spec in formats:
+        name, _, path = spec.partition("=")
+        if not path and len(formats) > 1 and name in DEFAULT_FILES:
+            path = DEFAULT_FILES[name]  # several formats: each to its own file
+        text = render_text(results, args.report) if name == "text" else RENDERERS[name](results)
+        _write(text, path or None)
+        if path and path != "-":
+            print(f"{name}: {path}", file=sys.stderr)
+    if "text" not in [f.partition("=")[0] for f in formats]:
         print(f"report: {args.report}", file=sys.stderr)
-    else:
-        sys.stdout.write(render_text(results, args.report))
     return 1 if results.errors else 0
 
 
@@ -151,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("corpus", nargs="*", default=["seeds"], help="article files, folders or globs (default: seeds)")
     p.add_argument("--rules", default="rules", help="folder of rule files (default: rules)")
     p.add_argument("--report", default="build/report.html", help="where to write the HTML report (default: build/report.html)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="what to print: a short summary or the results as JSON")
+    p.add_argument("--format", action="append", metavar="FORMAT[=PATH]", type=_format,
+                   help="text (default), lines, json, sarif, junit or github; repeat for several, each to its own file "
+                        "(PATH, or build/ by default; '-' for standard output)")
     p.set_defaults(func=cmd_check)
 
     rules = sub.add_parser("rules", help="work on rule files: check, new, test, schema").add_subparsers(dest="action", required=True)

@@ -101,3 +101,130 @@ def render_html(results: Results) -> str:
         notices=results.notices,
         expectations=results.expectations,
     )
+
+
+# --- machine outputs: one line per conflict, SARIF 2.1.0, JUnit XML, GitHub Actions annotations -----
+
+def _locations(results: Results) -> dict[str, dict]:
+    """Where each claim stands: path, line, column (1-based) and end column on the start line."""
+    texts = {a.id: a for a in results.articles}
+    out = {}
+    for r in results.claim_rows():
+        a = texts.get(r["article"])
+        text = a.text if a else ""
+        line_start = text.rfind("\n", 0, r["start"]) + 1
+        first_line_end = text.find("\n", r["start"])
+        end = r["end"] if first_line_end < 0 or first_line_end >= r["end"] else first_line_end
+        out[r["id"]] = {"path": a.path if a else r["article"], "line": r["line"],
+                        "column": r["start"] - line_start + 1, "end_column": end - line_start + 1, "text": r["text"]}
+    return out
+
+
+def render_lines(results: Results) -> str:
+    """``path:line:col: severity: message``, one line a conflict, for terminals and editors."""
+    where = _locations(results)
+    lines = []
+    for c in results.conflicts:
+        loc = where[c.claims[0]]
+        level = "note" if c.status == "acknowledged" else c.severity
+        lines.append(f"{loc['path']}:{loc['line']}:{loc['column']}: {level}: {c.explanation} [{c.kind} {c.id}]")
+    for e in results.expectations:
+        if not e["success"]:
+            lines.append(f"{e['where']}:1: {e['severity']}: {e['expectation']} on {e['table']} failed (observed {e['observed']})")
+    return "".join(line + "\n" for line in lines)
+
+
+RULES = {
+    "count": "Two figures for the same thing cannot both be right, or a figure is outside a rule's range.",
+    "date": "Dates for the same event disagree, or fall outside a rule's dates.",
+    "title": "A title that the office rules contradict at the article's date.",
+}
+
+
+def render_sarif(results: Results) -> str:
+    """SARIF 2.1.0: each conflict a result at its first claim's file, line and column."""
+    from factcheck import __version__
+
+    where = _locations(results)
+
+    def location(claim_id: str) -> dict:
+        loc = where[claim_id]
+        return {"physicalLocation": {
+            "artifactLocation": {"uri": loc["path"]},
+            "region": {"startLine": loc["line"], "startColumn": loc["column"], "endColumn": loc["end_column"],
+                       "snippet": {"text": loc["text"]}},
+        }}
+
+    sarif_results = []
+    for c in results.conflicts:
+        result = {
+            "ruleId": c.kind,
+            "level": "error" if c.severity == "error" else "warning",
+            "message": {"text": c.explanation},
+            "locations": [location(c.claims[0])],
+            "relatedLocations": [dict(location(cid), id=n) for n, cid in enumerate(c.claims[1:], 1)],
+            "partialFingerprints": {"factcheckConflictId/v1": c.id},
+            "properties": {"entity": c.entity, "attribute": c.attribute, "values": c.values, "rule": c.rule},
+        }
+        if c.acknowledged:
+            result["suppressions"] = [{"kind": "external", "justification": f"{c.acknowledged['by']}: {c.acknowledged['why']}"}]
+        sarif_results.append(result)
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "factcheck", "version": __version__,
+                "rules": [{"id": k, "shortDescription": {"text": v}} for k, v in RULES.items()],
+            }},
+            "results": sarif_results,
+        }],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_junit(results: Results) -> str:
+    """JUnit XML: a test case per article, failed by its unacknowledged error-level conflicts."""
+    import xml.etree.ElementTree as ET
+
+    article_of = {r["id"]: r["article"] for r in results.claim_rows()}
+    by_article: dict[str, list] = {a.id: [] for a in results.articles}
+    for c in results.conflicts:
+        for article in dict.fromkeys(article_of[cid] for cid in c.claims):
+            by_article.setdefault(article, []).append(c)
+    suite = ET.Element("testsuite", name="factcheck", tests=str(len(by_article)))
+    failures = 0
+    for article, conflicts in by_article.items():
+        case = ET.SubElement(suite, "testcase", classname="factcheck.articles", name=article)
+        errors = [c for c in conflicts if c.severity == "error" and c.status == "new"]
+        for c in errors:
+            ET.SubElement(case, "failure", type=c.kind, message=c.explanation).text = f"{c.id} {c.entity} {c.attribute}"
+        failures += bool(errors)
+        others = [c for c in conflicts if c not in errors]
+        if others:
+            ET.SubElement(case, "system-out").text = "\n".join(f"{c.status} {c.severity}: {c.explanation}" for c in others)
+    suite.set("failures", str(failures))
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _escape(value: str, prop: bool = False) -> str:
+    value = str(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def render_github(results: Results) -> str:
+    """GitHub Actions workflow commands: ``::error file=...,line=...,col=...::message``."""
+    where = _locations(results)
+    lines = []
+    for c in results.conflicts:
+        loc = where[c.claims[0]]
+        level = "notice" if c.status == "acknowledged" else c.severity
+        props = f"file={_escape(loc['path'], True)},line={loc['line']},col={loc['column']},title={_escape(f'factcheck {c.kind} {c.id}', True)}"
+        lines.append(f"::{level} {props}::{_escape(c.explanation)}")
+    return "".join(line + "\n" for line in lines)
+
+
+RENDERERS = {"text": None, "lines": render_lines, "json": render_json, "sarif": render_sarif,
+             "junit": render_junit, "github": render_github}
+DEFAULT_FILES = {"lines": "build/conflicts.txt", "json": "build/factcheck.json", "sarif": "build/factcheck.sarif",
+                 "junit": "build/junit.xml"}

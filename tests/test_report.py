@@ -98,3 +98,39 @@ def test_broken_rule_files_exit_2_with_every_error(tmp_path, capsys):
     assert f"{rules.as_posix()}/b.yaml:2:14: 'role' cannot be 'king'" in err
     assert "nothing was checked" in err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_machine_outputs_each_to_its_own_file(tmp_path, capsys, monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "out"
+    code = main(["check", "seeds", "--rules", "rules", "--report", str(out / "report.html"),
+                 "--format", f"sarif={out}/f.sarif", "--format", f"junit={out}/junit.xml",
+                 "--format", f"lines={out}/conflicts.txt", "--format", f"json={out}/f.json", "--format", "github"])
+    assert code == 1
+    stdout = capsys.readouterr().out
+    # GitHub Actions annotations
+    assert "::error file=seeds/000_fedf64f1c287bcc8.txt,line=6,col=148,title=factcheck count " in stdout
+    assert "::error file=seeds/004_228c0a6c47dddc3a.txt,line=3,col=17,title=factcheck date " in stdout
+    # SARIF, valid against the official 2.1.0 schema
+    sarif = json.loads((out / "f.sarif").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "tests" / "fixtures" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    results = sarif["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [("count", "error"), ("date", "error")]
+    region = results[0]["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uri"] == "seeds/000_fedf64f1c287bcc8.txt"
+    assert region["region"]["startLine"] == 6 and region["region"]["snippet"]["text"] == "2500 mütəxəssisin"
+    # JUnit: a test case per article, failed by its conflicts
+    suite = ET.parse(out / "junit.xml").getroot()
+    cases = {c.get("name"): c for c in suite.iter("testcase")}
+    assert len(cases) == 5 and suite.get("failures") == "2"
+    assert cases["seeds/004_228c0a6c47dddc3a.txt"].findall("failure")[1].get("type") == "date"
+    assert not cases["seeds/002_b0aab04f55dc5fab.txt"].findall("failure")
+    # one line a conflict, path:line:col: severity: message
+    lines = (out / "conflicts.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("seeds/000_fedf64f1c287bcc8.txt:6:148: error: ")
+    assert json.loads((out / "f.json").read_text(encoding="utf-8"))["summary"]["conflicts"]["error"] == 2
