@@ -108,8 +108,9 @@ def extract(inputs: list[str]) -> Results:
     return extract_articles(articles, problems)
 
 
-def extract_articles(articles: list[Article], problems: list[Problem] | None = None) -> Results:
-    """Extract the claims of articles already read."""
+def extract_articles(articles: list[Article], problems: list[Problem] | None = None, progress=None) -> Results:
+    """Extract the claims of articles already read. ``progress`` wraps the articles as they are
+    read (a tqdm bar, say)."""
     from factcheck.extract import extract_article
     from factcheck.lang import available
     from factcheck.schema import claims_frame
@@ -117,7 +118,7 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     problems = list(problems or [])
     rows: list[dict] = []
     read: list[Article] = []
-    for article in articles:
+    for article in progress(articles) if progress else articles:
         found, skipped = extract_article(article)
         problems.extend(skipped)
         if article.lang in available():
@@ -126,28 +127,45 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     return Results(read, claims_frame(rows), problems)
 
 
-def check(inputs: list[str], rules, today: dt.date | None = None) -> Results:
+def check(inputs: list[str], rules, today: dt.date | None = None, progress=None, stage=None) -> Results:
     """Extract the claims of ``inputs`` and cross-check them with each other and with ``rules``.
 
     ``rules`` is a loaded, valid ``factcheck.rules.Rules`` (see ``load_rules``); ``today`` decides
     which acknowledgements have expired (default: the system's date).
     """
     articles, problems = read_corpus(inputs)
-    return check_articles(articles, rules, problems, today)
+    return check_articles(articles, rules, problems, today, progress, stage)
 
 
 def check_articles(articles: list[Article], rules, problems: list[Problem] | None = None,
-                   today: dt.date | None = None) -> Results:
-    """Cross-check articles already read: conflicts, acknowledgements, dataset expectations."""
+                   today: dt.date | None = None, progress=None, stage=None) -> Results:
+    """Cross-check articles already read: conflicts, acknowledgements, dataset expectations.
+
+    ``stage(name, seconds, detail)``, when given, hears what each stage did and how long it took.
+    """
+    import time
+
     from factcheck.check import acknowledge, cross_check, run_expectations
     from factcheck.schema import COLUMNS, claims_schema
 
-    results = extract_articles(articles, problems)
+    clock = time.perf_counter()
+
+    def done(name: str, detail: str) -> None:
+        nonlocal clock
+        if stage:
+            stage(name, time.perf_counter() - clock, detail)
+        clock = time.perf_counter()
+
+    results = extract_articles(articles, problems, progress)
+    done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
     linked, conflicts = cross_check(results.claims, rules, {a.id: a.text for a in results.articles})
     if not linked.empty:
         results.claims = claims_schema().validate(linked[list(COLUMNS)])
     results.conflicts = conflicts
+    ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
+    done("cross-check", f"{int(ids)} claim(s) linked to a rule entity, {len(conflicts)} conflict(s)")
     results.notices = acknowledge(conflicts, rules, today or dt.date.today())
     results.expectations = run_expectations(results, rules) if rules.expectations else []
+    done("rules", f"{len(rules.acknowledgements)} acknowledgement(s), {len(results.expectations)} expectation(s)")
     results.rule_files = list(rules.files)
     return results

@@ -62,6 +62,17 @@ def _format(spec: str) -> str:
     return spec
 
 
+def _progress(args):
+    """A progress bar on a terminal; nothing in CI, with --quiet, or when output is not a terminal."""
+    import os
+
+    if args.quiet or os.environ.get("CI", "").lower() in ("1", "true", "yes") or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda items: tqdm(items, desc="articles", unit="article", leave=False)
+
+
 def cmd_check(args) -> int:
     from factcheck.api import check
     from factcheck.report import DEFAULT_FILES, RENDERERS, render_html, render_text
@@ -75,7 +86,11 @@ def cmd_check(args) -> int:
         return 2
     for warning in lint_rules(rules):
         print(warning, file=sys.stderr)
-    results = check(args.corpus, rules)
+    def stage(name: str, seconds: float, detail: str) -> None:
+        if args.verbose:
+            print(f"{name}: {detail} ({seconds:.2f} s)", file=sys.stderr)
+
+    results = check(args.corpus, rules, progress=_progress(args), stage=stage)
     _write(render_html(results), args.report)
     formats = args.format or ["text"]
     for spec in formats:
@@ -169,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", action="append", metavar="FORMAT[=PATH]", type=_format,
                    help="text (default), lines, json, sarif, junit or github; repeat for several, each to its own file "
                         "(PATH, or build/ by default; '-' for standard output)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--verbose", action="store_true", help="say what each stage did and how long it took")
     p.set_defaults(func=cmd_check)
 
     rules = sub.add_parser("rules", help="work on rule files: check, new, test, schema").add_subparsers(dest="action", required=True)

@@ -134,3 +134,11 @@ def test_machine_outputs_each_to_its_own_file(tmp_path, capsys, monkeypatch):
     lines = (out / "conflicts.txt").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("seeds/000_fedf64f1c287bcc8.txt:6:148: error: ")
     assert json.loads((out / "f.json").read_text(encoding="utf-8"))["summary"]["conflicts"]["error"] == 2
+
+
+def test_verbose_says_what_each_stage_did(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(REPO)
+    main(["check", "seeds", "--report", str(tmp_path / "r.html"), "--verbose", "--quiet"])
+    err = capsys.readouterr().err
+    assert "extract: 5 article(s), 37 claim(s), 0 skipped (" in err
+    assert "cross-check: " in err and "2 conflict(s)" in err and "rules: 0 acknowledgement(s)" in err
