@@ -56,9 +56,17 @@ class Conflict:
     note: str | None = None  # the rule's note for the editor
     status: str = "new"  # or "acknowledged"
     acknowledged: dict | None = None  # by, why, until, where
+    ranges: list[dict] = field(default_factory=list)  # for the report's chart: label, lo, hi, rule
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
+
+
+def _range(label: str, lo, hi, rule: bool = False) -> dict:
+    """One source's figure or dates for the report's chart: numbers, or ISO dates."""
+    if hasattr(lo, "date"):
+        return {"label": label, "lo": lo.date().isoformat(), "hi": hi.date().isoformat(), "rule": rule}
+    return {"label": label, "lo": float(lo), "hi": None if hi == float("inf") else float(hi), "rule": rule}
 
 
 def _id(*parts) -> str:
@@ -187,6 +195,7 @@ def check_counts(df) -> list[Conflict]:
         out.append(Conflict(
             _id("count", row["subject_key"], row["group"], row["id_a"], row["id_b"]), severity, "count",
             entity, row["group"], [row["id_a"], row["id_b"]], explanation, values=[a, b],
+            ranges=[_range(row["article_a"], row["lo_a"], row["hi_a"]), _range(row["article_b"], row["lo_b"], row["hi_b"])],
         ))
     return out
 
@@ -239,6 +248,7 @@ def check_dates(df) -> list[Conflict]:
             f"{row['article_a']} dates {entity} {a} and {row['article_b']} dates it {b}: "
             + ("they cannot both be right." if both else "the one falls outside the other."),
             values=[a, b],
+            ranges=[_range(row["article_a"], row["first_a"], row["last_a"]), _range(row["article_b"], row["first_b"], row["last_b"])],
         ))
     return out
 
@@ -333,6 +343,7 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
                 _id("rule-count", row["id"], row["entity"], row["group"]), row["severity"], "count", row["subject_id"], row["group"],
                 [row["id"]], f"{row['article']} gives {claim} for {row['subject_id']}; the rule says {row['fact']}.",
                 rule=row["where"], values=[claim, row["fact"]], source=row["source"], note=row["note"],
+                ranges=[_range(row["article"], row["lo"], row["hi"]), _range(row["where"], row["fact_lo"], row["fact_hi"], True)],
             ))
 
     # Dates: a range must be the rule's range; a day, month or year must fall inside it.
@@ -356,6 +367,7 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
                 _id("rule-date", row["id"], row["entity"]), severity, "date", row["subject_id"], "dates",
                 [row["id"]], f"{row['article']} dates {row['subject_id']} {claim}; the rule says {row['fact']}: "
                 + _date_reason(row), rule=row["where"], values=[claim, row["fact"]], source=row["source"], note=row["note"],
+                ranges=[_range(row["article"], row["first"], row["last"]), _range(row["where"], row["fact_first"], row["fact_last"], True)],
             ))
 
     # Titles: the person held the office at the article's date, and nobody else did. A former,

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import json
 from pathlib import Path
+
+from markupsafe import Markup
 
 from factcheck.api import Results
 
@@ -92,15 +97,108 @@ def render_html(results: Results) -> str:
             "source": (a.meta.get("source") if a else None),
             "url": (a.meta.get("url") if a else None),
         }
+    in_conflict = {cid for c in results.conflicts for cid in c.claims}
+    views = {a.id: _article_view(a, rows, in_conflict) for a in results.articles}
     template = env.get_template("report.html.j2")
     return template.render(
         summary=results.summary(),
         conflicts=results.conflicts,
+        charts={c.id: Markup(_chart(c.ranges)) for c in results.conflicts if c.ranges},
+        langs={c.id: " ".join(sorted({claims[cid]["lang"] for cid in c.claims})) for c in results.conflicts},
         claims=claims,
+        articles=[(a, views[a.id], _direction(a.lang)) for a in results.articles],
+        anchors={a.id: f"article-{n}" for n, a in enumerate(results.articles, 1)},
+        languages=sorted({a.lang for a in results.articles if a.lang}),
+        entities=sorted({str(c.entity) for c in results.conflicts}),
         problems=results.problems,
         notices=results.notices,
         expectations=results.expectations,
+        script=Markup(SCRIPT),
+        script_hash=base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode(),
     )
+
+
+def _article_view(article, rows: list[dict], in_conflict: set[str]) -> list[tuple[str, str | None, str | None]]:
+    """The article's text cut into (text, css class, claim id): every claim highlighted, those in a
+    conflict marked. Where claims overlap, the first one is shown."""
+    pieces, pos = [], 0
+    for r in sorted((r for r in rows if r["article"] == article.id), key=lambda r: (r["start"], -r["end"])):
+        if r["start"] < pos:
+            continue
+        pieces.append((article.text[pos : r["start"]], None, None))
+        pieces.append((article.text[r["start"] : r["end"]], "conflict" if r["id"] in in_conflict else "claim", r["id"]))
+        pos = r["end"]
+    pieces.append((article.text[pos:], None, None))
+    return pieces
+
+
+def _chart(ranges: list[dict]) -> str:
+    """An inline SVG: each source's figure or dates on one axis, a rule's range shaded behind them."""
+    import datetime as dt
+
+    dated = isinstance(ranges[0]["lo"], str)
+
+    def num(v):
+        return dt.date.fromisoformat(v).toordinal() if dated else v
+
+    los = [num(r["lo"]) for r in ranges]
+    his = [num(r["hi"]) if r["hi"] is not None else num(r["lo"]) * 1.5 for r in ranges]
+    lo, hi = min(los), max(his)
+    pad = max((hi - lo) * 0.08, 1)
+    lo, hi = lo - pad, hi + pad
+    width, left, row = 640, 190, 26
+
+    def x(v):
+        return left + (v - lo) / (hi - lo) * (width - left - 10)
+
+    def label(v):
+        return dt.date.fromordinal(round(v)).isoformat() if dated else f"{v:,.0f}"
+
+    height = row * len(ranges) + 30
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">']
+    for r, a, b in zip(ranges, los, his, strict=True):
+        if r["rule"]:
+            parts.append(f'<rect class="rule" x="{x(a):.1f}" y="0" width="{max(x(b) - x(a), 2):.1f}" height="{height - 20}"/>')
+    for n, (r, a, b) in enumerate(zip(ranges, los, his, strict=True)):
+        y = 10 + n * row
+        name = ("rule " if r["rule"] else "") + r["label"].rsplit("/", 1)[-1]
+        parts.append(f'<text x="0" y="{y + 12}">{html.escape(name[:28])}</text>')
+        if b - a < (hi - lo) / 200:
+            parts.append(f'<circle class="{"rule" if r["rule"] else "source"}" cx="{x(a):.1f}" cy="{y + 8}" r="5"/>')
+        else:
+            parts.append(f'<rect class="{"rulebar" if r["rule"] else "source"}" x="{x(a):.1f}" y="{y + 2}" '
+                         f'width="{x(b) - x(a):.1f}" height="12" rx="3"/>')
+    axis = height - 14
+    parts.append(f'<line x1="{left}" y1="{axis}" x2="{width - 10}" y2="{axis}"/>')
+    parts.append(f'<text x="{left}" y="{height - 2}">{html.escape(label(lo + pad))}</text>')
+    parts.append(f'<text x="{width - 10}" y="{height - 2}" text-anchor="end">{html.escape(label(hi - pad))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# Filters and search; inline, so the page needs nothing else (its hash is in the page's CSP).
+SCRIPT = """
+(function () {
+  var form = document.getElementById("filters");
+  var sections = Array.prototype.slice.call(document.querySelectorAll("section.conflict"));
+  function apply() {
+    var sev = form.severity.value, lang = form.lang.value, ent = form.entity.value, st = form.status.value;
+    var q = form.q.value.trim().toLowerCase();
+    var shown = 0;
+    sections.forEach(function (s) {
+      var ok = (!sev || s.dataset.severity === sev) && (!st || s.dataset.status === st) &&
+        (!ent || s.dataset.entity === ent) && (!lang || (" " + s.dataset.langs + " ").indexOf(" " + lang + " ") >= 0) &&
+        (!q || s.textContent.toLowerCase().indexOf(q) >= 0);
+      s.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    document.getElementById("shown").textContent = shown + " of " + sections.length + " shown";
+  }
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  apply();
+})();
+"""
 
 
 # --- machine outputs: one line per conflict, SARIF 2.1.0, JUnit XML, GitHub Actions annotations -----
