@@ -119,9 +119,9 @@ def render_html(results: Results) -> str:
 
 
 def _article_view(article, rows: list[dict], in_conflict: set[str]) -> list[tuple[str, str | None, str | None]]:
-    """The article's text cut into (text, css class, claim id): every claim highlighted, those in a
-    conflict marked. Where claims overlap, the first one is shown."""
-    pieces, pos = [], 0
+    """The article's text (after its front matter) cut into (text, css class, claim id): every claim
+    highlighted, those in a conflict marked. Where claims overlap, the first one is shown."""
+    pieces, pos = [], article.body_start  # the front matter is shown as the article's metadata
     for r in sorted((r for r in rows if r["article"] == article.id), key=lambda r: (r["start"], -r["end"])):
         if r["start"] < pos:
             continue
