@@ -29,6 +29,13 @@ def tests(session):
 
 
 @nox.session
+def browser(session):
+    """Open the report in headless Chromium (Debian's `chromium`, driven by Playwright); screenshots in build/."""
+    session.install("-e", ".[test]", "playwright>=1.45,<2")
+    session.run("pytest", "tests/browser", *session.posargs, env={"FACTCHECK_BROWSER": "1"})
+
+
+@nox.session
 def lint(session):
     """Lint with ruff."""
     session.install("ruff>=0.6")

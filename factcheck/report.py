@@ -194,6 +194,7 @@ SCRIPT = """
     });
     document.getElementById("shown").textContent = shown + " of " + sections.length + " shown";
   }
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   apply();

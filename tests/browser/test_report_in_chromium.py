@@ -1,0 +1,96 @@
+"""The HTML report in a real browser: headless Chromium (Debian's `chromium`) driven by Playwright.
+
+Run by `nox -s browser` (which `.ci/run` calls); the screenshots go to build/screenshots/.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).parent.parent.parent
+CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = REPO / "build" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    from factcheck.cli import main
+
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    os.chdir(REPO)
+    assert main(["check", "seeds", "--rules", "rules", "--report", str(path), "--quiet"]) == 1
+    return path
+
+
+@pytest.fixture(scope="module")
+def page(report):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.errors, page.requests = [], []
+        page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.goto(report.as_uri())
+        yield page
+        browser.close()
+
+
+def visible(page) -> int:
+    return page.locator("section.conflict:visible").count()
+
+
+def test_loads_without_errors_or_requests(page, report):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "report.png"), full_page=True)
+    assert page.errors == []
+    assert [u for u in page.requests if u != report.as_uri() and not u.startswith("data:")] == []
+    assert visible(page) == 2
+    assert page.locator("#shown").inner_text() == "2 of 2 shown"
+
+
+def test_filters_and_search(page):
+    page.select_option("select[name=severity]", "warning")
+    assert visible(page) == 0
+    page.select_option("select[name=severity]", "error")
+    assert visible(page) == 2
+    page.select_option("select[name=lang]", "az")
+    assert visible(page) == 1  # only the head-count conflict has an Azerbaijani claim
+    page.select_option("select[name=lang]", "")
+    page.fill("input[name=q]", "9 days early")
+    assert visible(page) == 1
+    page.screenshot(path=str(SHOTS / "search.png"), full_page=False)
+    page.fill("input[name=q]", "")
+    page.select_option("select[name=status]", "acknowledged")
+    assert visible(page) == 0
+    page.select_option("select[name=status]", "")
+    assert visible(page) == 2
+    assert page.errors == []
+
+
+def test_claims_link_to_their_article_with_the_conflict_marked(page):
+    page.locator("section.conflict .claim a").first.click()
+    target = page.evaluate("location.hash")
+    assert target.startswith("#article-")
+    article = page.locator(target)
+    assert article.locator("mark.conflict").count() >= 1
+    assert article.locator("mark.claim").count() >= 1
+
+
+def test_phone_and_print(page, report):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(report.as_uri())
+    page.screenshot(path=str(SHOTS / "phone.png"), full_page=False)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400
+    page.emulate_media(media="print")
+    assert page.locator("#filters").is_hidden()
+    assert page.errors == []
