@@ -143,3 +143,10 @@ def test_verbose_says_what_each_stage_did(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert "extract: 5 article(s), 37 claim(s), 0 skipped (" in err
     assert "cross-check: " in err and "2 conflict(s)" in err and "rules: 0 acknowledgement(s)" in err
+
+
+def test_same_inputs_give_a_byte_identical_report(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    for name in ("a.html", "b.html"):
+        main(["check", "seeds", "--report", str(tmp_path / name), "--quiet"])
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
