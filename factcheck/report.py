@@ -320,6 +320,11 @@ def render_github(results: Results) -> str:
         level = "notice" if c.status == "acknowledged" else c.severity
         props = f"file={_escape(loc['path'], True)},line={loc['line']},col={loc['column']},title={_escape(f'factcheck {c.kind} {c.id}', True)}"
         lines.append(f"::{level} {props}::{_escape(c.explanation)}")
+    for e in results.expectations:
+        if not e["success"]:
+            path, _, line = e["where"].rpartition(":")
+            lines.append(f"::{e['severity']} file={_escape(path, True)},line={line},title=factcheck expectation::"
+                         f"{_escape(e['expectation'] + ' on ' + e['table'] + ' failed')}")
     return "".join(line + "\n" for line in lines)
 
 
