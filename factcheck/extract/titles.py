@@ -426,11 +426,9 @@ class _Titles:
         name = self.name_at(k2, rs, honorific or honorific2) if appositive is None else None
         if name is None and appositive is None:
             appositive = self.appositive(first, rs)
+        end = max(re_, of_last, after if modifier else 0)  # a claim with its name before the title ends here
         if appositive is not None:
-            self.used.update(range(appositive.first, appositive.last))
-            org, portfolio = self.organisation([*runs, (of_first, of_last)], role)
-            end = max(re_, of_last, after if modifier and after > of_last else 0)
-            return [self._claim(appositive.first, end, appositive, role, org, portfolio, modifier)]
+            return self._claim_before(appositive, end, role, [*runs, (of_first, of_last)], modifier)
         if name is None and of_last > of_first and self.lang.cased:
             # "Minister of Foreign Affairs Jane Doe": the name ends the run
             name = self.name_in_run(of_first, of_last)
@@ -451,13 +449,14 @@ class _Titles:
         # The name before the title without a comma, where there are no capitals: "X Y وزیر ..."
         if not self.lang.cased:
             name = self.name_before(first, rs)
-            if name is not None and toks[name.first].lower not in self.given:
-                name = None
-        if name is None:
-            return []
+            if name is not None and toks[name.first].lower in self.given:
+                return self._claim_before(name, end, role, runs, modifier)
+        return []
+
+    def _claim_before(self, name: _Name, end: int, role, runs, modifier) -> list[dict]:
         self.used.update(range(name.first, name.last))
         org, portfolio = self.organisation(runs, role)
-        return [self._claim(name.first, max(re_, of_last, after if modifier else 0), name, role, org, portfolio, modifier)]
+        return [self._claim(name.first, end, name, role, org, portfolio, modifier)]
 
     def _claim(self, first, last, name: _Name, role, org, portfolio, modifier) -> dict:
         person = self.doc.source(name.first, name.last)
