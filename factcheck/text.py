@@ -117,15 +117,7 @@ class Token:
     kind: str  # "num" (digits only), "numx" (digits and dashes), "mixed" (digits and letters), "word", "punct"
     sentence: int = 0
     stems: tuple[str, ...] = field(default=())
-
-    @property
-    def base(self) -> str:
-        """The word before an apostrophe suffix: "Yılmaz" of "Yılmaz’ın"."""
-        for a in _APOSTROPHES:
-            k = self.text.find(a)
-            if k > 0:
-                return self.text[:k]
-        return self.text
+    base: str = ""  # the word before an apostrophe suffix: "Yılmaz" of "Yılmaz’ın"
 
     @property
     def is_capitalised(self) -> bool:
@@ -148,10 +140,19 @@ def _kind(text: str) -> str:
     return "numx" if _NUMX.fullmatch(text) else "mixed"
 
 
+_APOSTROPHE = re.compile("[" + _APOSTROPHES + "]")
+
+
+def _base(word: str) -> str:
+    m = _APOSTROPHE.search(word, 1)
+    return word[: m.start()] if m else word
+
+
 def tokenise(text: str, lower) -> list[Token]:
     return [
-        Token(m.start(), m.end(), m.group(), lower(m.group()), _kind(m.group()))
+        Token(m.start(), m.end(), w, lower(w), _kind(w), base=_base(w))
         for m in _TOKEN.finditer(text)
+        for w in (m.group(),)
     ]
 
 

@@ -485,10 +485,14 @@ def _relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int
     from dateparser.date import DateDataParser
 
     lexicon = _relative_lexicon(doc.lang)
-    parser = DateDataParser(
-        languages=[doc.lang.code],
-        settings={"RELATIVE_BASE": dt.datetime.combine(doc.published, dt.time()), "PREFER_DATES_FROM": "past"},
-    )
+
+    @cache
+    def parser():  # made only for an article that has a relative phrase
+        return DateDataParser(
+            languages=[doc.lang.code],
+            settings={"RELATIVE_BASE": dt.datetime.combine(doc.published, dt.time()), "PREFER_DATES_FROM": "past"},
+        )
+
     weekdays = doc.lang.lexicon("dates.weekdays")
     claims = []
     i = 0
@@ -499,7 +503,7 @@ def _relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int
         elif (m := lexicon.match(doc.tokens, i)) and i > 0 and doc.same_sentence(i, i - 1) and read_number(doc, i - 1):
             pass  # "in the next four years" is a span of time, not a date
         elif m:
-            data = parser.get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
+            data = parser().get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
             if data.date_obj is not None and data.period in RELATIVE_PRECISION:
                 iso = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
             if m[1] < len(doc.tokens) and doc.same_sentence(i, m[1]) and (w := weekdays.match(doc.tokens, m[1])):

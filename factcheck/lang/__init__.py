@@ -53,7 +53,7 @@ class Lexicon:
         if i >= len(tokens):
             return None
         first = tokens[i]
-        if not any(key in self.trie for key in ((first.lower,) if exact else first.stems)):
+        if self.trie.keys().isdisjoint((first.lower,) if exact else first.stems):
             return None  # the common case, kept cheap
         best = None
         frontier = [(self.trie, i)]
@@ -104,6 +104,12 @@ class Language:
     # --- words ---------------------------------------------------------
     def stems(self, word: str) -> tuple[str, ...]:
         """The word and what remains of it after removing one known suffix."""
+        cache = self.__dict__.setdefault("_stem_cache", {})
+        if word not in cache:
+            cache[word] = self._stems(word)
+        return cache[word]
+
+    def _stems(self, word: str) -> tuple[str, ...]:
         out = [word]
         for a in "'’ʼ`":
             k = word.find(a)
