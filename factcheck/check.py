@@ -137,9 +137,14 @@ def prepare(claims, rules: Rules, article_texts: dict[str, str]):
     from factcheck.linking import edition_codes, link_claims
     from factcheck.names import romanise
 
-    df = link_claims(claims, rules, article_texts).reset_index(drop=True)
-    if df.empty:
-        return df
+    if claims.empty:
+        return claims.copy()
+    df = claims.reset_index(drop=True)
+    # The date an article speaks of: its publication date, else its first full date.
+    first_day = df[(df["kind"] == "date") & (df["date_start"].str.len() == 10)].groupby("article")["date_start"].first()
+    article_date = pd.to_datetime(df["published"].fillna(df["article"].map(first_day).astype("string")), errors="coerce")
+    df = link_claims(df, rules, article_texts, article_date.dt.year)
+    df["article_date"] = article_date
     # What a claim is about, for claims against claims: the linked entity, else its edition code,
     # else its romanised name.
     def unlinked_key(text, lang):
@@ -154,9 +159,6 @@ def prepare(claims, rules: Rules, article_texts: dict[str, str]):
     df["subject_key"] = df["subject_id"].astype("object").where(
         df["subject_id"].notna(), [keys[(t, lang)] for t, lang in zip(df["subject_text"], df["lang"], strict=True)]
     )
-    # The date an article speaks of: its publication date, else its first full date.
-    first_day = df[(df["kind"] == "date") & (df["date_start"].str.len() == 10)].groupby("article")["date_start"].first()
-    df["article_date"] = pd.to_datetime(df["published"].fillna(df["article"].map(first_day).astype("string")), errors="coerce")
     return df
 
 
@@ -169,16 +171,18 @@ def _pairs(df, on: list[str]):
 
 
 def _whole_counts(df, key: str):
-    """Counts of a whole that is known (not "300 youth representatives", a part of the participants)."""
-    return df[(df["kind"] == "count") & df[key].notna() & ~df["subgroup"].fillna(False).astype(bool)].copy()
+    """Counts of a whole that is known (not "300 youth representatives", a part of the participants),
+    with the group they are compared in and the interval each allows."""
+    c = df[(df["kind"] == "count") & df[key].notna() & ~df["subgroup"].fillna(False).astype(bool)].copy()
+    c["group"] = c["attribute"].replace(COUNT_GROUPS)
+    c["lo"], c["hi"] = count_bounds(c)
+    return c
 
 
 def check_counts(df) -> list[Conflict]:
     c = _whole_counts(df, "subject_key")
     if c.empty:
         return []
-    c["group"] = c["attribute"].replace(COUNT_GROUPS)
-    c["lo"], c["hi"] = count_bounds(c)
     pairs = _pairs(c, ["subject_key", "group"])
     bad = pairs[(pairs["hi_a"] < pairs["lo_b"]) | (pairs["hi_b"] < pairs["lo_a"])]
     out = []
@@ -318,7 +322,6 @@ class _Validator:
 
 
 def check_rules(df, rules: Rules) -> list[Conflict]:
-
     count_facts, date_facts, offices = _facts(rules)
     if df.empty or (count_facts.empty and date_facts.empty and offices.empty):
         return []
@@ -329,8 +332,6 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
     # Counts: the claim's interval must meet the rule's.
     c = _whole_counts(df, "subject_id")
     if not c.empty and not count_facts.empty:
-        c["group"] = c["attribute"].replace(COUNT_GROUPS)
-        c["lo"], c["hi"] = count_bounds(c)
         j = c.merge(count_facts, left_on=["subject_id", "group"], right_on=["entity", "group"])
         j = j[j["fact_verb"].isna() | j["verb"].isna() | (j["fact_verb"] == j["verb"])].reset_index(drop=True)
         bad = gx.failing_rows("counts", j[["lo", "hi", "fact_lo", "fact_hi"]], [

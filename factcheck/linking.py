@@ -122,26 +122,21 @@ class Linker:
         return self.countries.get(code) if code else None
 
 
-def link_claims(claims, rules: Rules, article_texts: dict[str, str]):
-    """Fill ``subject_id``, ``person_id`` and ``org_id`` of the claims table (a copy is returned)."""
+def link_claims(claims, rules: Rules, article_texts: dict[str, str], years):
+    """Fill ``subject_id``, ``person_id`` and ``org_id`` of the claims table (a copy is returned);
+    ``years`` gives each claim's article year, which tells editions named in words apart."""
     import pandas as pd
 
     linker = Linker(rules)
     df = claims.copy()
-    if df.empty:
-        return df
-    year = pd.to_numeric(df["published"].str.slice(0, 4), errors="coerce")
-    # An article without a publication date takes the year of its first full date.
-    first_dates = df[(df["kind"] == "date") & (df["date_start"].str.len() == 10)].groupby("article")["date_start"].first()
-    year = year.fillna(pd.to_numeric(df["article"].map(first_dates).astype("string").str.slice(0, 4), errors="coerce"))
 
     def cached(fn):
         return functools.lru_cache(maxsize=None)(fn)
 
-    event = cached(lambda t, lang, y, art: linker.event(t, lang, None if y is None else int(y), article_texts.get(art, "")))
+    event = cached(lambda t, lang, y, art: linker.event(t, lang, y, article_texts.get(art, "")))
     person = cached(linker.person)
     org = cached(linker.org)
-    years = [None if pd.isna(y) else int(y) for y in year]
+    years = [None if pd.isna(y) else int(y) for y in years]
     df["subject_id"] = [
         event(t, lang, y, art) if isinstance(t, str) else None
         for t, lang, y, art in zip(df["subject_text"], df["lang"], years, df["article"], strict=True)
