@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import dataclass, field
 
-from factcheck.rules import Rules
+from factcheck.rules import Rules, expectation_class, great_expectations
 
 # Attributes that count the same people: "1,500 delegates" and "2,500 participants" are compared.
 COUNT_GROUPS = {"delegates": "participants"}
@@ -299,12 +298,10 @@ class _Validator:
     """Great Expectations, set up once per run with an in-memory context."""
 
     def __init__(self):
-        os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-        import great_expectations as gx
-        import great_expectations.expectations as gxe
+        gx = great_expectations()
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
-        self.gx, self.gxe = gx, gxe
+        self.gx, self.gxe = gx, gx.expectations
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
         self.source = self.context.data_sources.add_pandas("factcheck")
@@ -394,13 +391,12 @@ def _portfolio_ok(claim_portfolio, office_portfolios, lang) -> bool:
     """A minister's office applies to a claim when the claim names no portfolio or a matching one."""
     from rapidfuzz import fuzz
 
-    from factcheck.linking import guess_language
-    from factcheck.names import romanise
+    from factcheck.names import romanise, romanise_any
 
     if not isinstance(claim_portfolio, str) or not office_portfolios:
         return True
     ours = romanise(claim_portfolio, lang)
-    return any(fuzz.token_set_ratio(ours, romanise(p, guess_language(p))) >= PORTFOLIO_SCORE for p in office_portfolios)
+    return any(fuzz.token_set_ratio(ours, romanise_any(p)) >= PORTFOLIO_SCORE for p in office_portfolios)
 
 
 def _check_offices(gx, t, offices) -> list[Conflict]:
@@ -472,7 +468,7 @@ def acknowledge(conflicts: list[Conflict], rules: Rules, today: dt.date) -> list
     by_id = {c.id: c for c in conflicts}
     for located in rules.acknowledgements:
         ack = located.value
-        where = f"{located.where}:{located.lines.get('column', 1)}"
+        where = f"{located.where}:{located.column}"
         conflict = by_id.get(ack.id)
         if conflict is None:
             notices.append(f"{where}: acknowledgement of {ack.id} matches no conflict any more (remove it)")
@@ -507,8 +503,7 @@ def run_expectations(results, rules: Rules) -> list[dict]:
         entry = {"where": located.where, "table": e.table, "expectation": e.expectation, "kwargs": e.kwargs,
                  "severity": e.severity, "note": e.note, "success": False, "observed": None}
         try:
-            cls = getattr(gx.gxe, "".join(part.capitalize() for part in e.expectation.split("_")))
-            expectation = cls(**e.kwargs)
+            expectation = expectation_class(e.expectation)(**e.kwargs)
             batch = gx.source.add_dataframe_asset(f"dataset-{n}").add_batch_definition_whole_dataframe("all").get_batch(
                 batch_parameters={"dataframe": tables[e.table]}
             )

@@ -130,7 +130,7 @@ def run_examples(rules: Rules) -> list[ExampleResult]:
             c.explanation for c in results.conflicts
             if c.rule and c.rule.split(":")[0] == located.path and any(article_of.get(i) == article.id for i in c.claims)
         ]
-        out.append(ExampleResult(f"{located.where}:{located.lines.get('column', 1)}", located.value.text,
+        out.append(ExampleResult(f"{located.where}:{located.column}", located.value.text,
                                  located.value.conflict, found))
     return out
 

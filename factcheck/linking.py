@@ -13,8 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from factcheck.lang import available, load
-from factcheck.names import country_of, romanise, same_romanised
+from factcheck.names import country_of, romanise, romanise_any, same_romanised
 from factcheck.rules import Entity, Rules
 from factcheck.text import normalise
 
@@ -30,18 +29,6 @@ def edition_codes(text: str) -> set[tuple[str, int]]:
         year = int(m.group(2))
         out.add((m.group(1).upper(), year + 2000 if year < 100 else year))
     return out
-
-
-@functools.cache
-def guess_language(text: str) -> str | None:
-    """The language whose romanisation table covers most letters of ``text``; None for plain Latin."""
-    best, best_n = None, 0
-    for code in available():
-        table = load(code).get("romanization.letters") or {}
-        n = sum(ch in table for ch in text.lower())
-        if n > best_n:
-            best, best_n = code, n
-    return best
 
 
 @dataclass
@@ -60,7 +47,7 @@ class Linker:
             e: Entity = located.value
             for name in dict.fromkeys([*e.names, *e.aliases]):
                 self.names.setdefault(e.kind, []).append(
-                    _Name(e, romanise(name, guess_language(name)), bool(_ACRONYM.fullmatch(name.strip())))
+                    _Name(e, romanise_any(name), bool(_ACRONYM.fullmatch(name.strip())))
                 )
             for code in e.codes:
                 for key in edition_codes(code):

@@ -8,14 +8,32 @@ and the doubling that transliterations disagree on.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from factcheck.lang import load
+from factcheck.lang import available, load
 from factcheck.text import normalise
 
 _VOWELS = re.compile(r"[aeiouy]")
 _NOT_LETTER = re.compile(r"[^a-z0-9 ]+")
+
+
+@functools.cache
+def guess_language(text: str) -> str | None:
+    """The language whose romanisation table covers most letters of ``text``; None for plain Latin."""
+    best, best_n = None, 0
+    for code in available():
+        table = load(code).get("romanization.letters") or {}
+        n = sum(ch in table for ch in text.lower())
+        if n > best_n:
+            best, best_n = code, n
+    return best
+
+
+def romanise_any(text: str) -> str:
+    """``romanise`` for a name of no stated language (a rule file's alias)."""
+    return romanise(text, guess_language(text))
 
 
 def romanise(text: str, lang: str | None = None) -> str:

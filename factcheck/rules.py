@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -193,6 +194,7 @@ class Located:
     value: object
     path: str
     line: int
+    column: int = 1
     lines: dict[str, int] = field(default_factory=dict)  # line of each fact: "dates", "counts.participants"
 
     @property
@@ -257,20 +259,20 @@ def _suggest(word: str, options) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+def _model_in(annotation) -> type[BaseModel] | None:
+    """The model a field holds: Entity of list[Entity], CountFact of dict[str, CountFact], ..."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((m for arg in typing.get_args(annotation) if (m := _model_in(arg))), None)
+
+
 def _model_at(loc: tuple) -> type[BaseModel]:
     """The model whose fields an error at ``loc`` concerns."""
     model: type[BaseModel] = RuleFile
     for key in loc:
-        if model is RuleFile and key == "entities":
-            model = Entity
-        elif model is RuleFile and key == "offices":
-            model = Office
-        elif model is RuleFile and key in ("examples", "acknowledgements", "expectations"):
-            model = {"examples": Example, "acknowledgements": Acknowledgement, "expectations": DatasetExpectation}[key]
-        elif model is Entity and key == "counts":
-            model = CountFact
-        elif model is Entity and key == "dates":
-            model = DatesFact
+        field = next((f for name, f in model.model_fields.items() if key in (name, f.alias)), None)
+        if field is not None:
+            model = _model_in(field.annotation) or model
     return model
 
 
@@ -345,9 +347,9 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
             continue
         for k, entity in enumerate(parsed.entities):
             line, col = _locate(tree, ("entities", k))
-            lines = {"dates": _locate(tree, ("entities", k, "dates"))[0], "column": col}
+            lines = {"dates": _locate(tree, ("entities", k, "dates"))[0]}
             lines.update({f"counts.{a}": _locate(tree, ("entities", k, "counts", a))[0] for a in entity.counts})
-            here = Located(entity, name, line, lines)
+            here = Located(entity, name, line, col, lines)
             if entity.id in rules.entities:
                 other = rules.entities[entity.id]
                 errors.append(RuleError(name, line, col, f"duplicate entity id '{entity.id}'", f"first defined at {other.where}; give each entity its own id"))
@@ -357,19 +359,15 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
                 if attr not in attributes:
                     aline, acol = _locate(tree, ("entities", k, "counts", attr))
                     errors.append(RuleError(name, aline, acol, f"unknown attribute '{attr}'", _suggest(attr, attributes) or f"attributes: {', '.join(sorted(attributes))}"))
-        for k, office in enumerate(parsed.offices):
-            line, col = _locate(tree, ("offices", k))
-            rules.offices.append(Located(office, name, line, {"column": col}))
-        for key in ("examples", "acknowledgements", "expectations"):
+        for key in ("offices", "examples", "acknowledgements", "expectations"):
             for k, item in enumerate(getattr(parsed, key)):
-                line, col = _locate(tree, (key, k))
-                getattr(rules, key).append(Located(item, name, line, {"column": col}))
+                getattr(rules, key).append(Located(item, name, *_locate(tree, (key, k))))
     for located in rules.offices:
         office = located.value
         for key in ("org", "holder"):
             ref = getattr(office, key)
             if ref not in rules.entities:
-                errors.append(RuleError(located.path, located.line, located.lines["column"], f"office {key} '{ref}' is not an entity id",
+                errors.append(RuleError(located.path, located.line, located.column, f"office {key} '{ref}' is not an entity id",
                                         _suggest(ref, rules.entities) or "define it under 'entities'"))
     errors.sort(key=lambda e: (e.path, e.line, e.column))
     return rules, errors
@@ -381,20 +379,20 @@ def load_rules(directory: str | Path) -> tuple[Rules, list[RuleError]]:
 
 def lint_rules(rules: Rules) -> list[RuleError]:
     """Warnings for rules that load but can never fire, or that contradict each other."""
-    from factcheck.linking import edition_codes, guess_language
-    from factcheck.names import romanise
+    from factcheck.linking import edition_codes
+    from factcheck.names import romanise_any
 
     out: list[RuleError] = []
 
     def warn(located: Located, message: str, hint: str = "") -> None:
-        out.append(RuleError(located.path, located.line, located.lines.get("column", 1), message, hint, "warning"))
+        out.append(RuleError(located.path, located.line, located.column, message, hint, "warning"))
 
     seen: dict[tuple[str, str], Located] = {}
     for located in rules.entities.values():
         e: Entity = located.value
         names: dict[str, str] = {}
         for name in [*e.names, *e.aliases]:
-            key = romanise(name, guess_language(name))
+            key = romanise_any(name)
             if not key:
                 warn(located, f"'{name}' can never match a text", "a name needs letters or digits")
                 continue
@@ -417,30 +415,40 @@ def lint_rules(rules: Rules) -> list[RuleError]:
         if e.dates is not None and e.year is not None and e.dates.start.year != e.year:
             warn(located, f"dates start in {e.dates.start.year}, but the entity's year is {e.year}",
                  "fix the dates or the year")
-    offices = [o for o in rules.offices if o.value.org in rules.entities and o.value.holder in rules.entities]
-    for k, a in enumerate(offices):
-        for b in offices[k + 1 :]:
-            oa, ob = a.value, b.value
-            if (oa.org, oa.role) != (ob.org, ob.role) or oa.holder == ob.holder:
-                continue
-            if oa.portfolio and ob.portfolio and not {p.casefold() for p in oa.portfolio} & {p.casefold() for p in ob.portfolio}:
-                continue  # two ministers of different portfolios
-            start, end = max(oa.from_, ob.from_), min(oa.to or dt.date.max, ob.to or dt.date.max)
-            if start <= end:
-                warn(b, f"'{ob.holder}' and '{oa.holder}' ({a.where}) both hold {ob.role} of '{ob.org}' on {start}",
-                     "fix the dates, or give ministers their portfolio")
+    by_office: dict[tuple[str, str], list[Located]] = {}
+    for o in rules.offices:
+        by_office.setdefault((o.value.org, o.value.role), []).append(o)
+    for offices in by_office.values():
+        for k, a in enumerate(offices):
+            for b in offices[k + 1 :]:
+                oa, ob = a.value, b.value
+                if oa.holder == ob.holder:
+                    continue
+                if oa.portfolio and ob.portfolio and not {p.casefold() for p in oa.portfolio} & {p.casefold() for p in ob.portfolio}:
+                    continue  # two ministers of different portfolios
+                start, end = max(oa.from_, ob.from_), min(oa.to or dt.date.max, ob.to or dt.date.max)
+                if start <= end:
+                    warn(b, f"'{ob.holder}' and '{oa.holder}' ({a.where}) both hold {ob.role} of '{ob.org}' on {start}",
+                         "fix the dates, or give ministers their portfolio")
     for located in rules.expectations:
         name = located.value.expectation
-        if not _known_expectation(name):
+        if expectation_class(name) is None:
             warn(located, f"'{name}' is not a Great Expectations expectation",
                  "see https://greatexpectations.io/expectations/ for the names")
     return sorted(out, key=lambda e: (e.path, e.line, e.column))
 
 
-def _known_expectation(name: str) -> bool:
+def great_expectations():
+    """Great Expectations, imported only where it is needed (it is slow to import), without its analytics."""
     import os
 
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations.expectations as gxe
+    import great_expectations
 
-    return hasattr(gxe, "".join(part.capitalize() for part in name.split("_")))
+    return great_expectations
+
+
+def expectation_class(name: str):
+    """The Great Expectations class of an expectation's name (expect_column_values_to_be_null ->
+    ExpectColumnValuesToBeNull), or None."""
+    return getattr(great_expectations().expectations, "".join(part.capitalize() for part in name.split("_")), None)
