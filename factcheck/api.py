@@ -16,7 +16,7 @@ BY_KIND = {
     "date": ("date_start", "date_end", "calendar", "subject"),
     "title": ("person", "role", "org", "portfolio", "modifier"),
 }
-NESTED = {"subject": "subject", "person": "person", "org": "org"}  # {text, id} objects
+NESTED = ("subject", "person", "org")  # {text, id} objects
 
 
 @dataclass
@@ -69,13 +69,11 @@ class Results:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.claim_records())
 
     def summary(self) -> dict:
-        kinds: dict[str, int] = {}
-        for row in self.claim_rows():
-            kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
+        kinds = self.claims["kind"].value_counts() if len(self.claims) else {}
         return {
             "articles": len(self.articles),
             "skipped": len(self.problems),
-            "claims": dict(sorted(kinds.items())),
+            "claims": {k: int(kinds[k]) for k in sorted(kinds.keys())},
             "conflicts": {
                 "error": sum(c.severity == "error" and c.status == "new" for c in self.conflicts),
                 "warning": sum(c.severity == "warning" and c.status == "new" for c in self.conflicts),

@@ -47,8 +47,7 @@ def cmd_extract(args) -> int:
         text = _table(results)
     _write(text, args.output)
     if args.output and args.output != "-":
-        counts = results.claims["kind"].value_counts().to_dict() if len(results.claims) else {}
-        summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no claims"
+        summary = ", ".join(f"{n} {k}" for k, n in results.summary()["claims"].items()) or "no claims"
         print(f"{len(results.articles)} article(s), {summary}; {len(results.problems)} skipped -> {args.output}", file=sys.stderr)
     return 0
 

@@ -15,13 +15,12 @@ from factcheck.api import Results
 
 def summary_of(row: dict) -> str:
     """The normalised value of a claim, in a few words."""
-    from factcheck.check import QUALIFIER_WORDS
+    from factcheck.check import describe_count, describe_dates
 
     if row["kind"] == "count":
-        verb = f" ({row['verb']})" if row["verb"] else ""
-        return f"{QUALIFIER_WORDS.get(row['qualifier'], '')}{row['value']:,} {row['attribute']}{verb}"
+        return describe_count(row)
     if row["kind"] == "date":
-        return row["date_start"] if row["date_start"] == row["date_end"] else f"{row['date_start']}..{row['date_end']}"
+        return describe_dates(row["date_start"], row["date_end"])
     org = f", {row['org_text']}" if row["org_text"] else ""
     modifier = f"{row['modifier']} " if row["modifier"] else ""
     return f"{row['person_text']}: {modifier}{row['role']}{org}"
@@ -98,7 +97,10 @@ def render_html(results: Results) -> str:
             "url": (a.meta.get("url") if a else None),
         }
     in_conflict = {cid for c in results.conflicts for cid in c.claims}
-    views = {a.id: _article_view(a, rows, in_conflict) for a in results.articles}
+    by_article: dict[str, list[dict]] = {}
+    for r in rows:
+        by_article.setdefault(r["article"], []).append(r)
+    views = {a.id: _article_view(a, by_article.get(a.id, []), in_conflict) for a in results.articles}
     template = env.get_template("report.html.j2")
     return template.render(
         summary=results.summary(),
@@ -114,15 +116,16 @@ def render_html(results: Results) -> str:
         notices=results.notices,
         expectations=results.expectations,
         script=Markup(SCRIPT),
-        script_hash=base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode(),
+        script_hash=SCRIPT_HASH,
     )
 
 
 def _article_view(article, rows: list[dict], in_conflict: set[str]) -> list[tuple[str, str | None, str | None]]:
     """The article's text (after its front matter) cut into (text, css class, claim id): every claim
-    highlighted, those in a conflict marked. Where claims overlap, the first one is shown."""
+    of ``rows`` (the article's) highlighted, those in a conflict marked. Where claims overlap, the
+    first one is shown."""
     pieces, pos = [], article.body_start  # the front matter is shown as the article's metadata
-    for r in sorted((r for r in rows if r["article"] == article.id), key=lambda r: (r["start"], -r["end"])):
+    for r in sorted(rows, key=lambda r: (r["start"], -r["end"])):
         if r["start"] < pos:
             continue
         pieces.append((article.text[pos : r["start"]], None, None))
@@ -200,6 +203,7 @@ SCRIPT = """
   apply();
 })();
 """
+SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()
 
 
 # --- machine outputs: one line per conflict, SARIF 2.1.0, JUnit XML, GitHub Actions annotations -----
@@ -219,18 +223,27 @@ def _locations(results: Results) -> dict[str, dict]:
     return out
 
 
-def render_lines(results: Results) -> str:
-    """``path:line:col: severity: message``, one line a conflict, for terminals and editors."""
+def _findings(results: Results, acknowledged: str):
+    """Each conflict and failed dataset expectation as (path, line, column, level, message, tag):
+    what every line-oriented format reports. ``acknowledged`` is the level of an acknowledged conflict."""
     where = _locations(results)
-    lines = []
     for c in results.conflicts:
         loc = where[c.claims[0]]
-        level = "note" if c.status == "acknowledged" else c.severity
-        lines.append(f"{loc['path']}:{loc['line']}:{loc['column']}: {level}: {c.explanation} [{c.kind} {c.id}]")
+        level = acknowledged if c.status == "acknowledged" else c.severity
+        yield loc["path"], loc["line"], loc["column"], level, c.explanation, f"{c.kind} {c.id}"
     for e in results.expectations:
         if not e["success"]:
-            lines.append(f"{e['where']}:1: {e['severity']}: {e['expectation']} on {e['table']} failed (observed {e['observed']})")
-    return "".join(line + "\n" for line in lines)
+            path, _, line = e["where"].rpartition(":")
+            yield (path, int(line), 1, e["severity"],
+                   f"{e['expectation']} on {e['table']} failed (observed {e['observed']})", None)
+
+
+def render_lines(results: Results) -> str:
+    """``path:line:col: severity: message``, one line a conflict, for terminals and editors."""
+    return "".join(
+        f"{path}:{line}:{col}: {level}: {message}" + (f" [{tag}]" if tag else "") + "\n"
+        for path, line, col, level, message, tag in _findings(results, "note")
+    )
 
 
 RULES = {
@@ -313,19 +326,11 @@ def _escape(value: str, prop: bool = False) -> str:
 
 def render_github(results: Results) -> str:
     """GitHub Actions workflow commands: ``::error file=...,line=...,col=...::message``."""
-    where = _locations(results)
-    lines = []
-    for c in results.conflicts:
-        loc = where[c.claims[0]]
-        level = "notice" if c.status == "acknowledged" else c.severity
-        props = f"file={_escape(loc['path'], True)},line={loc['line']},col={loc['column']},title={_escape(f'factcheck {c.kind} {c.id}', True)}"
-        lines.append(f"::{level} {props}::{_escape(c.explanation)}")
-    for e in results.expectations:
-        if not e["success"]:
-            path, _, line = e["where"].rpartition(":")
-            lines.append(f"::{e['severity']} file={_escape(path, True)},line={line},title=factcheck expectation::"
-                         f"{_escape(e['expectation'] + ' on ' + e['table'] + ' failed')}")
-    return "".join(line + "\n" for line in lines)
+    return "".join(
+        f"::{level} file={_escape(path, True)},line={line},col={col},"
+        f"title={_escape('factcheck ' + (tag or 'expectation'), True)}::{_escape(message)}\n"
+        for path, line, col, level, message, tag in _findings(results, "notice")
+    )
 
 
 RENDERERS = {"text": None, "lines": render_lines, "json": render_json, "sarif": render_sarif,

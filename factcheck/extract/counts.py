@@ -156,11 +156,8 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 value=value, qualifier=qualifier, attribute=attribute, verb=verb, subgroup=subgroup,
                 subject_text=subject,
             )
-            | {"_sentence": toks[i].sentence}
         )
         i = last
-    for claim in claims:
-        del claim["_sentence"]
     return claims
 
 
@@ -210,7 +207,7 @@ def _elided(doc: Document, claims: list[dict], num, j: int, ellipsis_next) -> di
     punctuation or a word such as "and", "for", "while") and does not look like a
     year is read so.
     """
-    if not claims or claims[-1]["_sentence"] != doc.tokens[num.first].sentence:
+    if not claims or claims[-1]["sentence_start"] != doc.sentence_span(doc.tokens[num.first].sentence)[0]:
         return None
     toks = doc.tokens
     bracketed = num.first > 0 and toks[num.first - 1].text == "(" and j < len(toks) and toks[j].text == ")"
