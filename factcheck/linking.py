@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from factcheck.names import country_of, romanise, romanise_any, same_romanised
 from factcheck.rules import Entity, Rules
-from factcheck.text import normalise
+from factcheck.text import CAPITALS, normalise
 
-_CODE = re.compile(r"(?<!\w)([A-ZА-ЯƏİÖÜÇŞĞ]{2,})[-\s]?(\d{4}|\d{2})(?!\d)")
-_ACRONYM = re.compile(r"[A-ZА-ЯƏİÖÜÇŞĞ]{2,}")
+_CODE = re.compile(rf"(?<!\w)([{CAPITALS}]{{2,}})[-\s]?(\d{{4}}|\d{{2}})(?!\d)")
+_ACRONYM = re.compile(rf"[{CAPITALS}]{{2,}}")
 NAME_SCORE = 88  # rapidfuzz score (0-100) for names of events and organisations
 
 

@@ -24,6 +24,8 @@ _CHAR_MAP = {
     "\u2011": "-",
 }
 _DROP = {"\u200c", "\u200d", "\u00ad", "\u0640", "\ufeff", "\u200e", "\u200f"}
+# Capital letters of the Latin and Cyrillic scripts, for acronyms and edition codes ("BTİ", "МСЭ", "COP29").
+CAPITALS = "A-ZА-ЯЁƏİÖÜÇŞĞ"
 _TERMINAL = ".!?؟…:;"
 _BULLETS = "-–—•*·▪►"
 

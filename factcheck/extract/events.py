@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.document import Document, EventMention
+from factcheck.text import CAPITALS
 
-_ACRONYM = re.compile(r"[A-ZА-ЯƏİÖÜÇŞĞ]{2,}(?:-?\d{2,4})?")
-_EDITION = re.compile(r"([A-ZА-ЯƏİÖÜÇŞĞ]{2,})-?\d{2,4}")
+_ACRONYM = re.compile(rf"[{CAPITALS}]{{2,}}(?:-?\d{{2,4}})?")
+_EDITION = re.compile(rf"([{CAPITALS}]{{2,}})-?\d{{2,4}}")
 
 
 def _acronym_after(doc: Document, j: int) -> int:
