@@ -12,7 +12,7 @@ from factcheck.corpus import Article, Problem, read_corpus
 # Fields of a claim in JSON, by kind, after the fields every claim has.
 COMMON = ("id", "article", "lang", "published", "kind", "text", "start", "end", "line", "sentence")
 BY_KIND = {
-    "count": ("value", "qualifier", "attribute", "verb", "subgroup", "subject"),
+    "count": ("value", "qualifier", "attribute", "measure", "subgroup", "running", "as_of", "subject"),
     "date": ("date_start", "date_end", "calendar", "subject"),
     "title": ("person", "role", "org", "portfolio", "modifier"),
 }

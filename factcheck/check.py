@@ -110,7 +110,7 @@ def iso_bounds(value: str) -> tuple[dt.date, dt.date]:
 
 def describe_count(row, prefix="") -> str:
     q = row[f"qualifier{prefix}"]
-    verb = row[f"verb{prefix}"]
+    verb = row[f"measure{prefix}"]
     text = f"{QUALIFIER_WORDS.get(q, '')}{int(row[f'value{prefix}']):,} {row[f'attribute{prefix}']}"
     return text + (f" ({verb})" if isinstance(verb, str) else "")
 
@@ -186,7 +186,7 @@ def check_counts(df) -> list[Conflict]:
     bad = pairs[(pairs["hi_a"] < pairs["lo_b"]) | (pairs["hi_b"] < pairs["lo_a"])]
     out = []
     for row in bad.to_dict("records"):
-        verbs = {row["verb_a"], row["verb_b"]} - {None}
+        verbs = {row["measure_a"], row["measure_b"]} - {None}
         verbs = {v for v in verbs if isinstance(v, str)}
         severity = "warning" if len(verbs) > 1 or "expected" in verbs else "error"
         a, b = describe_count(row, "_a"), describe_count(row, "_b")
@@ -330,7 +330,7 @@ def check_rules(df, rules: Rules) -> list[Conflict]:
     c = _whole_counts(df, "subject_id")
     if not c.empty and not count_facts.empty:
         j = c.merge(count_facts, left_on=["subject_id", "group"], right_on=["entity", "group"])
-        j = j[j["fact_verb"].isna() | j["verb"].isna() | (j["fact_verb"] == j["verb"])].reset_index(drop=True)
+        j = j[j["fact_verb"].isna() | j["measure"].isna() | (j["fact_verb"] == j["measure"])].reset_index(drop=True)
         bad = gx.failing_rows("counts", j[["lo", "hi", "fact_lo", "fact_hi"]], [
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="hi", column_B="fact_lo", or_equal=True),
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="fact_hi", column_B="lo", or_equal=True),

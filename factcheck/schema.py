@@ -12,6 +12,9 @@ ROLES = (
     "spokesperson", "governor", "mayor", "ceo",
 )
 MODIFIERS = ("former", "acting", "designate")
+# What a count measures: people who took part (attended), signed up (registered, accredited), were
+# forecast (expected), or took part in one way (in_person, online). Unmarked counts take part.
+MEASURES = ("attended", "registered", "accredited", "expected", "in_person", "online")
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 # Column name -> pandas dtype, in the table's order.
@@ -19,7 +22,8 @@ COLUMNS = {
     "id": "string", "article": "string", "lang": "string", "published": "string", "kind": "string",
     "text": "string", "start": "int64", "end": "int64", "line": "int64",
     "sentence": "string", "sentence_start": "int64",
-    "value": "Int64", "qualifier": "string", "attribute": "string", "verb": "string", "subgroup": "boolean",
+    "value": "Int64", "qualifier": "string", "attribute": "string", "measure": "string", "subgroup": "boolean",
+    "running": "boolean", "as_of": "string",
     "date_start": "string", "date_end": "string", "calendar": "string",
     "subject_text": "string", "subject_id": "string",
     "person_text": "string", "person_id": "string", "role": "string",
@@ -50,8 +54,10 @@ def claims_schema():
             "value": col("Int64", pa.Check.ge(0)),
             "qualifier": col("string", pa.Check.isin(QUALIFIERS)),
             "attribute": col("string"),
-            "verb": col("string"),
+            "measure": col("string", pa.Check.isin(MEASURES)),
             "subgroup": col("boolean"),
+            "running": col("boolean"),
+            "as_of": col("string", pa.Check.str_matches(ISO_DATE)),
             "date_start": col("string", pa.Check.str_matches(ISO_DATE)),
             "date_end": col("string", pa.Check.str_matches(ISO_DATE)),
             "calendar": col("string"),

@@ -13,7 +13,7 @@ from conftest import CASES, iso, load_yaml
 
 # Case field -> claims-table column.
 FIELDS = {
-    "text": "text", "value": "value", "qualifier": "qualifier", "attribute": "attribute", "verb": "verb",
+    "text": "text", "value": "value", "qualifier": "qualifier", "attribute": "attribute", "measure": "measure", "running": "running",
     "subgroup": "subgroup",
     "start": "date_start", "end": "date_end", "calendar": "calendar", "subject": "subject_text",
     "person": "person_text", "role": "role", "org": "org_text", "portfolio": "portfolio", "modifier": "modifier",

@@ -5,13 +5,14 @@ import re
 import pytest
 
 from factcheck.lang import available, load
+from factcheck.schema import MEASURES
 
 from conftest import REPO
 
 README = (REPO / "factcheck" / "lang" / "README.md").read_text(encoding="utf-8")
 DOCUMENTED = {k for cell in re.findall(r"^\| (`[^|]+`) \|", README, re.MULTILINE) for k in re.findall(r"`([^`]+)`", cell)}
 # Keys whose values are free mappings (ids to words); their own keys are data, not format.
-MAPPINGS = {"counts.attributes", "counts.verbs", "titles.roles", "titles.modifiers", "titles.modifiers_after",
+MAPPINGS = {"counts.attributes", "counts.measures", "titles.roles", "titles.modifiers", "titles.modifiers_after",
             "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "countries",
             "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "romanization.letters",
             "romanization.initial"}
@@ -48,4 +49,4 @@ def test_language_file_labels_are_known_ids(code):
     assert set(lang.get("titles.roles") or {}) <= set(ROLES)
     assert set(lang.get("titles.modifiers") or {}) | set(lang.get("titles.modifiers_after") or {}) <= set(MODIFIERS)
     assert set(lang.get("qualifiers.before") or {}) | set(lang.get("qualifiers.after") or {}) <= set(QUALIFIERS)
-    assert set(lang.get("counts.verbs") or {}) <= {"attended", "registered", "expected"}
+    assert set(lang.get("counts.measures") or {}) <= {"attended", "registered", "expected"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from factcheck.corpus import Article, Problem
 from factcheck.extract.counts import extract_counts
 from factcheck.extract.dates import extract_dates
@@ -34,11 +36,30 @@ def extract_article(article: Article) -> tuple[list[dict], list[Problem]]:
     dates = [d for d in dates if not (d["_bare_year"] and any(s < d["end"] and d["start"] < e for s, e in counted))]
     for d in dates:
         del d["_bare_year"]
+    _date_counts(counts, dates, doc.published.isoformat() if doc.published else None)
     rows = dates + counts + extract_titles(doc)
-    if doc.published is not None:
-        for row in rows:
-            row["published"] = doc.published.isoformat()
     rows.sort(key=lambda r: (r["start"], r["end"]))
-    for row in rows:
-        row["id"] = f"{row['article']}@{row['start']}-{row['end']}"
+    _name(rows)
     return rows, doc.problems
+
+
+def _date_counts(counts: list[dict], dates: list[dict], published: str | None) -> None:
+    """Each count's as-of date: a day its own sentence states (not after the publication date),
+    else the publication date."""
+    days = {}
+    for d in dates:
+        if len(d["date_end"]) == 10 and (published is None or d["date_end"] <= published):
+            days.setdefault(d["sentence_start"], d["date_end"])
+    for c in counts:
+        c["as_of"] = days.get(c["sentence_start"], published)
+
+
+def _name(rows: list[dict]) -> None:
+    """Ids that stay when unrelated text changes: the article, the claim's kind and words, and
+    how many claims of the same kind and words come before it in the article."""
+    seen: dict[tuple[str, str], int] = {}
+    for row in rows:
+        key = (row["kind"], " ".join(row["text"].split()))
+        n = seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha1(f"{key[0]}\x1f{key[1]}\x1f{n}".encode()).hexdigest()[:10]
+        row["id"] = f"{row['article']}#{digest}"

@@ -60,7 +60,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     toks = doc.tokens
     lang = doc.lang
     nouns = lang.lexicon("counts.attributes")
-    verbs = lang.lexicon("counts.verbs")
+    verbs = lang.lexicon("counts.measures")
     before = lang.lexicon("qualifiers.before")
     not_after = lang.words["numbers.not_after"]
     units = lang.lexicon("numbers.units")
@@ -139,7 +139,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 qualifier, last = qa[0], qa[1]
         verb = _verb(doc, verbs, first, last, skip=range(noun_first, noun_last))
         if noun_first == noun_last and verb is None and not lead:
-            verb = elided["verb"]
+            verb = elided["measure"]
         # Words between the figure and its head noun that are not verbs ("300 youth representatives",
         # "196 senior officials", "194 member states") make it count a part of the whole.
         subgroup = any(not verbs.match(toks, k) and not verbs.match_ending(toks, k + 1) for k in range(j, head))
@@ -153,7 +153,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         claims.append(
             doc.claim(
                 "count", first, last,
-                value=value, qualifier=qualifier, attribute=attribute, verb=verb, subgroup=subgroup,
+                value=value, qualifier=qualifier, attribute=attribute, measure=verb, subgroup=subgroup,
                 subject_text=subject,
             )
         )
