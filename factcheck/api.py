@@ -21,7 +21,7 @@ NESTED = ("subject", "person", "org")  # {text, id} objects
 
 @dataclass
 class Results:
-    """What a run found: the articles read, their claims (a table), conflicts, and what was skipped.
+    """What a run found: the articles read, their claims (a table), findings, and what was skipped.
 
     Every output format (JSON Lines of claims, CSV, JSON, text, HTML) renders this one object.
     """
@@ -29,15 +29,15 @@ class Results:
     articles: list[Article]
     claims: object  # pandas.DataFrame checked by factcheck.schema.claims_schema()
     problems: list[Problem] = field(default_factory=list)
-    conflicts: list = field(default_factory=list)  # factcheck.check.Conflict
+    findings: list = field(default_factory=list)  # factcheck.findings.Finding
     rule_files: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements
     expectations: list[dict] = field(default_factory=list)  # results of the rules' dataset expectations
 
     @property
     def errors(self) -> list:
-        """Error-level conflicts that nobody has acknowledged, and failed error-level expectations."""
-        return [c for c in self.conflicts if c.severity == "error" and c.status == "new"] + [
+        """Error-level findings that nobody has acknowledged, and failed error-level expectations."""
+        return [f for f in self.findings if f.severity == "error" and f.status == "new"] + [
             e for e in self.expectations if not e["success"] and e["severity"] == "error"
         ]
 
@@ -74,10 +74,10 @@ class Results:
             "articles": len(self.articles),
             "skipped": len(self.problems),
             "claims": {k: int(kinds[k]) for k in sorted(kinds.keys())},
-            "conflicts": {
-                "error": sum(c.severity == "error" and c.status == "new" for c in self.conflicts),
-                "warning": sum(c.severity == "warning" and c.status == "new" for c in self.conflicts),
-                "acknowledged": sum(c.status == "acknowledged" for c in self.conflicts),
+            "findings": {
+                **{level: sum(f.severity == level and f.status == "new" for f in self.findings)
+                   for level in ("error", "warning", "note")},
+                "acknowledged": sum(f.status == "acknowledged" for f in self.findings),
             },
             "expectations": {"passed": sum(e["success"] for e in self.expectations),
                              "failed": sum(not e["success"] for e in self.expectations)},
@@ -92,7 +92,7 @@ class Results:
                  **{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in a.meta.items() if k != "lang"}}
                 for a in self.articles
             ],
-            "conflicts": [c.to_dict() for c in self.conflicts],
+            "findings": [f.to_dict() for f in self.findings],
             "expectations": self.expectations,
             "notices": self.notices,
             "claims": self.claim_records(),
@@ -137,13 +137,15 @@ def check(inputs: list[str], rules, today: dt.date | None = None, progress=None,
 
 def check_articles(articles: list[Article], rules, problems: list[Problem] | None = None,
                    today: dt.date | None = None, progress=None, stage=None) -> Results:
-    """Cross-check articles already read: conflicts, acknowledgements, dataset expectations.
+    """The pipeline over articles already read: extract, link, check; then acknowledgements and
+    dataset expectations.
 
     ``stage(name, seconds, detail)``, when given, hears what each stage did and how long it took.
     """
     import time
 
-    from factcheck.check import acknowledge, cross_check, run_expectations
+    from factcheck.findings import acknowledge, check_claims
+    from factcheck.linking import link
     from factcheck.schema import COLUMNS, claims_schema
 
     clock = time.perf_counter()
@@ -156,14 +158,19 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
 
     results = extract_articles(articles, problems, progress)
     done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
-    linked, conflicts = cross_check(results.claims, rules, {a.id: a.text for a in results.articles})
+    linked = link(results.claims, rules, results.articles)
+    ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
+    done("link", f"{int(ids)} claim(s) linked to a rule entity")
+    outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
+    results.findings = check_claims(linked, rules, outlets)
     if not linked.empty:
         results.claims = claims_schema().validate(linked[list(COLUMNS)])
-    results.conflicts = conflicts
-    ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
-    done("cross-check", f"{int(ids)} claim(s) linked to a rule entity, {len(conflicts)} conflict(s)")
-    results.notices = acknowledge(conflicts, rules, today or dt.date.today())
-    results.expectations = run_expectations(results, rules) if rules.expectations else []
+    done("check", f"{len(results.findings)} finding(s)")
+    results.notices = acknowledge(results.findings, rules, today or dt.date.today())
+    if rules.expectations:
+        from factcheck.expectations import run_expectations
+
+        results.expectations = run_expectations(results, rules)
     done("rules", f"{len(rules.acknowledgements)} acknowledgement(s), {len(results.expectations)} expectation(s)")
     results.rule_files = list(rules.files)
     return results

@@ -77,11 +77,12 @@ def cmd_check(args) -> int:
     from factcheck.report import DEFAULT_FILES, RENDERERS, render_html, render_text
     from factcheck.rules import lint_rules, load_rules
 
-    rules, errors = load_rules(args.rules)
+    folders = args.rules or ["rules"]
+    rules, errors = load_rules(folders)
     if errors:
         for e in errors:
             print(e, file=sys.stderr)
-        print(f"{len(errors)} error(s) in the rule files under {args.rules}; nothing was checked", file=sys.stderr)
+        print(f"{len(errors)} error(s) in the rule files under {', '.join(folders)}; nothing was checked", file=sys.stderr)
         return 2
     for warning in lint_rules(rules):
         print(warning, file=sys.stderr)
@@ -108,12 +109,13 @@ def cmd_check(args) -> int:
 def cmd_rules_check(args) -> int:
     from factcheck.rules import lint_rules, load_rules
 
-    rules, errors = load_rules(args.dir)
-    warnings = lint_rules(rules) if not errors else []
-    for e in [*errors, *warnings]:
+    rules, errors = load_rules(args.dir or ["rules"])
+    remarks = lint_rules(rules) if not errors else []
+    for e in [*errors, *remarks]:
         print(e)
-    files = len(rules.files)
-    print(f"{files} rule file(s): {len(errors)} error(s), {len(warnings)} warning(s)", file=sys.stderr)
+    warnings = sum(r.severity == "warning" for r in remarks)
+    notices = f", {len(remarks) - warnings} notice(s)" if len(remarks) > warnings else ""
+    print(f"{len(rules.files)} rule file(s): {len(errors)} error(s), {warnings} warning(s){notices}", file=sys.stderr)
     return 2 if errors else 0
 
 
@@ -133,7 +135,7 @@ def cmd_rules_test(args) -> int:
     from factcheck.editor import run_examples
     from factcheck.rules import load_rules
 
-    rules, errors = load_rules(args.dir)
+    rules, errors = load_rules(args.dir or ["rules"])
     if errors:
         for e in errors:
             print(e, file=sys.stderr)
@@ -178,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("check", help="cross-check articles with each other and with rule files; write the HTML report")
     p.add_argument("corpus", nargs="*", default=["seeds"], help="article files, folders or globs (default: seeds)")
-    p.add_argument("--rules", default="rules", help="folder of rule files (default: rules)")
+    p.add_argument("--rules", action="append", metavar="DIR",
+                   help="folder of rule files; repeat for several (default: rules)")
     p.add_argument("--report", default="build/report.html", help="where to write the HTML report (default: build/report.html)")
     p.add_argument("--format", action="append", metavar="FORMAT[=PATH]", type=_format,
                    help="text (default), lines, json, sarif, junit or github; repeat for several, each to its own file "
@@ -189,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rules = sub.add_parser("rules", help="work on rule files: check, new, test, schema").add_subparsers(dest="action", required=True)
     p = rules.add_parser("check", help="validate rule files and list every problem as file:line:col")
-    p.add_argument("dir", nargs="?", default="rules")
+    p.add_argument("dir", nargs="*", help="folders of rule files (default: rules)")
     p.set_defaults(func=cmd_rules_check)
     p = rules.add_parser("new", help="write a commented starter rule file")
     p.add_argument("kind", choices=("event", "person", "office"))
@@ -197,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dir", default="rules")
     p.set_defaults(func=cmd_rules_new)
     p = rules.add_parser("test", help="run the example sentences of the rule files")
-    p.add_argument("dir", nargs="?", default="rules")
+    p.add_argument("dir", nargs="*", help="folders of rule files (default: rules)")
     p.set_defaults(func=cmd_rules_test)
     p = rules.add_parser("schema", help="write the JSON Schema of rule files (for editors' YAML plugins)")
     p.add_argument("-o", "--output", help="default: docs/rules.schema.json")

@@ -27,64 +27,101 @@ def slug(name: str) -> str:
 
 
 _EVENT = """{header}# An event and what is known of it. Format: docs/rules.md
+# Every commented line is valid once its '# ' is removed.
+version: 2
 entities:
   - id: {id}
     kind: event
     names: [{name}]
     # aliases: [other spellings, translations, abbreviations]
     # codes: [ABC-25, ABC-2025]        # edition codes, if it has them
+    # edition: 25                        # an edition number that is not a year
     # year: {year}                         # tells editions apart
     # place: Baku
     # dates:
     #   start: {today}
-    #   end: {today}
-    #   source: https://...
+    #   end: {today}                   # the scheduled last day
+    #   closed: {today}                # the day it actually closed, if that differs
+    #   source: https://example.org/press-release
     # counts:
-    #   participants: {{value: 2500, tolerance: 5%, verb: registered, source: https://...}}
+    #   participants:
+    #     - {{value: 2500, tolerance: 5%, measure: registered, source: https://example.org/figures}}
+    #     - {{value: 2000, measure: attended, as_of: {today}, note: "the organiser's count on the last day"}}
 
 # Sentences that must, or must not, conflict with these rules (`factcheck rules test`):
 # examples:
-#   - {{text: "More than 9,000 delegates attended {name}.", lang: en, published: {today}, conflict: true}}
+#   - {{text: {sentence}, lang: en, published: {today}, conflict: true}}
 """
 
 _PERSON = """{header}# A person, so that articles can be linked to them. Format: docs/rules.md
+# Every commented line is valid once its '# ' is removed.
+version: 2
 entities:
   - id: {id}
+    kind: person
+    names: [{name}]
+    # aliases: [spellings in other languages and scripts]
+    # born: 1961-12                      # YYYY-MM-DD, or YYYY-MM / YYYY when the day is unknown
+    # birthplace: Baku
+"""
+
+_OFFICE_PERSON = """  - id: {id}
     kind: person
     names: [{name}]
     # aliases: [spellings in other languages and scripts]
 """
 
-_OFFICE = """{header}# Who holds an office, from when. Format: docs/rules.md
-entities:
-  - id: {id}
-    kind: person
-    names: [{name}]
-    # aliases: [spellings in other languages and scripts]
-  - id: {id}-organisation
+_ORGANISATION = """  - id: {id}-organisation
     kind: organisation
     names: [Name of the organisation]     # or, for a state: kind: country, country: AZ
-offices:
+"""
+
+_OFFICE = """{header}# Who holds an office, from when. Format: docs/rules.md
+# Every commented line is valid once its '# ' is removed.
+version: 2
+{entities}offices:
   - org: {id}-organisation
     role: minister                        # president, prime_minister, minister, secretary_general ...
-    holder: {id}
-    from: {today}
-    # to: {today}                         # leave out while the person holds the office
-    # portfolio: [the ministry's field, in the languages you know]
-    # source: https://...
+    holder: {holder}
+    from: {today}                      # or {month} / {year} when the day is unknown
+    # to: {today}                      # leave out while the person holds the office
+    # acting: true
+    # portfolio:                          # the ministry's field, one a line, in the languages you know
+    #   - Transport, Communications and High Technologies
+    # source: https://example.org/decree
 """
 
 TEMPLATES = {"event": _EVENT, "person": _PERSON, "office": _OFFICE}
 
 
+def _person_named(name: str, rules) -> str | None:
+    """The id of a person the rule files already define by ``name``."""
+    from factcheck.names import romanise_any, same_romanised
+
+    wanted = romanise_any(name)
+    return next((e.value.id for e in rules.entities.values() if e.value.kind == "person"
+                 and any(same_romanised(wanted, romanise_any(n)) for n in [*e.value.names, *e.value.aliases])), None)
+
+
 def new_rule_file(kind: str, name: str, directory: str | Path, today: dt.date | None = None) -> Path:
-    """Write a commented starter rule file; refuses to overwrite one."""
+    """Write a commented starter rule file; refuses to overwrite one. An office for a person the
+    rule files already define refers to them instead of defining them again."""
+    from factcheck.rules import Rules, load_rules
+
     today = today or dt.date.today()
-    path = Path(directory) / f"{slug(name)}.yaml"
+    directory = Path(directory)
+    rules = load_rules(directory)[0] if kind == "office" and directory.is_dir() else Rules()
+    holder = _person_named(name, rules)
+    path = directory / f"{slug(name)}{'-office' if holder else ''}.yaml"
     if path.exists():
         raise FileExistsError(f"{path} exists already; choose another name or edit it")
-    text = TEMPLATES[kind].format(header=SCHEMA_HEADER, id=slug(name), name=json.dumps(name, ensure_ascii=False),
-                                  today=today.isoformat(), year=today.year)
+    fields = {"header": SCHEMA_HEADER, "id": slug(name), "name": json.dumps(name, ensure_ascii=False),
+              "sentence": json.dumps(f"More than 9,000 delegates attended {name}.", ensure_ascii=False),
+              "today": today.isoformat(), "month": today.isoformat()[:7], "year": today.year}
+    person = "" if holder else _OFFICE_PERSON.format(**fields)
+    organisation = "" if f"{slug(name)}-organisation" in rules.entities else _ORGANISATION.format(**fields)
+    entities = f"entities:\n{person}{organisation}" if person or organisation else ""
+    text = TEMPLATES[kind].format(**fields, entities=entities, holder=holder or slug(name))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -95,7 +132,7 @@ class ExampleResult:
     where: str
     text: str
     expected: bool
-    found: list[str]  # explanations of the conflicts this file's rules raised
+    found: list[str]  # explanations of the findings this file's rules raised
 
     @property
     def passed(self) -> bool:
@@ -123,12 +160,12 @@ def run_examples(rules: Rules) -> list[ExampleResult]:
     if not articles:
         return []
     results = check_articles(articles, rules)
-    article_of = {row["id"]: row["article"] for row in results.claim_rows()}
     out = []
     for article, located in zip(articles, rules.examples, strict=True):
         found = [
-            c.explanation for c in results.conflicts
-            if c.rule and c.rule.split(":")[0] == located.path and any(article_of.get(i) == article.id for i in c.claims)
+            f.explanation for f in results.findings
+            if any(fact.where.rpartition(":")[0] == located.path for fact in f.facts)
+            and any(s.apart and s.article == article.id for s in f.sources)
         ]
         out.append(ExampleResult(f"{located.where}:{located.column}", located.value.text,
                                  located.value.conflict, found))

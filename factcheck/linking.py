@@ -1,10 +1,12 @@
-"""Linking claims to the entities of the rule files.
+"""Linking claims to the entities of the rule files: the stage between extraction and the checks.
 
 Names are compared in a romanised form (each language's table), by edit
 distance and consonant skeleton (``factcheck.names``). An event named with an
-edition code ("COP-۲۹") links by its code alone, so one edition never links to
-another; an event named in words links only when its year agrees with the
-article's. People link by their whole name, never by a shared surname.
+edition code ("COP29", "COP-۲۹", "کاپ ۲۹") links by its code alone, so one
+edition never links to another; a code's number is an edition number or a year
+as the rule file says (COP29 is the 29th conference, ABC-2025 of 2025). An
+event named in words links only when its year agrees with the article's. People
+link by their whole name, never by a shared surname.
 """
 
 from __future__ import annotations
@@ -14,20 +16,30 @@ import re
 from dataclasses import dataclass
 
 from factcheck.names import country_of, romanise, romanise_any, same_romanised
-from factcheck.rules import Entity, Rules
+from factcheck.rules.load import Rules
+from factcheck.rules.model import Entity
 from factcheck.text import CAPITALS, normalise
 
-_CODE = re.compile(rf"(?<!\w)([{CAPITALS}]{{2,}})[-\s]?(\d{{4}}|\d{{2}})(?!\d)")
+_CODE = re.compile(rf"(?<!\w)([{CAPITALS}]{{2,}})[-\s]?(\d{{2,4}})(?!\d)")
+_NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
+_RULE_CODE = re.compile(r"^(\D*?[^\W\d_])[-\s]?(\d{1,4})$")
 _ACRONYM = re.compile(rf"[{CAPITALS}]{{2,}}")
 NAME_SCORE = 88  # rapidfuzz score (0-100) for names of events and organisations
 
 
-def edition_codes(text: str) -> set[tuple[str, int]]:
-    """Edition codes in ``text`` as (letters, year): "COP-۲۹" and "COP-2029" are ("COP", 2029)."""
-    out = set()
-    for m in _CODE.finditer(normalise(text).text):
-        year = int(m.group(2))
-        out.add((m.group(1).upper(), year + 2000 if year < 100 else year))
+def code_of(code: str) -> tuple[str, int] | None:
+    """A rule's edition code as (letters, number): "COP-۲۹" and "کاپ ۲۹" give ("cop", 29) and ("کاپ", 29)."""
+    m = _RULE_CODE.match(normalise(code).text.strip())
+    return (m.group(1).casefold(), int(m.group(2))) if m else None
+
+
+def edition_codes(text: str, letters: re.Pattern | None = None) -> set[tuple[str, int]]:
+    """Edition codes in ``text`` as (letters, number): capitals and digits ("COP29", "ВКРЭ-25"), and,
+    with ``letters`` (the letters of the rules' codes), codes in any script ("کاپ ۲۹")."""
+    norm = normalise(text).text
+    out = {(m.group(1).casefold(), int(m.group(2))) for m in _CODE.finditer(norm)}
+    if letters is not None:
+        out |= {(m.group(1).casefold(), int(m.group(2))) for m in letters.finditer(norm)}
     return out
 
 
@@ -41,7 +53,7 @@ class _Name:
 class Linker:
     def __init__(self, rules: Rules):
         self.names: dict[str, list[_Name]] = {}
-        self.codes: dict[tuple[str, int], str] = {}
+        self.codes: dict[tuple[str, int], set[str]] = {}
         self.countries: dict[str, str] = {}
         for located in rules.entities.values():
             e: Entity = located.value
@@ -50,10 +62,17 @@ class Linker:
                     _Name(e, romanise_any(name), bool(_ACRONYM.fullmatch(name.strip())))
                 )
             for code in e.codes:
-                for key in edition_codes(code):
-                    self.codes[key] = e.id
+                if (key := code_of(code)) is not None:
+                    self.codes.setdefault(key, set()).add(e.id)
+                    if e.year is not None:  # "COP-2024" names the edition of 2024 whatever its number
+                        self.codes.setdefault((key[0], e.year), set()).add(e.id)
             if e.country:
                 self.countries[e.country] = e.id
+        letters = sorted({re.escape(k[0]) for k in self.codes}, key=len, reverse=True)
+        self.letters = re.compile(rf"(?<!\w)({'|'.join(letters)})[-\s]?(\d{{1,4}})(?!\d)", re.IGNORECASE) if letters else None
+
+    def codes_in(self, text: str) -> set[tuple[str, int]]:
+        return edition_codes(text, self.letters)
 
     def _best(self, kind: str, text: str, lang: str) -> list[Entity]:
         """Entities of ``kind`` whose names match ``text``, best first."""
@@ -78,13 +97,21 @@ class Linker:
     def event(self, text: str | None, lang: str, year: int | None, context: str = "") -> str | None:
         if not text:
             return None
-        codes = edition_codes(text)
+        codes = self.codes_in(text)
         if codes:
-            found = {self.codes[c] for c in codes if c in self.codes}
+            found = {e for c in codes for e in self.codes.get(c, ())}
             return found.pop() if len(found) == 1 else None
         candidates = self._best("event", text, lang)
-        if year is not None:
+        # a year or an edition number in the name chooses the edition ("the 2017 conference",
+        # "29-cu sessiyası"); else the article's year does
+        numbers = {int(n) for n in _NUMBER.findall(normalise(text).text)}
+        years = {n for n in numbers if 1800 <= n <= 2200}
+        if years:
+            candidates = [e for e in candidates if e.year is None or e.year in years]
+        elif year is not None:
             candidates = [e for e in candidates if e.year is None or e.year == year]
+        if numbers - years:
+            candidates = [e for e in candidates if e.edition is None or e.edition in numbers]
         if len(candidates) > 1 and context:
             placed = [e for e in candidates if e.place and e.place.casefold() in context.casefold()]
             candidates = placed or candidates
@@ -109,21 +136,24 @@ class Linker:
         return self.countries.get(code) if code else None
 
 
-def link_claims(claims, rules: Rules, article_texts: dict[str, str], years):
-    """Fill ``subject_id``, ``person_id`` and ``org_id`` of the claims table (a copy is returned);
-    ``years`` gives each claim's article year, which tells editions named in words apart."""
+def link(claims, rules: Rules, articles) -> object:
+    """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
+    the columns the checks need: ``subject_key`` (what a claim is about: the linked entity, else its
+    edition code, else its romanised name) and ``article_date`` (the publication date; an article
+    without one has none: a date it mentions may be a birthday or an anniversary)."""
     import pandas as pd
 
+    if claims.empty:
+        return claims.copy()
     linker = Linker(rules)
-    df = claims.copy()
+    texts = {a.id: a.text for a in articles}
+    df = claims.reset_index(drop=True)
+    article_date = pd.to_datetime(df["published"], errors="coerce")
+    years = [None if pd.isna(y) else int(y) for y in article_date.dt.year]
 
-    def cached(fn):
-        return functools.lru_cache(maxsize=None)(fn)
-
-    event = cached(lambda t, lang, y, art: linker.event(t, lang, y, article_texts.get(art, "")))
-    person = cached(linker.person)
-    org = cached(linker.org)
-    years = [None if pd.isna(y) else int(y) for y in years]
+    event = functools.cache(lambda t, lang, y, art: linker.event(t, lang, y, texts.get(art, "")))
+    person = functools.cache(linker.person)
+    org = functools.cache(linker.org)
     df["subject_id"] = [
         event(t, lang, y, art) if isinstance(t, str) else None
         for t, lang, y, art in zip(df["subject_text"], df["lang"], years, df["article"], strict=True)
@@ -132,4 +162,18 @@ def link_claims(claims, rules: Rules, article_texts: dict[str, str], years):
     df["org_id"] = [org(t, lang) if isinstance(t, str) else None for t, lang in zip(df["org_text"], df["lang"], strict=True)]
     for col in ("subject_id", "person_id", "org_id"):
         df[col] = df[col].astype("string")
+    df["article_date"] = article_date
+
+    @functools.cache
+    def unlinked_key(text, lang):
+        if not isinstance(text, str):
+            return None
+        codes = linker.codes_in(text)
+        if codes:
+            return "code:" + ",".join(f"{a}{n}" for a, n in sorted(codes))
+        return "name:" + romanise(text, lang)
+
+    df["subject_key"] = df["subject_id"].astype("object").where(
+        df["subject_id"].notna(), [unlinked_key(t, lang) for t, lang in zip(df["subject_text"], df["lang"], strict=True)]
+    )
     return df

@@ -1,4 +1,10 @@
-"""Cross-check cases: YAML files in cases/check/, rules and articles in, conflicts or rule errors out."""
+"""Cross-check cases: YAML files in cases/check/, rules and articles in, findings or rule errors out.
+
+A case lists the complete `findings` it must give: kind, severity, entity, attribute, `measure`
+(when a count's finding is of one), `apart` (the articles whose claims stand apart), `sources`
+(every article the finding holds; default: those apart), `rule: true` when a rule fact applies,
+words the explanation must contain (`explains`) and `status`. `findings: []` is a near miss.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ TODAY = dt.date(2026, 6, 1)  # the day the cases are checked on, for acknowledge
 def _cases(kind: str):
     for path in sorted((CASES / "check").glob("*.yaml")):
         for case in load_yaml(path)["cases"]:
-            found = "errors" if "errors" in case else "examples" if "example_results" in case else "conflicts"
+            found = "errors" if "errors" in case else "examples" if "example_results" in case else "findings"
             if found == kind:
                 yield pytest.param(case, id=f"{path.stem}:{case['name']}")
 
@@ -31,15 +37,17 @@ def test_rule_examples(case, tmp_path):
     assert [r.passed for r in run_examples(rules)] == case["example_results"]
 
 
-def _write(tmp_path, case):
+def _write(tmp_path, case, first=True):
+    """The case's rule file and articles; ``first=False`` rewrites the articles only."""
     rules = tmp_path / "rules"
-    rules.mkdir()
-    if case.get("rules"):
-        (rules / "rules.yaml").write_text(case["rules"], encoding="utf-8")
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    if first:
+        rules.mkdir()
+        if case.get("rules"):
+            (rules / "rules.yaml").write_text(case["rules"], encoding="utf-8")
+        corpus.mkdir()
     for art in case.get("articles", []):
-        meta = {"lang": art["lang"]}
+        meta = {"lang": art["lang"]} | ({"source": art["source"]} if art.get("source") else {})
         if art.get("published"):
             meta["published"] = art["published"].isoformat() if isinstance(art["published"], dt.date) else art["published"]
         front = "".join(f"{k}: {v}\n" for k, v in meta.items())
@@ -47,8 +55,8 @@ def _write(tmp_path, case):
     return rules, corpus
 
 
-@pytest.mark.parametrize("case", list(_cases("conflicts")))
-def test_conflicts(case, tmp_path, monkeypatch):
+@pytest.mark.parametrize("case", list(_cases("findings")))
+def test_findings(case, tmp_path, monkeypatch):
     from factcheck.api import check
     from factcheck.rules import load_rules
 
@@ -58,35 +66,37 @@ def test_conflicts(case, tmp_path, monkeypatch):
     assert errors == []
     results = check(["."], rules, today=TODAY)
     if case.get("acknowledgements"):
-        # `conflict: N` stands for the id of the N-th conflict found without acknowledgements
-        acks = [{k: v for k, v in a.items() if k != "conflict"} | ({"id": results.conflicts[a["conflict"]].id} if "conflict" in a else {})
+        # `finding: N` stands for the id of the N-th finding found without acknowledgements
+        acks = [{k: v for k, v in a.items() if k != "finding"} | ({"id": results.findings[a["finding"]].id} if "finding" in a else {})
                 for a in case["acknowledgements"]]
         with open(rules_dir / "acknowledgements.yaml", "w", encoding="utf-8") as f:
             YAML().dump({"acknowledgements": acks}, f)
+        if case.get("edit"):  # the articles change before the second run
+            _write(tmp_path, case | {"articles": case["edit"]}, first=False)
         rules, errors = load_rules(rules_dir)
         assert errors == []
         results = check(["."], rules, today=TODAY)
-    ids = {"id": results.conflicts[0].id} if results.conflicts else {}
+    ids = {"id": results.findings[0].id} if results.findings else {}
     assert [n.split(": ", 1)[1] for n in results.notices] == [n.format(**ids) for n in case.get("notices", [])]
     assert [(e["expectation"], e["success"]) for e in results.expectations] == [
         (e["expectation"], e["success"]) for e in case.get("expectations", [])]
     assert len(results.errors) == case.get("errors_counted", len(results.errors))
-    claims = {r["id"]: r for r in results.claim_rows()}
     found = [
-        {"kind": c.kind, "severity": c.severity, "entity": c.entity, "attribute": c.attribute,
-         "articles": sorted({claims[i]["article"] for i in c.claims}), "rule": c.rule is not None,
-         "explanation": c.explanation, "status": c.status}
-        for c in results.conflicts
+        {"kind": f.kind, "severity": f.severity, "entity": f.entity, "attribute": f.attribute, "measure": f.measure,
+         "apart": sorted({s.article for s in f.apart}), "sources": sorted({s.article for s in f.sources}),
+         "rule": bool(f.facts), "explanation": f.explanation, "status": f.status}
+        for f in results.findings
     ]
     unmatched = list(found)
-    for expected in case["conflicts"]:
+    for expected in case["findings"]:
         want = {k: expected[k] for k in ("kind", "severity", "entity", "attribute")} | {
-            "articles": sorted(expected["articles"]), "rule": expected.get("rule", False),
-            "status": expected.get("status", "new")}
+            "measure": expected.get("measure"), "apart": sorted(expected["apart"]),
+            "sources": sorted(expected.get("sources", expected["apart"])),
+            "rule": expected.get("rule", False), "status": expected.get("status", "new")}
         hit = next((f for f in unmatched if {k: f[k] for k in want} == want and expected.get("explains", "") in f["explanation"]), None)
         assert hit is not None, f"missing {expected}\nfound: {found}"
         unmatched.remove(hit)
-    assert not unmatched, f"unexpected conflicts: {unmatched}"
+    assert not unmatched, f"unexpected findings: {unmatched}"
 
 
 @pytest.mark.parametrize("case", list(_cases("errors")))

@@ -20,8 +20,27 @@ def test_starter_files_pass_the_check(kind, tmp_path, capsys):
     rules, errors = load_rules(tmp_path)
     assert errors == [] and lint_rules(rules) == []
     assert main(["rules", "check", str(tmp_path)]) == 0
+    if kind == "office":  # the person has a file now: a second office refers to them
+        assert main(["rules", "new", kind, "Caspian Energy Forum", "--dir", str(tmp_path)]) == 0
     assert main(["rules", "new", kind, "Caspian Energy Forum", "--dir", str(tmp_path)]) == 2
     assert "exists already" in capsys.readouterr().err
+    # every commented line is valid once uncommented
+    text = re.sub(r"^(\s*)# (?!yaml-language-server|[A-Z])", r"\1", path.read_text(encoding="utf-8"), flags=re.M)
+    text = re.sub(r"^# .*\n", "", text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    rules, errors = load_rules(tmp_path)
+    assert errors == [], [str(e) for e in errors]
+
+
+def test_an_office_for_a_person_with_a_file_refers_to_them(tmp_path):
+    from factcheck.rules import lint_rules, load_rules
+
+    assert main(["rules", "new", "person", "Ramin Guluzade", "--dir", str(tmp_path)]) == 0
+    assert main(["rules", "new", "office", "Ramin Quluzadə", "--dir", str(tmp_path)]) == 0
+    office = (tmp_path / "ramin-quluzad-office.yaml").read_text(encoding="utf-8")
+    assert "holder: ramin-guluzade" in office and "kind: person" not in office
+    rules, errors = load_rules(tmp_path)
+    assert errors == [] and lint_rules(rules) == []
 
 
 def test_shipped_schema_is_the_models_schema():

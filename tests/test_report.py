@@ -10,11 +10,11 @@ from conftest import REPO
 
 
 class _Sections(HTMLParser):
-    """Text of each conflict section of the report, and every link target and script."""
+    """Text of each finding's section of the report, and every link target and script."""
 
     def __init__(self):
         super().__init__()
-        self.conflicts: list[str] = []
+        self.findings: list[str] = []
         self.depth = 0
         self.scripts = 0
         self.external: list[str] = []
@@ -26,8 +26,8 @@ class _Sections(HTMLParser):
         for key in ("src", "href"):
             if attrs.get(key) and not attrs[key].startswith("#") and tag != "a":
                 self.external.append(attrs[key])
-        if tag == "section" and "conflict" in (attrs.get("class") or "").split():
-            self.conflicts.append("")
+        if tag == "section" and "finding" in (attrs.get("class") or "").split():
+            self.findings.append("")
             self.depth = 1
         elif self.depth and tag == "section":
             self.depth += 1
@@ -38,19 +38,19 @@ class _Sections(HTMLParser):
 
     def handle_data(self, data):
         if self.depth:
-            self.conflicts[-1] += data
+            self.findings[-1] += data
 
 
-def test_seeds_report_shows_both_conflicts_with_their_sentences(tmp_path, capsys):
+def test_seeds_report_shows_both_findings_with_their_sentences(tmp_path, capsys):
     report = tmp_path / "report.html"
     code = main(["check", str(REPO / "seeds"), "--rules", str(REPO / "rules"), "--report", str(report)])
     out = capsys.readouterr().out
     assert code == 1, out
-    assert "2 error(s), 0 warning(s)" in out and f"report: {report}" in out
+    assert "2 error(s), 0 warning(s), 0 note(s)" in out and f"report: {report}" in out
     page = _Sections()
     page.feed(report.read_text(encoding="utf-8"))
     assert page.scripts == 1 and page.external == []  # the inline filter script, nothing fetched
-    counts, dates = page.conflicts
+    counts, dates = page.findings
     assert "000_fedf64f1c287bcc8.txt" in counts and "004_228c0a6c47dddc3a.txt" in counts
     assert "tədbirdə 2500 mütəxəssisin iştirak etdiyi" in counts
     assert "بیش از ۱۵۰۰ نماینده" in counts and "would not write" in counts
@@ -75,7 +75,7 @@ def test_article_text_is_escaped(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_json_format_and_no_conflict_exit_code(tmp_path, capsys):
+def test_json_format_and_no_finding_exit_code(tmp_path, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.md").write_text("---\nlang: en\npublished: 2026-01-05\n---\nThe summit drew 300 delegates.\n", encoding="utf-8")
@@ -83,7 +83,7 @@ def test_json_format_and_no_conflict_exit_code(tmp_path, capsys):
     code = main(["check", str(corpus), "--rules", str(tmp_path / "rules"), "--report", str(tmp_path / "r.html"), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert data["summary"]["conflicts"] == {"error": 0, "warning": 0, "acknowledged": 0}
+    assert data["summary"]["findings"] == {"error": 0, "warning": 0, "note": 0, "acknowledged": 0}
     assert data["claims"][0]["value"] == 300 and data["articles"][0]["published"] == "2026-01-05"
 
 
@@ -110,11 +110,12 @@ def test_machine_outputs_each_to_its_own_file(tmp_path, capsys, monkeypatch):
     out = tmp_path / "out"
     code = main(["check", "seeds", "--rules", "rules", "--report", str(out / "report.html"),
                  "--format", f"sarif={out}/f.sarif", "--format", f"junit={out}/junit.xml",
-                 "--format", f"lines={out}/conflicts.txt", "--format", f"json={out}/f.json", "--format", "github"])
+                 "--format", f"lines={out}/findings.txt", "--format", f"json={out}/f.json", "--format", "github"])
     assert code == 1
     stdout = capsys.readouterr().out
     # GitHub Actions annotations
-    assert "::error file=seeds/000_fedf64f1c287bcc8.txt,line=6,col=148,title=factcheck count " in stdout
+    # each finding at the claim that stands apart: the Persian "more than 1,500", then its dates
+    assert "::error file=seeds/004_228c0a6c47dddc3a.txt,line=3,col=54,title=factcheck count " in stdout
     assert "::error file=seeds/004_228c0a6c47dddc3a.txt,line=3,col=17,title=factcheck date " in stdout
     # SARIF, valid against the official 2.1.0 schema
     sarif = json.loads((out / "f.sarif").read_text(encoding="utf-8"))
@@ -123,18 +124,26 @@ def test_machine_outputs_each_to_its_own_file(tmp_path, capsys, monkeypatch):
     results = sarif["runs"][0]["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [("count", "error"), ("date", "error")]
     region = results[0]["locations"][0]["physicalLocation"]
-    assert region["artifactLocation"]["uri"] == "seeds/000_fedf64f1c287bcc8.txt"
-    assert region["region"]["startLine"] == 6 and region["region"]["snippet"]["text"] == "2500 mütəxəssisin"
-    # JUnit: a test case per article, failed by its conflicts
+    assert region["artifactLocation"]["uri"] == "seeds/004_228c0a6c47dddc3a.txt"
+    assert region["region"]["startLine"] == 3 and region["region"]["snippet"]["text"] == "بیش از ۱۵۰۰ نماینده"
+    # the other source and the rule fact are related locations
+    related = [loc["physicalLocation"] for loc in results[0]["relatedLocations"]]
+    assert related[0]["artifactLocation"]["uri"] == "seeds/000_fedf64f1c287bcc8.txt"
+    assert related[0]["region"]["snippet"]["text"] == "2500 mütəxəssisin"
+    assert results[1]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "rules/wtdc.yaml"
+    findings = json.loads((out / "f.json").read_text(encoding="utf-8"))["findings"]
+    assert [r["partialFingerprints"]["factcheckFindingId/v1"] for r in results] == [f["id"] for f in findings]
+    # JUnit: a test case per article, failed by the findings in which its claims stand apart
     suite = ET.parse(out / "junit.xml").getroot()
     cases = {c.get("name"): c for c in suite.iter("testcase")}
-    assert len(cases) == 5 and suite.get("failures") == "2"
-    assert cases["seeds/004_228c0a6c47dddc3a.txt"].findall("failure")[1].get("type") == "date"
-    assert not cases["seeds/002_b0aab04f55dc5fab.txt"].findall("failure")
-    # one line a conflict, path:line:col: severity: message
-    lines = (out / "conflicts.txt").read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("seeds/000_fedf64f1c287bcc8.txt:6:148: error: ")
-    assert json.loads((out / "f.json").read_text(encoding="utf-8"))["summary"]["conflicts"]["error"] == 2
+    assert len(cases) == 5 and suite.get("failures") == "1"
+    assert [f.get("type") for f in cases["seeds/004_228c0a6c47dddc3a.txt"].findall("failure")] == ["count", "date"]
+    assert not cases["seeds/000_fedf64f1c287bcc8.txt"].findall("failure")
+    assert "more than 1,500" in cases["seeds/000_fedf64f1c287bcc8.txt"].find("system-out").text
+    # one line a finding, path:line:col: severity: message
+    lines = (out / "findings.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("seeds/004_228c0a6c47dddc3a.txt:3:54: error: ")
+    assert json.loads((out / "f.json").read_text(encoding="utf-8"))["summary"]["findings"]["error"] == 2
 
 
 def test_verbose_says_what_each_stage_did(tmp_path, capsys, monkeypatch):
@@ -142,7 +151,7 @@ def test_verbose_says_what_each_stage_did(tmp_path, capsys, monkeypatch):
     main(["check", "seeds", "--report", str(tmp_path / "r.html"), "--verbose", "--quiet"])
     err = capsys.readouterr().err
     assert "extract: 5 article(s), 37 claim(s), 0 skipped (" in err
-    assert "cross-check: " in err and "2 conflict(s)" in err and "rules: 0 acknowledgement(s)" in err
+    assert "link: " in err and "check: 2 finding(s)" in err and "rules: 0 acknowledgement(s)" in err
 
 
 def test_same_inputs_give_a_byte_identical_report(tmp_path, monkeypatch):

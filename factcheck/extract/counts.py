@@ -1,5 +1,14 @@
 """Count claims: a number with what it counts ("2500 mütəxəssis", "more than
-1,500 delegates", "حدود ۱۵۰ کشور"), its qualifier and verb."""
+1,500 delegates", "حدود ۱۵۰ کشور"), its qualifier, what it measures (attended,
+registered, online, ...), whether it is a running figure ("so far") and whether
+it counts a part of the whole ("including 40 ministers", one country's
+delegation).
+
+Words are looked for in the count's own clause: a sentence is cut into clauses at
+punctuation (commas, semicolons, colons, brackets, dashes) and at the language's
+``counts.clause_breaks`` ("while", "that", "что", "که"). A marker that opens a
+clause and is followed by a comma ("So far, 28,000 people ...") belongs to the
+clause after the comma."""
 
 from __future__ import annotations
 
@@ -10,7 +19,19 @@ from factcheck.extract.numbers import read_number
 from factcheck.lang import Language
 
 MAX_GAP = 2  # words allowed between a number and the noun it counts ("2,572 registered participants")
-VERB_WINDOW = 12
+MEASURE_WINDOW = 12  # words either side of a count searched for what it measures
+WAY_WINDOW = 5  # a way of taking part ("online") further than this from the figure is not said of it
+HYBRID_GAP = 3  # both ways this close ("in person and online", "حضوری و مجازی") describe a format, not a figure
+RUNNING_WINDOW = 10  # words either side of a count searched for "so far", "уже"
+PART_GAP = 3  # words allowed between "including", "из них" and the figure (or after the count)
+DELEGATION_WINDOW = 6  # words either side of a figure searched for a country's name and a delegation word
+BRACKET_WINDOW = 10  # words before a bracketed figure searched for the country it belongs to: "Бразилия, ... (1914 человек)"
+CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
+LIST_PUNCT = frozenset(",;.)،؛")  # what may follow an item of a list of figures: "Brezilya 1.914, Türkiye ..."
+BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name and its figure
+NUMERIC = ("num", "numx", "mixed")
+GENERIC = "attended"  # the measure of taking part at all; any other of the same clause says more
+WAYS = ("in_person", "online")  # ways of taking part: said of the figures of their own clause only
 
 
 @cache
@@ -60,7 +81,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     toks = doc.tokens
     lang = doc.lang
     nouns = lang.lexicon("counts.attributes")
-    verbs = lang.lexicon("counts.measures")
+    measures = lang.lexicon("counts.measures")
     before = lang.lexicon("qualifiers.before")
     not_after = lang.words["numbers.not_after"]
     units = lang.lexicon("numbers.units")
@@ -69,6 +90,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     head_first = bool(lang.get("counts.head_first"))
     ellipsis_next = lang.lexicon("numbers.ellipsis_next")
     count_words = lang.lexicon("counts.count_words")
+    clauses = _Clauses(doc)
     claims = []
     i = 0
     n = len(toks)
@@ -102,9 +124,15 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         if qual_after:
             j = qual_after[1]
         noun = None
-        for k in range(j, min(j + MAX_GAP + 1, n)):
-            if not doc.same_sentence(i, k) or toks[k].kind != "word" or read_number(doc, k) or units.match(toks, k):
+        k = j
+        while k < min(j + MAX_GAP + 1, n):
+            if not doc.same_sentence(i, k) or toks[k].kind != "word":
+                break
+            if (read_number(doc, k) or units.match(toks, k)) and not (m := measures.match(toks, k)):
                 break  # "15 процентов участников", "2500 manat" measure, they do not count
+            if read_number(doc, k) or units.match(toks, k):
+                k = m[1]  # "1.360 yüz yüze katılımcı": how they took part, then who
+                continue
             noun = nouns.match(toks, k) or _people_of(doc, k)
             if noun:
                 bare = toks[noun[1] - 1].lower in toks[noun[1] - 1].stems[:1] and len(toks[noun[1] - 1].stems) == 1
@@ -113,10 +141,11 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 # unless the first carries an ending ("40 ölkədən nazirlər": the countries are counted)
                 noun = (after[0], k, after[1], noun[1]) if after else (noun[0], k, noun[1], k)
                 break
+            k += 1
         lead = elided = None
         if noun is None:
             lead = _named_before(doc, nouns, count_words, num.first)
-            elided = None if lead else _elided(doc, claims, num, j, ellipsis_next)
+            elided = None if lead else _elided(doc, claims, num, j, ellipsis_next, measures)
             if lead is None and elided is None:
                 i = num.last
                 continue
@@ -137,28 +166,242 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             qa = _qualifier_after(doc, noun_last, _suffix_of(toks[noun_last - 1].lower, stem))
             if qa:
                 qualifier, last = qa[0], qa[1]
-        verb = _verb(doc, verbs, first, last, skip=range(noun_first, noun_last))
-        if noun_first == noun_last and verb is None and not lead:
-            verb = elided["measure"]
-        # Words between the figure and its head noun that are not verbs ("300 youth representatives",
+        measure = _measure(doc, clauses, i, first, last, skip=range(noun_first, noun_last))
+        if noun_first == noun_last and measure is None and not lead:
+            measure = elided["measure"]
+        # Words between the figure and its head noun that are not measure words ("300 youth representatives",
         # "196 senior officials", "194 member states") make it count a part of the whole.
-        subgroup = any(not verbs.match(toks, k) and not verbs.match_ending(toks, k + 1) for k in range(j, head))
+        subgroup = any(not measures.match(toks, k) and not measures.match_ending(toks, k + 1) for k in range(j, head))
         if head_first and noun_first < noun_last and not subgroup:
             # where modifiers follow the noun ("۳۰۰ نماینده جوان", "300 представителей молодежи")
-            subgroup = _modified_after(doc, verbs, noun_last)
+            subgroup = _modified_after(doc, measures, noun_last)
         if elided is not None and noun_first == noun_last:
             subgroup = elided["subgroup"]
+        subgroup = subgroup or _part(doc, clauses, i, first, last, attribute, range(noun_first, noun_last))
         # A sentence that names no event speaks of the article's event only when it says who came.
-        subject = doc.subject(i, near=None if verb else -1)
+        subject = doc.subject(i, near=None if measure else -1)
         claims.append(
             doc.claim(
                 "count", first, last,
-                value=value, qualifier=qualifier, attribute=attribute, measure=verb, subgroup=subgroup,
-                subject_text=subject,
+                value=value, qualifier=qualifier, attribute=attribute, measure=measure, subgroup=subgroup,
+                running=_running(doc, clauses, i, first, last), subject_text=subject,
             )
         )
         i = last
     return claims
+
+
+class _Clauses:
+    """The clause of each token, and the language's marker words, computed once per document.
+
+    A clause ends before punctuation that separates clauses (a comma with a space after it, not one
+    inside "2,572") and before a word of ``counts.clause_breaks``.
+    """
+
+    def __init__(self, doc: Document):
+        lang = doc.lang
+        toks = doc.tokens
+        self.doc = doc
+        self.measures = lang.lexicon("counts.measures")
+        self.running = lang.lexicon("counts.running")
+        self.parts_before = lang.lexicon("counts.parts_before")
+        self.parts_after = lang.lexicon("counts.parts_after")
+        self.delegations = lang.lexicon("counts.delegations")
+        self.endorsements = lang.lexicon("counts.endorsements")
+        self.countries = lang.lexicon("countries")
+        self.nouns = lang.lexicon("counts.attributes")
+        marks = [str(m) for m in lang.get("counts.place_marks") or []]
+        self.place_words = frozenset(w for m in marks if not m.startswith("-") for w in [" ".join(lang.phrase_words(m))] if w)
+        self.place_endings = tuple(lang.lower(m[1:]) for m in marks if m.startswith("-"))
+        breaks = lang.lexicon("counts.clause_breaks")
+        ids = []
+        c = 0
+        for k, t in enumerate(toks):
+            if k and t.sentence != toks[k - 1].sentence:
+                c += 1
+            elif k and (self.is_break(k) or breaks.match(toks, k, exact=True)):
+                c += 1
+            ids.append(c)
+        self.ids = ids
+
+    def own(self, i: int, last: int) -> tuple[int, ...]:
+        """The clauses of a count at tokens [i, last): its own, and a relative clause that follows its noun
+        ("2,000 delegates who attended in person", "۱۰۰ کشور که به بیانیه پیوستند")."""
+        toks = self.doc.tokens
+        if last < len(toks) and toks[last].kind == "word" and self.ids[last] != self.ids[last - 1] and toks[last].sentence == toks[i].sentence:
+            return (self.ids[i], self.ids[last])
+        return (self.ids[i],)
+
+    def measure_at(self, k: int) -> tuple[str, int] | None:
+        """The measure phrase at ``k``; the word as written wins over its stem ("حضوری", in person, is not "حضور")."""
+        toks = self.doc.tokens
+        m = self.measures.match(toks, k)
+        if m is None:
+            return None
+        exact = self.measures.match(toks, k, exact=True)
+        return exact if exact and exact[1] >= m[1] else m
+
+    def is_break(self, k: int) -> bool:
+        """Punctuation at ``k`` that ends a clause (a comma inside "2,572" does not)."""
+        toks = self.doc.tokens
+        if toks[k].kind != "punct" or toks[k].text not in CLAUSE_PUNCT:
+            return False
+        if toks[k].text in ",-" and 0 < k < len(toks) - 1 and self.doc.adjacent(k - 1, k) and self.doc.adjacent(k, k + 1):
+            return False  # "2,572", "in-person"
+        return True
+
+    def of_marker(self, first: int, end: int) -> int:
+        """The clause a marker phrase at tokens [first, end) speaks of: its own, or, when it opens its clause and
+        a comma follows it ("So far, 28,000 ..."), the next one."""
+        ids = self.ids
+        toks = self.doc.tokens
+        opens = first == 0 or ids[first - 1] != ids[first] or (self.is_break(first - 1))
+        if opens and end < len(toks) - 1 and toks[end].text in ",،" and self.is_break(end) and ids[end + 1] == ids[end]:
+            return ids[end]
+        return ids[end - 1]
+
+    def lone(self, m: tuple[str, int] | None, k: int) -> tuple[str, int] | None:
+        """A marker match at ``k`` that is not the start of a longer measure phrase ("signed" of "signed up")."""
+        if m is None:
+            return None
+        longer = self.measures.match(self.doc.tokens, k)
+        return None if longer and longer[1] > m[1] else m
+
+    def is_place(self, first: int, last: int) -> bool:
+        """The country named by tokens [first, last) is a place ("in Azerbaijan", "Azərbaycanda"), not a delegation."""
+        toks = self.doc.tokens
+        if first > 0 and self.doc.same_sentence(first, first - 1) and toks[first - 1].lower in self.place_words:
+            return True
+        t = toks[last - 1]
+        word = "".join(ch for ch in t.lower if ch not in "'’ʼ`")
+        stems = {"".join(ch for ch in s if ch not in "'’ʼ`") for s in t.stems}
+        return any(word.endswith(e) and word[: -len(e)] in stems for e in self.place_endings)
+
+
+def _measure(doc: Document, clauses: _Clauses, i: int, first: int, last: int, skip: range) -> str | None:
+    """What a count measures: a word of ``counts.measures`` in its clause, where a specific one (registered,
+    expected, or a way of taking part such as online) wins over the generic "attended"; else the nearest in the
+    sentence that is not a way of taking part (an "online" of another clause says nothing of this figure). A way
+    of taking part counts only within a few words of the figure, and both ways side by side ("in person and
+    online") describe a format, not the figure."""
+    toks = doc.tokens
+    own = clauses.own(i, last)
+    in_clause = nearest = None
+    found = []
+    for k in range(max(0, first - MEASURE_WINDOW), min(len(toks), last + MEASURE_WINDOW)):
+        if k in skip or not doc.same_sentence(first, k):
+            continue
+        m = clauses.measure_at(k)
+        if m is not None:
+            found.append((k, m))
+    for k, (label, _) in found:
+        dist = first - k if k < first else max(0, k - last)
+        if label in WAYS and (dist > WAY_WINDOW or any(
+            other in WAYS and other != label and abs(k2 - k) <= HYBRID_GAP for k2, (other, _) in found
+        )):
+            continue
+        if clauses.ids[k] in own:
+            rank = (label == GENERIC, dist)
+            if in_clause is None or rank < in_clause[0]:
+                in_clause = (rank, label)
+        elif label not in WAYS and (nearest is None or dist < nearest[0]):
+            nearest = (dist, label)
+    if in_clause:
+        return in_clause[1]
+    return nearest[1] if nearest else None
+
+
+def _running(doc: Document, clauses: _Clauses, i: int, first: int, last: int) -> bool:
+    """A word of ``counts.running`` ("so far", "уже", "تاکنون") near the figure, in its clause."""
+    toks = doc.tokens
+    own = clauses.own(i, last)
+    for k in range(max(0, first - RUNNING_WINDOW), min(len(toks), last + RUNNING_WINDOW)):
+        if first <= k < last or not doc.same_sentence(i, k):
+            continue
+        m = clauses.running.match(toks, k)
+        if m and not (k < first < m[1]) and clauses.of_marker(k, m[1]) in own:
+            return True
+    return False
+
+
+def _part(doc: Document, clauses: _Clauses, i: int, first: int, last: int, attribute: str, noun: range) -> bool:
+    """The count is a part of the whole: after "including", "из них", "از جمله"; before "dahil"; one country's
+    delegation; countries or organisations that join, sign or back something."""
+    toks = doc.tokens
+    n = len(toks)
+    own = clauses.ids[i]
+    # "including 40 ministers", "Еще 3 975 человек", "onlardan 790-ı"; not a figure that names whose the counted
+    # people are ("onların arasında 200 ölkənin nümayəndə heyətləri": the delegations are among them)
+    possessor = last < n and doc.same_sentence(i, last) and clauses.nouns.match(toks, last) is not None
+    for k in range(max(0, first - PART_GAP - clauses.parts_before.max_len), first if not possessor else 0):
+        m = clauses.parts_before.match(toks, k)
+        if (
+            m and m[1] <= first and first - m[1] <= PART_GAP and doc.same_sentence(k, i)
+            and all(toks[c].kind not in NUMERIC for c in range(m[1], first)) and clauses.of_marker(k, m[1]) == own
+        ):
+            return True
+    # "40 nazir daxil olmaqla", "300 of them"
+    for k in range(last, min(n, last + PART_GAP)):
+        if not doc.same_sentence(i, k) or toks[k].kind in NUMERIC or clauses.ids[k] != own:
+            break
+        if clauses.parts_after.match(toks, k):
+            return True
+    if attribute in ("countries", "organisations") and _endorsing(doc, clauses, i, first, last, noun):
+        return True
+    return attribute != "countries" and _delegation(doc, clauses, i, first, last, noun)
+
+
+def _endorsing(doc: Document, clauses: _Clauses, i: int, first: int, last: int, noun: range) -> bool:
+    """A word of ``counts.endorsements`` (joined the declaration, signed, backed) in the count's clause."""
+    toks = doc.tokens
+    own = clauses.own(i, last)
+    for k in range(max(0, first - MEASURE_WINDOW), min(len(toks), last + MEASURE_WINDOW)):
+        if k in noun or clauses.ids[k] not in own:
+            continue
+        if clauses.lone(clauses.endorsements.match(toks, k), k):
+            return True
+    return False
+
+
+def _delegation(doc: Document, clauses: _Clauses, i: int, first: int, last: int, noun: range) -> bool:
+    """One country's delegation: a figure right after a country's name in a list ("Brezilya 1.914,"), in
+    brackets after it ("Турция (1862)", "Бразилия, которая ... (1914 человек)"), or near a country's name and
+    a word of ``counts.delegations`` ("Azerbaijan brought the largest delegation — 2,229 people"), with no other
+    figure between. A country named as a place ("in Azerbaijan") is not a delegation."""
+    toks = doc.tokens
+    n = len(toks)
+    countries = clauses.countries
+
+    def country_ending(end: int) -> tuple[str, int] | None:
+        m = countries.match_ending(toks, end)
+        return None if m is None or clauses.is_place(m[1], end) else m
+
+    p = first - 1
+    if p >= 0 and toks[p].text in BEFORE_ITEM and doc.same_sentence(p, i):
+        p -= 1
+    ends_item = last >= n or not doc.same_sentence(i, last) or toks[last].text in LIST_PUNCT
+    if p >= 0 and doc.same_sentence(p, i) and ends_item and country_ending(p + 1):
+        return True  # "Brezilya 1.914,", "Турция (1862)"
+    bracketed = first > 0 and toks[first - 1].text == "(" and last < n and toks[last].text == ")"
+    country = delegation = False
+    for k in range(first - 1, max(-1, first - 1 - max(DELEGATION_WINDOW, BRACKET_WINDOW if bracketed else 0)), -1):
+        if not doc.same_sentence(i, k) or toks[k].kind == "num":
+            break
+        near = first - k <= DELEGATION_WINDOW
+        if not country and country_ending(k + 1):
+            country = True
+            if bracketed:
+                return True
+        if near and not delegation and k not in noun and clauses.lone(clauses.delegations.match(toks, k), k):
+            delegation = True
+    for k in range(last, min(n, last + DELEGATION_WINDOW)):
+        if not doc.same_sentence(i, k) or toks[k].kind == "num":
+            break
+        if not country and (m := countries.match(toks, k)) and not clauses.is_place(k, m[1]):
+            country = True
+        if not delegation and k not in noun and clauses.lone(clauses.delegations.match(toks, k), k):
+            delegation = True
+    return country and delegation
 
 
 def _people_of(doc: Document, k: int) -> tuple[str, int] | None:
@@ -170,13 +413,13 @@ def _people_of(doc: Document, k: int) -> tuple[str, int] | None:
     return None
 
 
-def _modified_after(doc: Document, verbs, k: int) -> bool:
-    """A word right after the counted noun that is not a function word, verb or number modifies it."""
+def _modified_after(doc: Document, measures, k: int) -> bool:
+    """A word right after the counted noun that is not a function word, measure word or number modifies it."""
     toks = doc.tokens
     if k >= len(toks) or not doc.same_sentence(k - 1, k) or toks[k].kind != "word":
         return False
     function_words = doc.lang.words["titles.stopwords"] | doc.lang.words["titles.not_names"] | doc.lang.words["titles.list_joins"]
-    return toks[k].lower not in function_words and not verbs.match(toks, k) and read_number(doc, k) is None
+    return toks[k].lower not in function_words and not measures.match(toks, k) and read_number(doc, k) is None
 
 
 LEAD_WINDOW = 6  # words between "the number of voters" and its figure
@@ -199,13 +442,14 @@ def _named_before(doc: Document, nouns, count_words, i: int) -> tuple[str, int] 
     return None
 
 
-def _elided(doc: Document, claims: list[dict], num, j: int, ellipsis_next) -> dict | None:
+def _elided(doc: Document, claims: list[dict], num, j: int, ellipsis_next, measures) -> dict | None:
     """The earlier count of the sentence whose noun a bare number leaves out, if any.
 
     "had 1,360 participants, while the 2022 edition attracted 1,763": the second
     figure counts participants too. Only a number that ends its phrase (before
-    punctuation or a word such as "and", "for", "while") and does not look like a
-    year is read so.
+    punctuation, a word such as "and", "for", "while", or a word of what it
+    measures: "of whom 1,200 attended in person") and does not look like a year
+    is read so.
     """
     if not claims or claims[-1]["sentence_start"] != doc.sentence_span(doc.tokens[num.first].sentence)[0]:
         return None
@@ -213,20 +457,9 @@ def _elided(doc: Document, claims: list[dict], num, j: int, ellipsis_next) -> di
     bracketed = num.first > 0 and toks[num.first - 1].text == "(" and j < len(toks) and toks[j].text == ")"
     if num.value < 2 or (not num.words and num.last == num.first + 1 and 1800 <= num.value <= 2100 and not bracketed):
         return None  # a year, unless it stands in brackets in a list of figures: "Türkiye (1862)"
-    if j < len(toks) and doc.same_sentence(num.first, j) and toks[j].kind != "punct" and not ellipsis_next.match(toks, j):
+    if (
+        j < len(toks) and doc.same_sentence(num.first, j) and toks[j].kind != "punct"
+        and not ellipsis_next.match(toks, j) and not measures.match(toks, j)
+    ):
         return None
     return claims[-1]
-
-
-def _verb(doc: Document, verbs, first: int, last: int, skip: range) -> str | None:
-    toks = doc.tokens
-    best = None
-    for k in range(max(0, first - VERB_WINDOW), min(len(toks), last + VERB_WINDOW)):
-        if k in skip or not doc.same_sentence(first, k):
-            continue
-        m = verbs.match(toks, k)
-        if m:
-            dist = first - k if k < first else k - last
-            if best is None or dist < best[0]:
-                best = (dist, m[0])
-    return best[1] if best else None

@@ -45,7 +45,7 @@ def page(report):
 
 
 def visible(page) -> int:
-    return page.locator("section.conflict:visible").count()
+    return page.locator("section.finding:visible").count()
 
 
 def test_loads_without_errors_or_requests(page, report):
@@ -63,7 +63,7 @@ def test_filters_and_search(page):
     page.select_option("select[name=severity]", "error")
     assert visible(page) == 2
     page.select_option("select[name=lang]", "az")
-    assert visible(page) == 1  # only the head-count conflict has an Azerbaijani claim
+    assert visible(page) == 1  # only the head-count finding has an Azerbaijani source
     page.select_option("select[name=lang]", "")
     page.fill("input[name=q]", "9 days early")
     assert visible(page) == 1
@@ -76,12 +76,12 @@ def test_filters_and_search(page):
     assert page.errors == []
 
 
-def test_claims_link_to_their_article_with_the_conflict_marked(page):
-    page.locator("section.conflict .claim a").first.click()
+def test_sources_link_to_their_article_with_the_claim_apart_marked(page):
+    page.locator("section.finding .claim a").first.click()
     target = page.evaluate("location.hash")
     assert target.startswith("#article-")
     article = page.locator(target)
-    assert article.locator("mark.conflict").count() >= 1
+    assert article.locator("mark.apart").count() >= 1
     assert article.locator("mark.claim").count() >= 1
 
 

@@ -1,0 +1,54 @@
+"""The check stage: the linked claims table (+ the rules' facts) -> findings.
+
+One finding per entity, attribute and measure (``factcheck.findings.model``), computed by sorts,
+group-bys and joins over the claims table, never by a loop over pairs of claims: counts
+(``counts``), dates (``dates``) and titles (``titles``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.findings.model import SEVERITIES, Finding
+
+__all__ = ["Finding", "acknowledge", "check_claims"]
+
+
+def check_claims(df, rules, outlets: dict) -> list[Finding]:
+    """Every finding of the linked claims table ``df`` (see ``factcheck.linking.link``);
+    ``outlets`` maps an article id to its (outlet, language)."""
+    from factcheck.findings.counts import check_counts
+    from factcheck.findings.dates import check_dates, last_days
+    from factcheck.findings.titles import check_titles
+
+    if df.empty:
+        return []
+    findings = check_counts(df, rules, outlets, last_days(df, rules)) + check_dates(df, rules, outlets) \
+        + check_titles(df, rules, outlets)
+    findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.kind, f.entity, f.attribute, f.id))
+    return findings
+
+
+def acknowledge(findings: list[Finding], rules, today: dt.date) -> list[str]:
+    """Mark acknowledged findings; return notices for acknowledgements that no longer apply.
+
+    An acknowledgement names a finding by its id (what it is about); when it lists the values the
+    finding showed, a source with a value it did not list makes the finding count again."""
+    notices = []
+    by_id = {f.id: f for f in findings}
+    for located in rules.acknowledgements:
+        ack = located.value
+        where = f"{located.where}:{located.column}"
+        finding = by_id.get(ack.id)
+        new = [v for v in finding.values if v not in ack.values] if finding is not None and ack.values else []
+        if finding is None:
+            notices.append(f"{where}: acknowledgement of {ack.id} matches no finding any more (remove it)")
+        elif ack.until is not None and ack.until < today:
+            notices.append(f"{where}: acknowledgement of {ack.id} expired on {ack.until}; the finding counts again")
+        elif new:
+            notices.append(f"{where}: finding {ack.id} now also says {'; '.join(new)}; review it and update 'values'")
+        else:
+            finding.status = "acknowledged"
+            finding.acknowledged = {"by": ack.by, "why": ack.why,
+                                    "until": ack.until.isoformat() if ack.until else None, "where": located.where}
+    return notices

@@ -1,0 +1,263 @@
+"""Counts: one finding per entity, attribute and measure.
+
+Each count is read as the interval of values it allows (docs/rules.md says it for editors):
+
+- ``N`` exact: N itself; a round N (two significant digits, from 100 up: 2500, 150) also N ± 5 %,
+  as sources round;
+- ``about N``: N ± 10 %;
+- ``more than N`` / ``at least N``: above N, up to a third more (a source that knew of a figure a
+  third higher would have written a higher N);
+- ``less than N`` / ``up to N``: below N, down to a quarter less.
+
+Within one entity, attribute and measure, the reference is the rule's figure or, without one,
+the value most sources allow (a sweep over the sorted interval ends, per group); the claims whose
+interval misses it stand apart. A running figure (marked "so far", "already", or given before
+the event ended) is a lower bound at its date: it is compared as open above, and one far below
+the reference is only a note. Parts of a whole ("300 youth representatives") are never compared.
+Figures of different measures (registered, attended, expected ...) are compared through what each
+says of the number who took part, and give at most a warning.
+"""
+
+from __future__ import annotations
+
+import math
+
+from factcheck.findings.model import Fact, Finding, Source, describe_count, finding_id, interval, worst
+
+COUNT_GROUPS = {"delegates": "participants"}  # attributes that count the same people
+ROUND_TOLERANCE = 0.05
+APPROX_TOLERANCE = 0.10
+ABOVE = 4 / 3  # "more than N" reads as up to N x 4/3
+BELOW = 3 / 4  # "less than N" reads as down to N x 3/4
+TOOK_PART = "attended"  # the measure of a count that says nothing of one
+# What a figure of each measure says of the number who took part (T): it lies between these
+# multiples of T. More register than come; a forecast is a forecast of T; in person and online are parts.
+MEASURE_RATIOS = {"attended": (1.0, 1.0), "expected": (1.0, 1.0), "registered": (1.0, 5 / 3),
+                  "accredited": (1.0, 5 / 3), "in_person": (0.0, 1.0), "online": (0.0, 1.0)}
+LOWER = ("more_than", "at_least")
+SIGN_UPS = ("registered", "accredited")
+
+
+def count_bounds(df):
+    """Lowest and highest value each count allows (vectorised over the claims table)."""
+    import numpy as np
+
+    v = df["value"].astype("float64")
+    q = df["qualifier"]
+    digits = np.floor(np.log10(v.clip(lower=1)))
+    round_ = (v >= 100) & (np.mod(v, 10 ** (digits - 1)) == 0)
+    lo = np.select(
+        [q == "approx", q == "more_than", q == "at_least", q.isin(["less_than", "at_most"]), round_],
+        [v * (1 - APPROX_TOLERANCE), v + 0.5, v, v * BELOW, v * (1 - ROUND_TOLERANCE)],
+        v,
+    )
+    hi = np.select(
+        [q == "approx", q.isin(["more_than", "at_least"]), q == "less_than", q == "at_most", round_],
+        [v * (1 + APPROX_TOLERANCE), v * ABOVE, v - 0.5, v, v * (1 + ROUND_TOLERANCE)],
+        v,
+    )
+    return lo, hi
+
+
+def consensus(keys, lo, hi):
+    """For each claim, the start and end of the region that most claims of its group allow
+    (ties: the highest such region). One sort of all interval ends; no pairs."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(keys)
+    ev = pd.DataFrame({"g": np.concatenate([keys, keys]), "x": np.concatenate([lo, hi]),
+                       "d": np.concatenate([np.ones(n), -np.ones(n)])})
+    ev = ev.sort_values(["g", "x", "d"], ascending=[True, True, False], kind="mergesort").reset_index(drop=True)
+    ev["cov"] = ev.groupby("g")["d"].cumsum()
+    ev["next"] = ev.groupby("g")["x"].shift(-1)
+    best = ev[ev["cov"] == ev.groupby("g")["cov"].transform("max")].groupby("g").last()
+    return best["x"].reindex(keys).to_numpy(), best["next"].reindex(keys).to_numpy()
+
+
+def rule_counts(rules) -> list[dict]:
+    """The rule files' figures, one row a fact."""
+    out = []
+    for located in rules.entities.values():
+        e = located.value
+        for attr, facts in e.counts.items():
+            for n, fact in enumerate(facts):
+                lo, hi = fact.bounds()
+                measure = fact.measure or TOOK_PART
+                text = (f"{fact.value:,}" + (f" ± {fact.tolerance}" if fact.tolerance else "")) if fact.value is not None \
+                    else interval(lo, hi)
+                out.append({"entity": e.id, "group": COUNT_GROUPS.get(attr, attr), "measure": measure,
+                            "fact_lo": lo, "fact_hi": hi, "fact_as_of": fact.as_of, "severity": fact.severity,
+                            "where": located.where_of(f"counts.{attr}.{n}"),
+                            "text": f"{text} {attr}" + (f" ({fact.measure})" if fact.measure else "")
+                            + (f" as of {fact.as_of}" if fact.as_of else ""),
+                            "source": fact.source, "note": fact.note})
+    return out
+
+
+def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
+    """Findings of the counts in the linked claims table ``df``; ``last_days`` gives an event's
+    last day (subject key -> ISO date), before which a figure is running."""
+    import numpy as np
+    import pandas as pd
+
+    c = df[(df["kind"] == "count") & df["subject_key"].notna() & ~df["subgroup"].fillna(False).astype(bool)].copy()
+    if c.empty:
+        return []
+    c["group"] = c["attribute"].replace(COUNT_GROUPS)
+    c["measure"] = c["measure"].fillna(TOOK_PART).astype(object)
+    c["lo"], c["hi"] = count_bounds(c)
+    # sign-ups go on until an event ends: a figure of them given before then is running too
+    last = c["subject_key"].map(last_days)
+    before_end = c["as_of"].notna() & last.notna() & (c["as_of"].astype(object) < last.astype(object))
+    signing_up = c["measure"].isin(SIGN_UPS) & before_end
+    c["running"] = (c["running"].fillna(False).astype(bool) | signing_up) & (c["measure"] != "expected")
+    c["hi_open"] = np.where(c["running"], math.inf, c["hi"])
+    c["lower"] = c["qualifier"].isin(LOWER) | c["running"]
+    c["gkey"] = c.groupby(["subject_key", "group", "measure"], sort=False).ngroup()
+
+    facts = pd.DataFrame(rule_counts(rules))
+    c["apart"], c["excused"], c["severity"] = False, False, "error"
+    c["ref_lo"], c["ref_hi"] = np.nan, np.nan
+    ruled = pd.Series(False, index=c.index)
+    if not facts.empty:
+        j = c.reset_index().merge(facts, left_on=["subject_id", "group", "measure"], right_on=["entity", "group", "measure"])
+        if not j.empty:
+            ruled = c.index.isin(j["index"])
+            after = j["fact_as_of"].isna() | (j["as_of"].fillna("9999").astype(object) >= j["fact_as_of"].fillna("").astype(object))
+            f_lo = np.where(after, j["fact_lo"], 0.0)
+            f_hi = np.where(j["fact_as_of"].isna() | ~after, j["fact_hi"], math.inf)
+            j["miss_open"] = (j["hi_open"] < f_lo) | (j["lo"] > f_hi)
+            j["miss"] = (j["hi"] < f_lo) | (j["lo"] > f_hi)
+            j["sev"] = j["severity_y"].where(j["miss_open"], "note")
+            bad = j[j["miss"]].groupby("index").agg(apart=("miss_open", "any"), sev=("sev", worst))
+            c.loc[bad.index, "apart"] = bad["apart"]
+            c.loc[bad.index, "excused"] = ~bad["apart"]
+            c.loc[bad.index, "severity"] = bad["sev"]
+            final = j.sort_values("fact_as_of", na_position="first").drop_duplicates("index")
+            c.loc[final["index"], "ref_lo"] = final["fact_lo"].to_numpy()
+            c.loc[final["index"], "ref_hi"] = final["fact_hi"].to_numpy()
+    free = c[~ruled]
+    if not free.empty:
+        keys = free["gkey"]
+        p, q = consensus(keys.to_numpy(), free["lo"].to_numpy(), free["hi_open"].to_numpy())
+        agrees = (free["lo"].to_numpy() <= p) & (free["hi_open"].to_numpy() >= q)
+        static = (free["lo"].to_numpy() <= p) & (free["hi"].to_numpy() >= p)
+        firm = pd.Series(agrees & ~free["lower"].to_numpy(), index=free.index).groupby(keys).transform("any")
+        c.loc[free.index, "apart"] = ~agrees
+        c.loc[free.index, "excused"] = agrees & ~static & free["running"].to_numpy()
+        # lower bounds apart from lower bounds only: both may be true
+        c.loc[free.index, "severity"] = np.where(~agrees & free["lower"].to_numpy() & ~firm.to_numpy(), "note",
+                                                 np.where(agrees, "note", "error"))
+        c.loc[free.index, "ref_lo"], c.loc[free.index, "ref_hi"] = p, q
+    c.loc[c["measure"] == "expected", "severity"] = c["severity"].replace({"error": "warning"})
+
+    out = [_finding(g, outlets, facts) for _, g in c[c.groupby("gkey")["apart"].transform("any")
+                                                     | c.groupby("gkey")["excused"].transform("any")].groupby("gkey", sort=False)]
+    return out + _across_measures(c, facts, outlets)
+
+
+def _entity(rows) -> str:
+    linked = rows["subject_id"].dropna()
+    return str(linked.iloc[0]) if len(linked) else str(rows["subject_text"].iloc[0])
+
+
+def _source(r: dict, outlets: dict, apart: bool, by: str | None = None) -> Source:
+    outlet, lang = outlets.get(r["article"], (None, r["lang"]))
+    return Source(r["id"], r["article"], describe_count(r["value"], r["qualifier"], r["attribute"], r["measure"]),
+                  float(r["lo"]), None if r["hi_open"] == math.inf else float(r["hi_open"]), apart, by,
+                  r["measure"], r["as_of"], lang, outlet)
+
+
+def _by(r: dict, ref_lo: float, ref_hi: float) -> str:
+    mid = (ref_lo + min(ref_hi, ref_lo * ABOVE)) / 2
+    return f"{(r['value'] - mid) / mid:+.0%}" if mid else ""
+
+
+def _finding(rows, outlets: dict, facts) -> Finding:
+    import pandas as pd
+
+    subject_key, group, measure = rows[["subject_key", "group", "measure"]].iloc[0]
+    entity = _entity(rows)
+    records = rows.sort_values(["apart", "excused", "article"], ascending=[False, False, True]).to_dict("records")
+    flagged = [r for r in records if r["apart"] or r["excused"]]
+    agreeing = [r for r in records if not (r["apart"] or r["excused"])]
+    ref_lo, ref_hi = float(flagged[0]["ref_lo"]), float(flagged[0]["ref_hi"])
+    group_facts = facts[(facts["entity"] == subject_key) & (facts["group"] == group) & (facts["measure"] == measure)] \
+        if not facts.empty else pd.DataFrame()
+    fact_list = [Fact(f["where"], f["text"], f["fact_lo"], None if f["fact_hi"] == math.inf else f["fact_hi"],
+                      f["measure"], f["fact_as_of"], f["source"], f["note"]) for f in group_facts.to_dict("records")]
+    if fact_list:
+        reference = fact_list[0].value
+        ref_text = f"the rule's {reference} ({fact_list[0].where})"
+    else:
+        best = min(agreeing, key=lambda r: (r["qualifier"] != "exact", r["lower"], r["article"]))
+        reference = describe_count(best["value"], best["qualifier"], best["attribute"], best["measure"])
+        ref_text = f"{reference}, as {len(agreeing)} source{'s' if len(agreeing) != 1 else ''} allow{'s' if len(agreeing) == 1 else ''}"
+    reasons = [_reason(r, ref_lo, ref_hi, reference, bool(fact_list)) for r in flagged]
+    sources = [_source(r, outlets, r["apart"] or r["excused"], _by(r, ref_lo, ref_hi) if r in flagged else None)
+               for r in records]
+    what = f"{group}" + ("" if measure == TOOK_PART else f" ({measure})")
+    explanation = (f"{entity}, {what}: {len(flagged)} of {len(records)} source{'s' if len(records) != 1 else ''} "
+                   f"cannot be squared with {ref_text}. " + " ".join(reasons))
+    return Finding(finding_id("count", subject_key, group, measure), worst(r["severity"] for r in flagged), "count",
+                   entity, group, None if measure == TOOK_PART else measure, reference, explanation, reasons,
+                   sources, fact_list)
+
+
+def _reason(r: dict, ref_lo: float, ref_hi: float, reference: str, ruled: bool) -> str:
+    value = describe_count(r["value"], r["qualifier"], r["attribute"])
+    allows = interval(r["lo"], r["hi"])
+    if r["excused"]:
+        return (f"{r['article']} gave {value} on {r['as_of']}, a running figure (a lower bound then) "
+                f"far below {reference}: a note, not an error.")
+    if r["severity"] == "note":
+        return f"{r['article']} says {value} ({allows}): lower bounds far apart can both be true; worth a look."
+    if r["qualifier"] in LOWER and r["hi"] < ref_lo:
+        return (f"{r['article']} says {value}, which reads as {allows}: a source that knew of "
+                f"{interval(ref_lo, ref_hi) if ruled else reference} would not write “{value}”.")
+    return f"{r['article']} says {value} ({allows}), {_by(r, ref_lo, ref_hi)} from {reference}."
+
+
+def _across_measures(c, facts, outlets: dict) -> list[Finding]:
+    """Warnings where figures of two measures of one entity and attribute cannot both be right even
+    allowing for what separates the measures (more register than come; parts are smaller)."""
+    import numpy as np
+
+    ref = c[~c["apart"]].groupby(["subject_key", "group", "measure"], as_index=False).agg(
+        lo=("ref_lo", "first"), hi=("ref_hi", "first"))
+    if not facts.empty:
+        ruled = facts.rename(columns={"entity": "subject_key"}).groupby(["subject_key", "group", "measure"], as_index=False).agg(
+            flo=("fact_lo", "first"), fhi=("fact_hi", "first"))
+        ref = ref.merge(ruled, on=["subject_key", "group", "measure"], how="outer")
+        ref["lo"] = ref["flo"].fillna(ref["lo"])
+        ref["hi"] = ref["fhi"].fillna(ref["hi"])
+    ref = ref.dropna(subset=["lo"])
+    if ref["measure"].nunique() < 2:
+        return []
+    ratios = ref["measure"].map(MEASURE_RATIOS)
+    ref["t_lo"] = ref["lo"] / ratios.str[1]
+    with np.errstate(divide="ignore"):
+        ref["t_hi"] = np.where(ratios.str[0] > 0, ref["hi"] / ratios.str[0].replace(0, 1), math.inf)
+    pairs = ref.merge(ref, on=["subject_key", "group"], suffixes=("_a", "_b"))
+    pairs = pairs[(pairs["measure_a"] < pairs["measure_b"]) & ((pairs["t_hi_a"] < pairs["t_lo_b"]) | (pairs["t_hi_b"] < pairs["t_lo_a"]))]
+    out = []
+    agreeing = c[~c["apart"]]
+    where = agreeing.groupby(["subject_key", "group"]).indices if len(pairs) else {}
+    for p in pairs.to_dict("records"):
+        a, b = p["measure_a"], p["measure_b"]
+        rows = agreeing.iloc[where.get((p["subject_key"], p["group"]), [])]
+        rows = rows[rows["measure"].isin([a, b])]
+        gfacts = facts[(facts["entity"] == p["subject_key"]) & (facts["group"] == p["group"]) & facts["measure"].isin([a, b])] \
+            if not facts.empty else facts
+        fact_list = [Fact(f["where"], f["text"], f["fact_lo"], None if f["fact_hi"] == math.inf else f["fact_hi"],
+                          f["measure"], f["fact_as_of"], f["source"], f["note"]) for f in gfacts.to_dict("records")]
+        entity = _entity(rows) if len(rows) else str(p["subject_key"])
+        said = {m: (interval(p[f"lo_{s}"], p[f"hi_{s}"]), interval(p[f"t_lo_{s}"], p[f"t_hi_{s}"])) for m, s in ((a, "a"), (b, "b"))}
+        reason = (f"{said[a][0]} {a} means {said[a][1]} took part, and {said[b][0]} {b} means {said[b][1]}: "
+                  f"the gap is larger than the difference between {a} and {b} explains.")
+        sources = [_source(r, outlets, True) for r in rows.sort_values("article").to_dict("records")]
+        out.append(Finding(finding_id("count", p["subject_key"], p["group"], f"{a}|{b}"), "warning", "count", entity,
+                           p["group"], f"{a} vs {b}", f"{said[a][0]} {a}", f"{entity}, {p['group']}: {reason}",
+                           [reason], sources, fact_list))
+    return out

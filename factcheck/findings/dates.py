@@ -1,0 +1,201 @@
+"""Dates: one finding per event's dates, and one where an article gives an edition another's dates.
+
+A range of days ("17-28 November") states when an event ran: it must be the rule's range (its
+scheduled days, or its days up to the actual close), or, without a rule, the range most sources
+give; two ranges that differ cannot both be right (an error). A day, month or year outside the
+event's dates may date something else said of it: a warning. A range that ends on the scheduled
+day in an article published after the event actually closed on another day is a warning. A date
+of an event named by one edition's code that falls within another edition's dates (same names)
+is an edition mix-up: an error of the edition whose dates they are.
+"""
+
+from __future__ import annotations
+
+from factcheck.findings.model import Fact, Finding, Source, describe_dates, finding_id, worst
+from factcheck.isodate import iso_bounds
+
+
+def rule_dates(rules) -> dict[str, dict]:
+    """Entity id -> its rule dates: first, scheduled last, closed, where, severity, source, note."""
+    out = {}
+    for located in rules.entities.values():
+        e = located.value
+        if e.dates is not None:
+            d = e.dates
+            out[e.id] = {"first": d.start.isoformat(), "last": d.last.isoformat(),
+                         "closed": d.closed.isoformat() if d.closed else None, "where": located.where_of("dates"),
+                         "severity": d.severity, "source": d.source, "note": d.note}
+    return out
+
+
+def _series(rules) -> dict[str, str]:
+    """Events that share a name are editions of one series: entity id -> series id."""
+    from factcheck.names import romanise_any
+
+    parent: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for located in rules.entities.values():
+        e = located.value
+        if e.kind != "event":
+            continue
+        parent.setdefault(e.id, e.id)
+        for name in [*e.names, *e.aliases]:
+            key = romanise_any(name)
+            if key in by_name:
+                root = parent[by_name[key]]
+                for k, v in parent.items():
+                    if v == parent[e.id]:
+                        parent[k] = root
+            else:
+                by_name[key] = e.id
+    return parent
+
+
+def date_columns(df):
+    """Date claims with ``first``/``last`` (ISO days) and ``is_range`` (a range of days); a range of
+    months or years is a period, not an event's dates, and is left out."""
+    bounds = {v: iso_bounds(v) for v in set(df["date_start"]) | set(df["date_end"])}
+    d = df.copy()
+    d["first"] = [bounds[v][0].isoformat() for v in d["date_start"]]
+    d["last"] = [bounds[v][1].isoformat() for v in d["date_end"]]
+    d["is_range"] = (d["date_start"].str.len() == 10) & (d["date_start"] != d["date_end"])
+    return d[d["is_range"] | (d["date_start"] == d["date_end"])]
+
+
+def last_days(df, rules) -> dict:
+    """Each event's last day (subject key -> ISO): the rule's close or end, else the end of the
+    range of days most sources give."""
+    d = df[(df["kind"] == "date") & df["subject_key"].notna()]
+    out = {}
+    if not d.empty:
+        d = date_columns(d)
+        ranges = d[d["is_range"]]
+        if not ranges.empty:
+            mode = ranges.groupby(["subject_key", "first", "last"]).size().reset_index(name="n")
+            mode = mode.sort_values(["subject_key", "n", "last"]).drop_duplicates("subject_key", keep="last")
+            out = dict(zip(mode["subject_key"], mode["last"], strict=True))
+    for entity, r in rule_dates(rules).items():
+        out[entity] = max(r["last"], r["closed"] or r["last"])
+    return out
+
+
+def _source(r: dict, outlets: dict, apart: bool, by: str | None = None) -> Source:
+    outlet, lang = outlets.get(r["article"], (None, r["lang"]))
+    return Source(r["id"], r["article"], describe_dates(r["date_start"], r["date_end"]), r["first"], r["last"],
+                  apart, by, None, r["published"], lang, outlet)
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
+
+
+def _how(r: dict, first: str, last: str) -> str:
+    notes = []
+    for ours, theirs, what in ((r["first"], first, "starts"), (r["last"], last, "ends")):
+        days = _days(ours, theirs)
+        if days:
+            notes.append(f"{what} {abs(days)} day{'s' if abs(days) != 1 else ''} {'early' if days < 0 else 'late'}")
+    return " and ".join(notes)
+
+
+def check_dates(df, rules, outlets: dict) -> list[Finding]:
+    import pandas as pd
+
+    d = df[(df["kind"] == "date") & df["subject_key"].notna()]
+    if d.empty:
+        return []
+    d = date_columns(d)
+    ruled = rule_dates(rules)
+    series = _series(rules)
+    # the reference range of each subject without a rule: the range of days most sources give
+    ranges = d[d["is_range"] & ~d["subject_key"].isin(ruled)]
+    mode = ranges.groupby(["subject_key", "first", "last"]).size().reset_index(name="n")
+    mode = mode.sort_values(["subject_key", "n", "last"]).drop_duplicates("subject_key", keep="last")
+    refs = {k: {"first": f, "last": la, "closed": None} for k, f, la in zip(mode["subject_key"], mode["first"], mode["last"], strict=True)}
+    refs.update(ruled)
+    d = d[d["subject_key"].isin(refs)]
+    if d.empty:
+        return []
+    ref = pd.DataFrame.from_dict(refs, orient="index")
+    j = d.join(ref, on="subject_key", rsuffix="_ref")
+    span_last = j["last_ref"].where(j["closed"].isna() | (j["closed"].fillna("") < j["last_ref"]), j["closed"])
+    scheduled = (j["first"] == j["first_ref"]) & (j["last"] == j["last_ref"])
+    actual = j["closed"].notna() & (j["first"] == j["first_ref"]) & (j["last"] == j["closed"])
+    # after the close, the scheduled end is no longer when it ended
+    stale = scheduled & j["closed"].notna() & (j["published"].fillna("").astype(object) > j["closed"].fillna("").astype(object))
+    outside = (j["last"] < j["first_ref"]) | (j["first"] > span_last)
+    j["apart"] = (j["is_range"] & ~(scheduled | actual)) | stale | (~j["is_range"] & outside)
+    j["severity"] = "warning"
+    is_ruled = j["subject_key"].isin(ruled)
+    hard = j["is_range"] & ~(scheduled | actual)
+    j.loc[hard & ~is_ruled, "severity"] = "error"
+    if ruled:
+        j.loc[hard & is_ruled, "severity"] = j.loc[hard & is_ruled, "subject_key"].map(lambda k: ruled[k]["severity"])
+    # an edition named by its code whose dates are another edition's
+    j["edition_of"] = None
+    if ruled:
+        other = [(e, r) for e, r in ruled.items()]
+        for idx in j.index[j["apart"] & is_ruled]:
+            row = j.loc[idx]
+            for e, r in other:
+                if e != row["subject_key"] and series.get(e) == series.get(row["subject_key"]) \
+                        and r["first"] <= row["first"] and row["last"] <= max(r["last"], r["closed"] or r["last"]):
+                    j.loc[idx, "edition_of"] = e
+    out = []
+    editions = j[j["edition_of"].notna()]
+    for e, rows in editions.groupby("edition_of"):
+        out.append(_edition(e, rows, ruled[e], outlets))
+    j = j[j["edition_of"].isna()]
+    flagged = j[j.groupby("subject_key")["apart"].transform("any")]
+    for key, rows in flagged.groupby("subject_key", sort=False):
+        out.append(_finding(key, rows, ruled.get(key), outlets))
+    return out
+
+
+def _entity(rows) -> str:
+    linked = rows["subject_id"].dropna()
+    return str(linked.iloc[0]) if len(linked) else str(rows["subject_text"].iloc[0])
+
+
+def _fact(r: dict | None) -> list[Fact]:
+    if r is None:
+        return []
+    closed = f", closed {r['closed']}" if r["closed"] else ""
+    return [Fact(r["where"], describe_dates(r["first"], r["last"]) + closed, r["first"], r["closed"] or r["last"],
+                 source=r["source"], note=r["note"])]
+
+
+def _finding(key, rows, rule: dict | None, outlets: dict) -> Finding:
+    records = rows.sort_values(["apart", "article"], ascending=[False, True]).to_dict("records")
+    entity = _entity(rows)
+    first, last = records[0]["first_ref"], records[0]["last_ref"]
+    reference = describe_dates(first, last) + (f", closed {rule['closed']}" if rule and rule["closed"] else "")
+    agreeing = sum(not r["apart"] for r in records)
+    said = f"the rule's {reference} ({rule['where']})" if rule else f"{reference}, as {agreeing} source{'s' if agreeing != 1 else ''} give{'s' if agreeing == 1 else ''}"
+    reasons = []
+    for r in records:
+        if not r["apart"]:
+            continue
+        value = describe_dates(r["date_start"], r["date_end"])
+        if r["is_range"] and r["last"] == last and rule and rule["closed"] and r["first"] == first:
+            reasons.append(f"{r['article']} ({r['published']}) says it ran {value}, but it closed on {rule['closed']}.")
+        elif r["is_range"]:
+            reasons.append(f"{r['article']} gives {value}: it {_how(r, first, last)}; two ranges of days cannot both be right.")
+        else:
+            reasons.append(f"{r['article']} gives {value}, outside those dates: it may date something else said of it.")
+    sources = [_source(r, outlets, r["apart"], _how(r, first, last) if r["apart"] and r["is_range"] else None) for r in records]
+    explanation = f"{entity}, dates: {sum(r['apart'] for r in records)} of {len(records)} sources cannot be squared with {said}. " + " ".join(reasons)
+    return Finding(finding_id("date", key, "dates"), worst(r["severity"] for r in records if r["apart"]), "date", entity,
+                   "dates", None, reference, explanation, reasons, sources, _fact(rule))
+
+
+def _edition(entity: str, rows, rule: dict, outlets: dict) -> Finding:
+    records = rows.sort_values("article").to_dict("records")
+    reasons = [f"{r['article']} names {r['subject_text']} ({r['subject_id']}) but gives {describe_dates(r['date_start'], r['date_end'])}, "
+               f"within the dates of {entity}: the wrong edition." for r in records]
+    reference = describe_dates(rule["first"], rule["last"])
+    return Finding(finding_id("date", entity, "edition"), "error", "date", entity, "edition", None, reference,
+                   f"{entity}, edition: " + " ".join(reasons), reasons,
+                   [_source(r, outlets, True) for r in records], _fact(rule))

@@ -1,0 +1,124 @@
+"""A finding: one per entity, attribute and measure, holding every source's version of the fact.
+
+A finding is made of the claims that speak to one fact and the rule facts that apply to it. The
+claims that cannot be squared with the others (or with the rule) stand apart; the finding says by
+how much and why, and its severity says what an editor should do: ``error`` (two sources, or a
+source and a rule, that cannot both be true for the same measure at the same time), ``warning``
+(figures that may count different things, or a date that may be of something else) or ``note``
+(far-apart lower bounds, or a running figure far below the final one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "note")
+QUALIFIER_WORDS = {"exact": "", "approx": "about ", "more_than": "more than ", "at_least": "at least ",
+                   "less_than": "less than ", "at_most": "up to "}
+
+
+@dataclass
+class Source:
+    """One claim's version of the fact."""
+
+    claim: str  # claim id
+    article: str
+    value: str  # the normalised value, in words ("more than 1,500 participants")
+    lo: float | str | None = None  # the interval it allows: numbers, or ISO dates
+    hi: float | str | None = None
+    apart: bool = False  # it cannot be squared with the reference
+    by: str | None = None  # how far apart ("+27 %", "ends 9 days early")
+    measure: str | None = None
+    as_of: str | None = None
+    lang: str | None = None
+    outlet: str | None = None
+
+
+@dataclass
+class Fact:
+    """A rule fact that applies to the finding."""
+
+    where: str  # file:line
+    value: str
+    lo: float | str | None = None
+    hi: float | str | None = None
+    measure: str | None = None
+    as_of: str | None = None
+    source: str | None = None  # URL
+    note: str | None = None
+
+
+@dataclass
+class Finding:
+    """Claims (and rule facts) about one fact that cannot all be true."""
+
+    id: str  # from what it is about: kind, entity, attribute, measure (never from offsets)
+    severity: str  # error, warning, note
+    kind: str  # count, date, title
+    entity: str  # the rule entity's id, or the subject as written when no rule names it
+    attribute: str
+    measure: str | None
+    reference: str  # what the sources are measured against: the rule's value, or what most sources say
+    explanation: str
+    reasons: list[str] = field(default_factory=list)  # one sentence for each source apart
+    sources: list[Source] = field(default_factory=list)  # those apart first
+    facts: list[Fact] = field(default_factory=list)
+    status: str = "new"  # or "acknowledged"
+    acknowledged: dict | None = None  # by, why, until, where
+
+    @property
+    def claims(self) -> list[str]:
+        return [s.claim for s in self.sources]
+
+    @property
+    def apart(self) -> list[Source]:
+        return [s for s in self.sources if s.apart]
+
+    @property
+    def rule(self) -> str | None:
+        return self.facts[0].where if self.facts else None
+
+    @property
+    def values(self) -> list[str]:
+        """The distinct values the finding holds: those apart, then the reference."""
+        return list(dict.fromkeys([s.value for s in self.apart] + [self.reference]))
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "severity": self.severity, "kind": self.kind, "entity": self.entity,
+            "attribute": self.attribute, "measure": self.measure, "reference": self.reference,
+            "explanation": self.explanation, "reasons": self.reasons,
+            "sources": [dict(s.__dict__) for s in self.sources], "facts": [dict(f.__dict__) for f in self.facts],
+            "rule": self.rule, "status": self.status, "acknowledged": self.acknowledged,
+        }
+
+
+def finding_id(*about) -> str:
+    """A finding's id: what it is about, hashed (stable when articles change around it)."""
+    return hashlib.sha1("\x1f".join(map(str, about)).encode()).hexdigest()[:12]
+
+
+def worst(severities) -> str:
+    return min(severities, key=SEVERITIES.index)
+
+
+def interval(lo: float, hi: float) -> str:
+    """Integers in [lo, hi], in words: "1,501–2,000", "2,572", "1,501 or more"."""
+    a = math.ceil(lo)
+    if hi == math.inf:
+        return f"{a:,} or more"
+    b = math.floor(hi)
+    return f"{a:,}" if a >= b else f"{a:,}–{b:,}"
+
+
+def describe_count(value, qualifier, attribute, measure=None) -> str:
+    text = f"{QUALIFIER_WORDS.get(qualifier, '')}{int(value):,} {attribute}"
+    return text + (f" ({measure})" if isinstance(measure, str) else "")
+
+
+def describe_dates(start: str, end: str) -> str:
+    return start if start == end else f"{start}..{end}"
+
+
