@@ -55,8 +55,10 @@ class Linker:
         self.names: dict[str, list[_Name]] = {}
         self.codes: dict[tuple[str, int], set[str]] = {}
         self.countries: dict[str, str] = {}
+        self.entities: dict[str, Entity] = {}
         for located in rules.entities.values():
             e: Entity = located.value
+            self.entities[e.id] = e
             for name in dict.fromkeys([*e.names, *e.aliases]):
                 self.names.setdefault(e.kind, []).append(
                     _Name(e, romanise_any(name), bool(_ACRONYM.fullmatch(name.strip())))
@@ -83,13 +85,14 @@ class Linker:
             return []
         scored: dict[str, tuple[float, Entity]] = {}
         acronyms = {romanise(m.group(), lang) for m in _ACRONYM.finditer(normalise(text).text)}
+        bare_acronym = bool(_ACRONYM.fullmatch(normalise(text).text.strip()))  # "UN" is no part of "Union"
         for name in self.names.get(kind, []):
             if name.acronym:
                 score = 100.0 if name.romanised in acronyms else 0.0
             else:
                 score = max(fuzz.ratio(query, name.romanised), fuzz.token_sort_ratio(query, name.romanised))
-                if len(name.romanised.split()) >= 3:
-                    score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)
+                if len(name.romanised.split()) >= 3 and not bare_acronym:
+                    score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)  # a long name, cut short
             if score >= NAME_SCORE and score > scored.get(name.entity.id, (0.0, None))[0]:
                 scored[name.entity.id] = (score, name.entity)
         return [e for _, e in sorted(scored.values(), key=lambda p: -p[0])]
@@ -97,15 +100,17 @@ class Linker:
     def event(self, text: str | None, lang: str, year: int | None, context: str = "") -> str | None:
         if not text:
             return None
-        codes = self.codes_in(text)
-        if codes:
-            found = {e for c in codes for e in self.codes.get(c, ())}
-            return found.pop() if len(found) == 1 else None
-        candidates = self._best("event", text, lang)
         # a year or an edition number in the name chooses the edition ("the 2017 conference",
         # "29-cu sessiyası"); else the article's year does
         numbers = {int(n) for n in _NUMBER.findall(normalise(text).text)}
         years = {n for n in numbers if 1800 <= n <= 2200}
+        codes = self.codes_in(text)
+        if codes:
+            found = {e for c in codes for e in self.codes.get(c, ())}
+            entity = self.entities[found.pop()] if len(found) == 1 else None
+            # a code beside another year ("ABC-25, held in 2017") names no edition for sure
+            return entity.id if entity is not None and (entity.year is None or entity.year in years or not years - {c[1] for c in codes}) else None
+        candidates = self._best("event", text, lang)
         if years:
             candidates = [e for e in candidates if e.year is None or e.year in years]
         elif year is not None:

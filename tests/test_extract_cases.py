@@ -2,7 +2,10 @@
 
 Each case gives ``text`` (and optionally ``published``) and the complete list of
 claims it must yield: every expected claim must be found with the fields it
-names, and nothing else may be found. ``claims: []`` is a near miss.
+names, and nothing else may be found. ``claims: []`` is a near miss. A count names
+what it measures (``measure``: attended, registered, accredited, expected, in_person,
+online, or null), whether it counts a part of the whole (``subgroup``) and whether it
+is a running figure (``running``) where these matter; near misses give them as false.
 """
 
 from __future__ import annotations

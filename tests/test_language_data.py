@@ -50,3 +50,17 @@ def test_language_file_labels_are_known_ids(code):
     assert set(lang.get("titles.modifiers") or {}) | set(lang.get("titles.modifiers_after") or {}) <= set(MODIFIERS)
     assert set(lang.get("qualifiers.before") or {}) | set(lang.get("qualifiers.after") or {}) <= set(QUALIFIERS)
     assert set(lang.get("counts.measures") or {}) <= set(MEASURES)
+
+
+# Count markers every language needs: without them its counts are never running figures or parts of a whole.
+COUNT_MARKERS = ("counts.clause_breaks", "counts.running", "counts.parts_before", "counts.parts_after",
+                 "counts.delegations", "counts.place_marks", "counts.endorsements")
+
+
+@pytest.mark.parametrize("code", available())
+def test_language_knows_every_measure_and_count_marker(code):
+    lang = load(code)
+    assert set(lang.get("counts.measures") or {}) == set(MEASURES), f"{code}.yaml: counts.measures needs every id of {MEASURES}"
+    missing = [k for k in COUNT_MARKERS if not lang.get(k)]
+    assert not missing, f"{code}.yaml: no words for {missing}"
+    assert (lang.get("counts.attributes") or {}).get("members"), f"{code}.yaml: counts.attributes.members (member, üzv, член)"

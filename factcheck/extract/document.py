@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from factcheck.corpus import Article, Problem
 from factcheck.lang import Language
 from factcheck.text import Normalised, Token, normalise, split_sentences
+
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
+YEAR_BEFORE, YEAR_AFTER = 5, 3  # words between an event's name and the year that chooses its edition
 
 
 @dataclass
@@ -87,7 +91,24 @@ class Document:
 
     # --- subjects ----------------------------------------------------------
     def mention_text(self, m: EventMention | None) -> str | None:
-        return None if m is None else self.source(m.first, m.last)
+        """An event's words, with the year written beside them when they do not hold it
+        ("2017-ci ildə ... keçirilmiş konfransında" is the conference of 2017)."""
+        if m is None:
+            return None
+        text = self.source(m.first, m.last)
+        year = self._year_near(m)
+        return text if year is None or year in text else f"{text} ({year})"
+
+    def _year_near(self, m: EventMention) -> str | None:
+        """A year that stands a few words before or just after an event's words, in its sentence."""
+        toks = self.tokens
+        for k in [*range(m.first - 1, max(-1, m.first - YEAR_BEFORE - 1), -1), *range(m.last, min(len(toks), m.last + YEAR_AFTER))]:
+            if not self.same_sentence(m.first, k):
+                continue
+            y = _YEAR.match(toks[k].base)
+            if y and (k == 0 or toks[k - 1].kind != "num"):  # not the year of a full date ("17 November 2025")
+                return y.group(1)
+        return None
 
     def subject(self, i: int, *, near: int | None = None) -> str | None:
         """The event a claim at token ``i`` is about.
