@@ -158,14 +158,41 @@ def cmd_rules_schema(args) -> int:
 def cmd_eval(args) -> int:
     from factcheck.evaluation import evaluate
 
+    missing = [g for g in args.gold if not Path(g).is_file()]
+    if missing:
+        for g in missing:
+            print(f"{g}: gold file not found (give the path of a gold YAML file; its format: shared/gold/README.md)",
+                  file=sys.stderr)
+        return 2
     ev = None
     for gold in args.gold:
         ev = evaluate(gold, args.corpus, ev)
     print(ev.render())
     failures = ev.failures(args.min_recall, args.min_precision)
+    if args.rules:
+        failures += _eval_findings(args)
     for f in failures:
         print(f"FAIL {f}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _eval_findings(args) -> list[str]:
+    """Check the gold files' articles (and --also) against --rules, and score the findings
+    against the gold files' conflicts."""
+    from ruamel.yaml import YAML
+
+    from factcheck.api import check
+    from factcheck.evaluation import gold_articles, score_findings
+    from factcheck.rules import load_rules
+
+    rules, errors = load_rules(args.rules)
+    if errors:
+        return [str(e) for e in errors]
+    paths = [p for g in args.gold for p in gold_articles(Path(g), YAML(typ="safe").load(Path(g).read_text(encoding="utf-8")), args.corpus)]
+    results = check(list(dict.fromkeys(paths + (args.also or []))), rules)
+    score = score_findings(results, args.gold, rules)
+    print(score.render())
+    return score.failures(args.min_conflict_recall, args.max_findings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,6 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", help="folder of the gold files' articles (default: beside each, or ../<gold name>/)")
     p.add_argument("--min-recall", type=float, default=0.0, help="fail when a kind's core recall is lower")
     p.add_argument("--min-precision", type=float, default=0.0, help="fail when a kind's precision is lower")
+    p.add_argument("--rules", action="append", metavar="DIR",
+                   help="also cross-check the articles against these rule folders and score the findings against "
+                        "the gold files' conflicts")
+    p.add_argument("--also", action="append", metavar="PATH", help="more articles to cross-check with them (with --rules)")
+    p.add_argument("--min-conflict-recall", type=float, default=0.0,
+                   help="fail when fewer gold conflicts are found as one finding")
+    p.add_argument("--max-findings", type=int, help="fail when the check raises more findings")
     p.set_defaults(func=cmd_eval)
 
     args = parser.parse_args(argv)

@@ -138,6 +138,16 @@ class Evaluation:
         return "\n".join(lines)
 
 
+def gold_articles(gold_path: Path, gold: dict, corpus: str | Path | None = None) -> list[str]:
+    """The paths of a gold file's articles: in ``corpus``, else beside the gold file, else in
+    ``../<gold name>/`` (shared/gold/seeds.yaml -> shared/seeds/)."""
+    names = list(gold.get("articles") or {})
+    if corpus is None:
+        beside = all((gold_path.parent / n).exists() for n in names)
+        corpus = gold_path.parent if beside else gold_path.parent.parent / gold_path.stem
+    return [str(Path(corpus) / name) for name in names]
+
+
 def evaluate(gold_path: str | Path, corpus: str | Path | None = None, into: Evaluation | None = None) -> Evaluation:
     """Score extraction of the gold file's articles (in ``corpus``; by default beside the gold file,
     or in ``../<gold name>/``), adding to ``into`` when given."""
@@ -147,16 +157,9 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, into: Eval
 
     gold_path = Path(gold_path)
     gold = YAML(typ="safe").load(gold_path.read_text(encoding="utf-8"))
-    if corpus is None:
-        # the articles stand beside the gold file, or in ../<gold name>/ (shared/gold/seeds.yaml -> shared/seeds/)
-        names = list(gold.get("articles") or {})
-        beside = all((gold_path.parent / n).exists() for n in names)
-        corpus = gold_path.parent if beside else gold_path.parent.parent / gold_path.stem
-    corpus = Path(corpus)
     ev = Evaluation() if into is None else into
     articles = gold.get("articles") or {}
-    paths = [str(corpus / name) for name in articles]
-    results = extract(paths)
+    results = extract(gold_articles(gold_path, gold, corpus))
     ev.problems += [str(p) for p in results.problems]
     by_article = defaultdict(list)
     for row in results.claim_rows():
@@ -198,3 +201,108 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, into: Eval
                 if c["kind"] == nc["kind"] and k not in matched_claims and _overlaps(c, spans):
                     ev.not_claim_hits.append(f"{name}: {c['kind']} {c['text']!r} overlaps not_claim {nc['surface']!r}")
     return ev
+
+
+# --- findings against the gold files' conflicts -----------------------------------------------------
+
+# A gold conflict's attribute -> the finding's kind (and attribute) it calls for.
+DATE_WORDS = {"dates", "date", "end date", "edition", "start date"}
+TITLE_WORDS = {"title", "portfolio", "office"}
+
+
+@dataclass
+class FindingScore:
+    """How the findings of a run meet the gold files' conflicts."""
+
+    gold: list[dict] = field(default_factory=list)  # each: where, subject, attribute, found (finding ids), partial
+    findings: list = field(default_factory=list)
+    matched: set[str] = field(default_factory=set)
+
+    @property
+    def found(self) -> int:
+        return sum(bool(g["found"]) for g in self.gold)
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / len(self.gold) if self.gold else None
+
+    def failures(self, min_recall: float = 0.0, max_findings: int | None = None) -> list[str]:
+        out = []
+        if self.recall is not None and self.recall < min_recall:
+            out.append(f"conflict recall {self.recall:.3f} < {min_recall}")
+        if max_findings is not None and len(self.findings) > max_findings:
+            out.append(f"{len(self.findings)} findings > {max_findings}")
+        return out
+
+    def render(self) -> str:
+        by = {level: sum(f.severity == level for f in self.findings) for level in ("error", "warning", "note")}
+        recall = "-" if self.recall is None else f"{self.recall:.2f}"
+        partial = sum(bool(g["partial"]) and not g["found"] for g in self.gold)
+        lines = [f"findings: {len(self.findings)} ({by['error']} error, {by['warning']} warning, {by['note']} note); "
+                 f"gold conflicts found: {self.found}/{len(self.gold)} (recall {recall}); "
+                 f"{partial} more with their sources split over several findings"]
+        missed = [g for g in self.gold if not g["found"]]
+        if missed:
+            lines.append("gold conflicts not found as one finding:")
+            lines += [f"  {g['where']}: {g['subject']} {g['attribute']}" + (" (split over findings)" if g["partial"] else "")
+                      for g in missed]
+        beyond = [f for f in self.findings if f.id not in self.matched]
+        if beyond:
+            lines.append(f"findings beyond the gold conflicts ({len(beyond)}):")
+            lines += [f"  {f.severity} {f.kind} {f.entity} {f.attribute}" + (f" ({f.measure})" if f.measure else "")
+                      + f" [{f.id}]: {f.explanation[:300]}" for f in beyond]
+        return "\n".join(lines)
+
+
+def _gold_attribute(attribute: str):
+    """(kind, count attribute or None) that a gold conflict's attribute calls for: counted nouns
+    are read with the English language file ("visitors" -> participants)."""
+    from factcheck.findings.counts import COUNT_GROUPS
+    from factcheck.lang import load
+    from factcheck.text import normalise
+
+    words = re.sub(r"\(.*?\)", "", attribute).strip().casefold()
+    if words in DATE_WORDS:
+        return "date", None
+    if words in TITLE_WORDS:
+        return "title", None
+    en = load("en")
+    tokens = en.tokens(normalise(words).text)
+    found = next((m[0] for k in range(len(tokens)) if (m := en.lexicon("counts.attributes").match(tokens, k))), words)
+    return "count", COUNT_GROUPS.get(found, found)
+
+
+def score_findings(results, gold_paths, rules) -> FindingScore:
+    """Match the findings of ``results`` with the ``conflicts:`` of the gold files: a gold conflict
+    is found when one finding is of its kind and attribute, about its subject (the rule entity the
+    subject links to, when it links to one), holds a claim of every article it names, and holds a
+    rule fact when it names a rule."""
+    from ruamel.yaml import YAML
+
+    from factcheck.linking import Linker
+
+    linker = Linker(rules)
+    score = FindingScore(findings=list(results.findings))
+    by_path = {Path(a.path).resolve(): a.id for a in results.articles}
+    articles_of = {f.id: {s.article for s in f.sources} for f in results.findings}
+    for gold_path in map(Path, gold_paths):
+        gold = YAML(typ="safe").load(gold_path.read_text(encoding="utf-8"))
+        for g in gold.get("conflicts") or []:
+            names = [str(n) for n in g.get("between") or []]
+            wanted = {by_path.get((gold_path.parent / n).resolve()) for n in names if not n.startswith("rules:")}
+            needs_rule = any(n.startswith("rules:") for n in names)
+            kind, attribute = _gold_attribute(str(g.get("attribute", "")))
+            subject = linker.event(str(g.get("subject")), "en", None) or linker.person(str(g.get("subject")), "en")
+
+            def fits(f, kind=kind, attribute=attribute, subject=subject) -> bool:
+                return f.kind == kind and (attribute is None or f.attribute == attribute) and (
+                    subject is None or subject == f.entity or not linker.entities.get(f.entity)
+                    or any(o.value.holder == subject for o in rules.offices if o.value.org == f.entity))
+
+            candidates = [f for f in results.findings if fits(f)]
+            found = [f.id for f in candidates if wanted <= articles_of[f.id] and (f.facts or not needs_rule)]
+            union = set().union(*(articles_of[f.id] for f in candidates)) if candidates else set()
+            score.matched.update(found)
+            score.gold.append({"where": f"{gold_path}", "subject": g.get("subject"), "attribute": g.get("attribute"),
+                               "found": found, "partial": wanted <= union and None not in wanted})
+    return score

@@ -107,9 +107,7 @@ class Linker:
         codes = self.codes_in(text)
         if codes:
             found = {e for c in codes for e in self.codes.get(c, ())}
-            entity = self.entities[found.pop()] if len(found) == 1 else None
-            # a code beside another year ("ABC-25, held in 2017") names no edition for sure
-            return entity.id if entity is not None and (entity.year is None or entity.year in years or not years - {c[1] for c in codes}) else None
+            return found.pop() if len(found) == 1 else None
         candidates = self._best("event", text, lang)
         if years:
             candidates = [e for e in candidates if e.year is None or e.year in years]
@@ -144,8 +142,9 @@ class Linker:
 def link(claims, rules: Rules, articles) -> object:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
     the columns the checks need: ``subject_key`` (what a claim is about: the linked entity, else its
-    edition code, else its romanised name) and ``article_date`` (the publication date; an article
-    without one has none: a date it mentions may be a birthday or an anniversary)."""
+    edition code, else its romanised name; an edition put in another year is a subject of its
+    own), ``subject_year`` (that other year) and ``article_date`` (the publication date; an
+    article without one has none: a date it mentions may be a birthday or an anniversary)."""
     import pandas as pd
 
     if claims.empty:
@@ -178,7 +177,19 @@ def link(claims, rules: Rules, articles) -> object:
             return "code:" + ",".join(f"{a}{n}" for a, n in sorted(codes))
         return "name:" + romanise(text, lang)
 
+    @functools.cache
+    def other_year(text, entity):
+        """A year beside an edition's code that is not the edition's ("ABC-25, held in 2017")."""
+        e = linker.entities.get(entity)
+        years = {int(n) for n in _NUMBER.findall(normalise(text).text) if 1800 <= int(n) <= 2200}
+        return min(years) if e is not None and e.year is not None and years and e.year not in years else None
+
+    df["subject_year"] = [other_year(t, e) if isinstance(e, str) else None
+                          for t, e in zip(df["subject_text"], df["subject_id"], strict=True)]
     df["subject_key"] = df["subject_id"].astype("object").where(
         df["subject_id"].notna(), [unlinked_key(t, lang) for t, lang in zip(df["subject_text"], df["lang"], strict=True)]
     )
+    # what is said of an edition put in another year is not said of that edition
+    mixed = df["subject_year"].notna()
+    df.loc[mixed, "subject_key"] = df.loc[mixed, "subject_key"] + "@" + df.loc[mixed, "subject_year"].astype(int).astype(str)
     return df

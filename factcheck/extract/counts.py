@@ -26,7 +26,6 @@ RUNNING_WINDOW = 10  # words either side of a count searched for "so far", "уж
 PART_GAP = 3  # words allowed between "including", "из них" and the figure (or after the count)
 DELEGATION_WINDOW = 6  # words either side of a figure searched for a country's name and a delegation word
 BRACKET_WINDOW = 10  # words before a bracketed figure searched for the country it belongs to: "Бразилия, ... (1914 человек)"
-CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
 LIST_PUNCT = frozenset(",;.)،؛")  # what may follow an item of a list of figures: "Brezilya 1.914, Türkiye ..."
 BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name and its figure
 NUMERIC = ("num", "numx", "mixed")
@@ -200,7 +199,6 @@ class _Clauses:
 
     def __init__(self, doc: Document):
         lang = doc.lang
-        toks = doc.tokens
         self.doc = doc
         self.measures = lang.lexicon("counts.measures")
         self.running = lang.lexicon("counts.running")
@@ -213,16 +211,7 @@ class _Clauses:
         marks = [str(m) for m in lang.get("counts.place_marks") or []]
         self.place_words = frozenset(w for m in marks if not m.startswith("-") for w in [" ".join(lang.phrase_words(m))] if w)
         self.place_endings = tuple(lang.lower(m[1:]) for m in marks if m.startswith("-"))
-        breaks = lang.lexicon("counts.clause_breaks")
-        ids = []
-        c = 0
-        for k, t in enumerate(toks):
-            if k and t.sentence != toks[k - 1].sentence:
-                c += 1
-            elif k and (self.is_break(k) or breaks.match(toks, k, exact=True)):
-                c += 1
-            ids.append(c)
-        self.ids = ids
+        self.ids = doc.clauses
 
     def own(self, i: int, last: int) -> tuple[int, ...]:
         """The clauses of a count at tokens [i, last): its own, and a relative clause that follows its noun
@@ -242,13 +231,7 @@ class _Clauses:
         return exact if exact and exact[1] >= m[1] else m
 
     def is_break(self, k: int) -> bool:
-        """Punctuation at ``k`` that ends a clause (a comma inside "2,572" does not)."""
-        toks = self.doc.tokens
-        if toks[k].kind != "punct" or toks[k].text not in CLAUSE_PUNCT:
-            return False
-        if toks[k].text in ",-" and 0 < k < len(toks) - 1 and self.doc.adjacent(k - 1, k) and self.doc.adjacent(k, k + 1):
-            return False  # "2,572", "in-person"
-        return True
+        return self.doc.is_clause_break(k)
 
     def of_marker(self, first: int, end: int) -> int:
         """The clause a marker phrase at tokens [first, end) speaks of: its own, or, when it opens its clause and

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from factcheck.corpus import Article, Problem
 from factcheck.lang import Language
 from factcheck.text import Normalised, Token, normalise, split_sentences
 
+CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
 YEAR_BEFORE, YEAR_AFTER = 5, 3  # words between an event's name and the year that chooses its edition
 
@@ -68,6 +70,28 @@ class Document:
         """Tokens i and j touch (no space between)."""
         return self.tokens[i].end == self.tokens[j].start
 
+    @functools.cached_property
+    def clauses(self) -> list[int]:
+        """The clause of each token: a sentence is cut before punctuation that separates clauses and
+        before a word of ``counts.clause_breaks`` ("while", "that", "что", "که")."""
+        toks = self.tokens
+        breaks = self.lang.lexicon("counts.clause_breaks")
+        ids, c = [], 0
+        for k, t in enumerate(toks):
+            if k and (t.sentence != toks[k - 1].sentence or self.is_clause_break(k) or breaks.match(toks, k, exact=True)):
+                c += 1
+            ids.append(c)
+        return ids
+
+    def is_clause_break(self, k: int) -> bool:
+        """Punctuation at ``k`` that ends a clause (a comma inside "2,572" does not)."""
+        toks = self.tokens
+        if toks[k].kind != "punct" or toks[k].text not in CLAUSE_PUNCT:
+            return False
+        if toks[k].text in ",-" and 0 < k < len(toks) - 1 and self.adjacent(k - 1, k) and self.adjacent(k, k + 1):
+            return False  # "2,572", "in-person"
+        return True
+
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= j < len(self.tokens) and self.tokens[i].sentence == self.tokens[j].sentence
 
@@ -113,17 +137,25 @@ class Document:
     def subject(self, i: int, *, near: int | None = None) -> str | None:
         """The event a claim at token ``i`` is about.
 
-        A named event before it in its sentence; else, when the sentence speaks of
+        The event named in its own clause, the nearest when there are several
+        ("1.763 kişinin katıldığı ABC-2022", "more than the 1,763 at ABC-2022"); else
+        a named event before it in its sentence; else, when the sentence speaks of
         an event without naming it ("the conference"), or the sentence names none,
         the article's main event (the first it names); else a named event later in
-        the sentence. Events named in passing ("more than at ABC-2022") do not take
-        over a claim that precedes them. With ``near``, only an event mentioned
-        within that many words of the claim counts (a date is an event's date
-        only when the text puts them together); with a negative ``near``, only
-        a sentence that mentions an event has a subject.
+        the sentence. An event's words with a year beside them name an edition
+        ("в 2022 году аналогичная конференция"). Events named in passing in another
+        clause ("..., more than at ABC-2022") do not take over a claim that precedes
+        them. With ``near``, only an event mentioned within that many words of the
+        claim counts (a date is an event's date only when the text puts them
+        together); with a negative ``near``, only a sentence that mentions an event
+        has a subject.
         """
         sent = self.tokens[i].sentence
         here = [m for m in self.events if self.tokens[m.first].sentence == sent]
+        clause = self.clauses[i]
+        own = [m for m in here if (m.named or self._year_near(m)) and clause in self.clauses[m.first:m.last]]
+        if own:
+            return self.mention_text(min(own, key=lambda m: m.first - i if m.first > i else i - m.last + 1))
         if near is not None and near < 0:
             if not here:
                 return None  # the sentence names no event

@@ -60,8 +60,8 @@ def count_bounds(df):
 
 
 def consensus(keys, lo, hi):
-    """For each claim, the start and end of the region that most claims of its group allow
-    (ties: the highest such region). One sort of all interval ends; no pairs."""
+    """For each group, the start and end of the region that most of its intervals allow (ties:
+    the highest such region), as a frame indexed by group. One sort of all interval ends; no pairs."""
     import numpy as np
     import pandas as pd
 
@@ -72,7 +72,7 @@ def consensus(keys, lo, hi):
     ev["cov"] = ev.groupby("g")["d"].cumsum()
     ev["next"] = ev.groupby("g")["x"].shift(-1)
     best = ev[ev["cov"] == ev.groupby("g")["cov"].transform("max")].groupby("g").last()
-    return best["x"].reindex(keys).to_numpy(), best["next"].reindex(keys).to_numpy()
+    return best.rename(columns={"x": "p", "next": "q"})[["p", "q"]]
 
 
 def rule_counts(rules) -> list[dict]:
@@ -121,7 +121,7 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     c["ref_lo"], c["ref_hi"] = np.nan, np.nan
     ruled = pd.Series(False, index=c.index)
     if not facts.empty:
-        j = c.reset_index().merge(facts, left_on=["subject_id", "group", "measure"], right_on=["entity", "group", "measure"])
+        j = c.reset_index().merge(facts, left_on=["subject_key", "group", "measure"], right_on=["entity", "group", "measure"])
         if not j.empty:
             ruled = c.index.isin(j["index"])
             after = j["fact_as_of"].isna() | (j["as_of"].fillna("9999").astype(object) >= j["fact_as_of"].fillna("").astype(object))
@@ -140,12 +140,20 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     free = c[~ruled]
     if not free.empty:
         keys = free["gkey"]
-        p, q = consensus(keys.to_numpy(), free["lo"].to_numpy(), free["hi_open"].to_numpy())
+        # an article that repeats a figure says it once
+        once = free.drop_duplicates(["gkey", "article", "lo", "hi_open"])
+        region = consensus(once["gkey"].to_numpy(), once["lo"].to_numpy(), once["hi_open"].to_numpy())
+        p, q = keys.map(region["p"]).to_numpy(), keys.map(region["q"]).to_numpy()
         agrees = (free["lo"].to_numpy() <= p) & (free["hi_open"].to_numpy() >= q)
         static = (free["lo"].to_numpy() <= p) & (free["hi"].to_numpy() >= p)
         firm = pd.Series(agrees & ~free["lower"].to_numpy(), index=free.index).groupby(keys).transform("any")
-        c.loc[free.index, "apart"] = ~agrees
-        c.loc[free.index, "excused"] = agrees & ~static & free["running"].to_numpy()
+        # a figure stands apart only from other articles: one article's figures that differ count different things
+        agreeing = free[agrees].groupby("gkey")["article"].nunique()
+        own = free[agrees].groupby(["gkey", "article"]).size()
+        others = keys.map(agreeing).fillna(0).to_numpy() - pd.Series(list(zip(keys, free["article"], strict=True)),
+                                                                      index=free.index).map(own).notna().to_numpy()
+        c.loc[free.index, "apart"] = ~agrees & (others > 0)
+        c.loc[free.index, "excused"] = agrees & ~static & free["running"].to_numpy() & (others > 0)
         # lower bounds apart from lower bounds only: both may be true
         c.loc[free.index, "severity"] = np.where(~agrees & free["lower"].to_numpy() & ~firm.to_numpy(), "note",
                                                  np.where(agrees, "note", "error"))

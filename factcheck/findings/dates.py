@@ -143,10 +143,11 @@ def check_dates(df, rules, outlets: dict) -> list[Finding]:
                 if e != row["subject_key"] and series.get(e) == series.get(row["subject_key"]) \
                         and r["first"] <= row["first"] and row["last"] <= max(r["last"], r["closed"] or r["last"]):
                     j.loc[idx, "edition_of"] = e
-    out = []
-    editions = j[j["edition_of"].notna()]
-    for e, rows in editions.groupby("edition_of"):
-        out.append(_edition(e, rows, ruled[e], outlets))
+    # an edition named beside another year ("ABC-25, held in 2017"): whatever is said of it
+    mixed = df[df["subject_year"].notna() & df["subject_id"].isin(list(ruled))].assign(edition_of=lambda m: m["subject_id"])
+    editions = pd.concat([j[j["edition_of"].notna()], mixed])
+    out = [_edition(e, rows, j[(j["subject_key"] == e) & ~j["apart"]], ruled[e], outlets)
+           for e, rows in editions.groupby("edition_of")]
     j = j[j["edition_of"].isna()]
     flagged = j[j.groupby("subject_key")["apart"].transform("any")]
     for key, rows in flagged.groupby("subject_key", sort=False):
@@ -191,11 +192,29 @@ def _finding(key, rows, rule: dict | None, outlets: dict) -> Finding:
                    "dates", None, reference, explanation, reasons, sources, _fact(rule))
 
 
-def _edition(entity: str, rows, rule: dict, outlets: dict) -> Finding:
+def _value(r: dict) -> str:
+    from factcheck.findings.model import describe_count
+
+    if r["kind"] == "count":
+        return describe_count(r["value"], r["qualifier"], r["attribute"], r["measure"])
+    return describe_dates(r["date_start"], r["date_end"])
+
+
+def _edition(entity: str, rows, agreeing, rule: dict, outlets: dict) -> Finding:
+    """An edition mix-up: claims that name ``entity`` in another year, or give another edition its dates;
+    the sources that date ``entity`` right stand beside them."""
     records = rows.sort_values("article").to_dict("records")
-    reasons = [f"{r['article']} names {r['subject_text']} ({r['subject_id']}) but gives {describe_dates(r['date_start'], r['date_end'])}, "
-               f"within the dates of {entity}: the wrong edition." for r in records]
+    reasons = []
+    for r in records:
+        if isinstance(r["subject_year"], (int, float)) and r["subject_year"] == r["subject_year"]:
+            reasons.append(f"{r['article']} names {r['subject_text']} but puts it in {int(r['subject_year'])}: "
+                           f"{entity} is of {rule['first'][:4]} ({_value(r)}).")
+        else:
+            reasons.append(f"{r['article']} names {r['subject_text']} ({r['subject_id']}) but gives "
+                           f"{_value(r)}, within the dates of {entity}: the wrong edition.")
     reference = describe_dates(rule["first"], rule["last"])
+    sources = [Source(r["id"], r["article"], _value(r), apart=True, as_of=r["published"], lang=r["lang"],
+                      outlet=outlets.get(r["article"], (None, None))[0]) for r in records]
+    sources += [_source(r, outlets, False) for r in agreeing.sort_values("article").to_dict("records")]
     return Finding(finding_id("date", entity, "edition"), "error", "date", entity, "edition", None, reference,
-                   f"{entity}, edition: " + " ".join(reasons), reasons,
-                   [_source(r, outlets, True) for r in records], _fact(rule))
+                   f"{entity}, edition: " + " ".join(reasons), reasons, sources, _fact(rule))
