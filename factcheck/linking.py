@@ -91,8 +91,9 @@ class Linker:
                 score = 100.0 if name.romanised in acronyms else 0.0
             else:
                 score = max(fuzz.ratio(query, name.romanised), fuzz.token_sort_ratio(query, name.romanised))
-                if len(name.romanised.split()) >= 3 and not bare_acronym:
-                    score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)  # a long name, cut short
+                # a long name cut short; a single word is part of an organisation's name only with others
+                if len(name.romanised.split()) >= 3 and not bare_acronym and (kind == "event" or " " in query):
+                    score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)
             if score >= NAME_SCORE and score > scored.get(name.entity.id, (0.0, None))[0]:
                 scored[name.entity.id] = (score, name.entity)
         return [e for _, e in sorted(scored.values(), key=lambda p: -p[0])]
@@ -181,8 +182,9 @@ def link(claims, rules: Rules, articles) -> object:
     def other_year(text, entity):
         """A year beside an edition's code that is not the edition's ("ABC-25, held in 2017")."""
         e = linker.entities.get(entity)
+        year = None if e is None else e.year or (e.dates.start.year if e.dates else None)
         years = {int(n) for n in _NUMBER.findall(normalise(text).text) if 1800 <= int(n) <= 2200}
-        return min(years) if e is not None and e.year is not None and years and e.year not in years else None
+        return min(years) if year is not None and years and year not in years else None
 
     df["subject_year"] = [other_year(t, e) if isinstance(e, str) else None
                           for t, e in zip(df["subject_text"], df["subject_id"], strict=True)]

@@ -21,11 +21,13 @@ _NOT_LETTER = re.compile(r"[^a-z0-9 ]+")
 
 @functools.cache
 def guess_language(text: str) -> str | None:
-    """The language whose romanisation table covers most letters of ``text``; None for plain Latin."""
+    """The language whose romanisation table covers most letters of ``text`` that are not plain
+    ASCII; None for plain Latin ("Turkic Council" is no Azerbaijani name, whose c would read as j)."""
     best, best_n = None, 0
+    letters = [ch for ch in text.lower() if not ch.isascii()]
     for code in available():
         table = load(code).get("romanization.letters") or {}
-        n = sum(ch in table for ch in text.lower())
+        n = sum(ch in table for ch in letters)
         if n > best_n:
             best, best_n = code, n
     return best

@@ -14,7 +14,7 @@ from factcheck.text import Normalised, Token, normalise, split_sentences
 
 CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
-YEAR_BEFORE, YEAR_AFTER = 5, 3  # words between an event's name and the year that chooses its edition
+YEAR_BEFORE, YEAR_AFTER = 5, 4  # words between an event's name and the year that chooses its edition
 
 
 @dataclass
@@ -124,13 +124,20 @@ class Document:
         return text if year is None or year in text else f"{text} ({year})"
 
     def _year_near(self, m: EventMention) -> str | None:
-        """A year that stands a few words before or just after an event's words, in its sentence."""
+        """A year that stands a few words before or just after an event's words, in its sentence: right
+        before them, or marked as a year ("2017-ci ildə", "в 2022 году", "سال ۲۰۲۲"); not the year of a
+        full date ("17 November 2025") nor a figure ("2000-dən çox")."""
         toks = self.tokens
         for k in [*range(m.first - 1, max(-1, m.first - YEAR_BEFORE - 1), -1), *range(m.last, min(len(toks), m.last + YEAR_AFTER))]:
             if not self.same_sentence(m.first, k):
                 continue
             y = _YEAR.match(toks[k].base)
-            if y and (k == 0 or toks[k - 1].kind != "num"):  # not the year of a full date ("17 November 2025")
+            if y is None or (k > 0 and toks[k - 1].kind == "num"):
+                continue
+            beside = k == m.first - 1 or (k + 1 < len(toks) and toks[k + 1].kind == "punct")  # "the 2017 conference", "held in 2017,"
+            marked = self.lang.lexicon("dates.year_words").match(self.tokens, k + 1) is not None or (
+                k > 0 and self.lang.lexicon("dates.year_words_before").match_ending(self.tokens, k) is not None)
+            if beside or marked:
                 return y.group(1)
         return None
 

@@ -166,8 +166,9 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
 
 
 def _entity(rows) -> str:
-    linked = rows["subject_id"].dropna()
-    return str(linked.iloc[0]) if len(linked) else str(rows["subject_text"].iloc[0])
+    """The entity a finding is about: the rule entity, else the subject as the first source writes it."""
+    key = str(rows["subject_key"].iloc[0])
+    return str(rows["subject_text"].iloc[0]) if key.startswith(("name:", "code:")) else key
 
 
 def _source(r: dict, outlets: dict, apart: bool, by: str | None = None) -> Source:

@@ -2,8 +2,9 @@
 
 A range of days ("17-28 November") states when an event ran: it must be the rule's range (its
 scheduled days, or its days up to the actual close), or, without a rule, the range most sources
-give; two ranges that differ cannot both be right (an error). A day, month or year outside the
-event's dates may date something else said of it: a warning. A range that ends on the scheduled
+give; two ranges that differ cannot both be right (an error). A day outside the event's dates but
+within a month of them may be a wrong date of it: a warning (a month, a year, or a day further
+away dates something else said of it). A range that ends on the scheduled
 day in an article published after the event actually closed on another day is a warning. A date
 of an event named by one edition's code that falls within another edition's dates (same names)
 is an edition mix-up: an error of the edition whose dates they are.
@@ -85,6 +86,16 @@ def _source(r: dict, outlets: dict, apart: bool, by: str | None = None) -> Sourc
                   apart, by, None, r["published"], lang, outlet)
 
 
+NEAR_DAYS = 31
+
+
+def _shift(iso, days: int):
+    """ISO days moved by ``days`` (vectorised)."""
+    import pandas as pd
+
+    return (pd.to_datetime(iso) + pd.Timedelta(days=days)).dt.strftime("%Y-%m-%d")
+
+
 def _days(a: str, b: str) -> int:
     import datetime as dt
 
@@ -100,14 +111,16 @@ def _how(r: dict, first: str, last: str) -> str:
     return " and ".join(notes)
 
 
-def check_dates(df, rules, outlets: dict) -> list[Finding]:
+def check_dates(df, rules, outlets: dict) -> tuple[list[Finding], dict]:
+    """Findings of the dates, and the editions that articles name by mistake: (article, the
+    edition named) -> the edition whose dates the article gives."""
     import pandas as pd
 
-    d = df[(df["kind"] == "date") & df["subject_key"].notna()]
-    if d.empty:
-        return []
-    d = date_columns(d)
     ruled = rule_dates(rules)
+    # an edition named beside another year ("ABC-25, held in 2017"): whatever is said of it
+    mixed = df[df["subject_year"].notna() & df["subject_id"].isin(list(ruled))].assign(edition_of=lambda m: m["subject_id"])
+    d = df[(df["kind"] == "date") & df["subject_key"].notna()]
+    d = date_columns(d) if not d.empty else d.assign(first=None, last=None, is_range=False)
     series = _series(rules)
     # the reference range of each subject without a rule: the range of days most sources give
     ranges = d[d["is_range"] & ~d["subject_key"].isin(ruled)]
@@ -117,7 +130,7 @@ def check_dates(df, rules, outlets: dict) -> list[Finding]:
     refs.update(ruled)
     d = d[d["subject_key"].isin(refs)]
     if d.empty:
-        return []
+        return [_edition(e, rows, d, ruled[e], outlets) for e, rows in mixed.groupby("edition_of")], {}
     ref = pd.DataFrame.from_dict(refs, orient="index")
     j = d.join(ref, on="subject_key", rsuffix="_ref")
     span_last = j["last_ref"].where(j["closed"].isna() | (j["closed"].fillna("") < j["last_ref"]), j["closed"])
@@ -125,7 +138,11 @@ def check_dates(df, rules, outlets: dict) -> list[Finding]:
     actual = j["closed"].notna() & (j["first"] == j["first_ref"]) & (j["last"] == j["closed"])
     # after the close, the scheduled end is no longer when it ended
     stale = scheduled & j["closed"].notna() & (j["published"].fillna("").astype(object) > j["closed"].fillna("").astype(object))
-    outside = (j["last"] < j["first_ref"]) | (j["first"] > span_last)
+    # a day outside the event's dates but near them may be a wrong date of it; a day months away, or
+    # a month or a year, dates something else said of it ("the forum, founded in 1994")
+    near = (j["date_start"].str.len() == 10) & (j["first"] >= _shift(j["first_ref"], -NEAR_DAYS)) & (j["last"] <= _shift(span_last, NEAR_DAYS))
+    beyond = (j["last"] < j["first_ref"]) | (j["first"] > span_last)
+    outside = beyond & near
     j["apart"] = (j["is_range"] & ~(scheduled | actual)) | stale | (~j["is_range"] & outside)
     j["severity"] = "warning"
     is_ruled = j["subject_key"].isin(ruled)
@@ -133,18 +150,17 @@ def check_dates(df, rules, outlets: dict) -> list[Finding]:
     j.loc[hard & ~is_ruled, "severity"] = "error"
     if ruled:
         j.loc[hard & is_ruled, "severity"] = j.loc[hard & is_ruled, "subject_key"].map(lambda k: ruled[k]["severity"])
-    # an edition named by its code whose dates are another edition's
+    # an edition named by its code whose dates are another edition's (of the same series)
     j["edition_of"] = None
-    if ruled:
-        other = [(e, r) for e, r in ruled.items()]
-        for idx in j.index[j["apart"] & is_ruled]:
-            row = j.loc[idx]
-            for e, r in other:
-                if e != row["subject_key"] and series.get(e) == series.get(row["subject_key"]) \
-                        and r["first"] <= row["first"] and row["last"] <= max(r["last"], r["closed"] or r["last"]):
-                    j.loc[idx, "edition_of"] = e
-    # an edition named beside another year ("ABC-25, held in 2017"): whatever is said of it
-    mixed = df[df["subject_year"].notna() & df["subject_id"].isin(list(ruled))].assign(edition_of=lambda m: m["subject_id"])
+    apart = j[(j["apart"] | beyond) & is_ruled].reset_index()
+    if not apart.empty:
+        spans = pd.DataFrame([{"edition_of": e, "series": series.get(e), "e_first": r["first"],
+                               "e_last": max(r["last"], r["closed"] or r["last"])} for e, r in ruled.items()])
+        apart["series"] = apart["subject_key"].map(series)
+        m = apart.merge(spans, on="series", suffixes=("", "_e"))
+        m = m[(m["edition_of_e"] != m["subject_key"]) & (m["e_first"] <= m["first"]) & (m["last"] <= m["e_last"])]
+        j.loc[m.drop_duplicates("index")["index"], "edition_of"] = m.drop_duplicates("index")["edition_of_e"].to_numpy()
+    moved = {(a, k): e for a, k, e in zip(j["article"], j["subject_key"], j["edition_of"], strict=True) if e is not None}
     editions = pd.concat([j[j["edition_of"].notna()], mixed])
     out = [_edition(e, rows, j[(j["subject_key"] == e) & ~j["apart"]], ruled[e], outlets)
            for e, rows in editions.groupby("edition_of")]
@@ -152,12 +168,13 @@ def check_dates(df, rules, outlets: dict) -> list[Finding]:
     flagged = j[j.groupby("subject_key")["apart"].transform("any")]
     for key, rows in flagged.groupby("subject_key", sort=False):
         out.append(_finding(key, rows, ruled.get(key), outlets))
-    return out
+    return out, moved
 
 
 def _entity(rows) -> str:
-    linked = rows["subject_id"].dropna()
-    return str(linked.iloc[0]) if len(linked) else str(rows["subject_text"].iloc[0])
+    """The entity a finding is about: the rule entity, else the subject as the first source writes it."""
+    key = str(rows["subject_key"].iloc[0])
+    return str(rows["subject_text"].iloc[0]) if key.startswith(("name:", "code:")) else key
 
 
 def _fact(r: dict | None) -> list[Fact]:
