@@ -33,6 +33,7 @@ class Results:
     rule_files: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements
     expectations: list[dict] = field(default_factory=list)  # results of the rules' dataset expectations
+    unchecked: dict[str, str] = field(default_factory=dict)  # claim id -> why the checks left it aside
 
     @property
     def errors(self) -> list:
@@ -96,6 +97,7 @@ class Results:
             "expectations": self.expectations,
             "notices": self.notices,
             "claims": self.claim_records(),
+            "unchecked": self.unchecked,
             "problems": [{"path": p.path, "line": p.line, "message": p.message, "hint": p.hint} for p in self.problems],
         }
 
@@ -145,6 +147,7 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
     import time
 
     from factcheck.findings import acknowledge, check_claims
+    from factcheck.findings.reasons import unchecked
     from factcheck.linking import link
     from factcheck.schema import COLUMNS, claims_schema
 
@@ -163,6 +166,7 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
     done("link", f"{int(ids)} claim(s) linked to a rule entity")
     outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
     results.findings = check_claims(linked, rules, outlets)
+    results.unchecked = unchecked(linked, rules)
     if not linked.empty:
         results.claims = claims_schema().validate(linked[list(COLUMNS)])
     done("check", f"{len(results.findings)} finding(s)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.rules import RuleError, RuleFile, Rules
@@ -133,6 +133,7 @@ class ExampleResult:
     text: str
     expected: bool
     found: list[str]  # explanations of the findings this file's rules raised
+    unchecked: list[str] = field(default_factory=list)  # its claims the checks left aside, and why
 
     @property
     def passed(self) -> bool:
@@ -142,7 +143,8 @@ class ExampleResult:
         if self.passed:
             return f"{self.where}: ok"
         if self.expected:
-            return f"{self.where}: expected a conflict with this file's rules, found none: {self.text!r}"
+            why = f" ({'; '.join(self.unchecked)})" if self.unchecked else ""
+            return f"{self.where}: expected a conflict with this file's rules, found none: {self.text!r}{why}"
         return f"{self.where}: expected no conflict, found: {self.found[0]}"
 
 
@@ -160,6 +162,9 @@ def run_examples(rules: Rules) -> list[ExampleResult]:
     if not articles:
         return []
     results = check_articles(articles, rules)
+    rows: dict[str, list[dict]] = {}
+    for r in results.claim_rows():
+        rows.setdefault(r["article"], []).append(r)
     out = []
     for article, located in zip(articles, rules.examples, strict=True):
         found = [
@@ -167,8 +172,9 @@ def run_examples(rules: Rules) -> list[ExampleResult]:
             if any(fact.where.rpartition(":")[0] == located.path for fact in f.facts)
             and any(s.apart and s.article == article.id for s in f.sources)
         ]
+        why = [f"{r['text']!r}: {results.unchecked[r['id']]}" for r in rows.get(article.id, []) if r["id"] in results.unchecked]
         out.append(ExampleResult(f"{located.where}:{located.column}", located.value.text,
-                                 located.value.conflict, found))
+                                 located.value.conflict, found, why))
     return out
 
 

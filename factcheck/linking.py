@@ -144,8 +144,10 @@ def link(claims, rules: Rules, articles) -> object:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
     the columns the checks need: ``subject_key`` (what a claim is about: the linked entity, else its
     edition code, else its romanised name; an edition put in another year is a subject of its
-    own), ``subject_year`` (that other year) and ``article_date`` (the publication date; an
-    article without one has none: a date it mentions may be a birthday or an anniversary)."""
+    own; a figure whose sentence names no event, in an article about one event, is that event's,
+    with ``subject_inferred`` set), ``subject_year`` (that other year) and ``article_date`` (the
+    publication date; an article without one has none: a date it mentions may be a birthday or an
+    anniversary)."""
     import pandas as pd
 
     if claims.empty:
@@ -194,4 +196,10 @@ def link(claims, rules: Rules, articles) -> object:
     # what is said of an edition put in another year is not said of that edition
     mixed = df["subject_year"].notna()
     df.loc[mixed, "subject_key"] = df.loc[mixed, "subject_key"] + "@" + df.loc[mixed, "subject_year"].astype(int).astype(str)
+    # a figure whose sentence names no event, in an article about one event, is that event's
+    about = df[df["subject_key"].notna() & ~mixed].groupby("article")["subject_key"].agg(["nunique", "first"])
+    single = about.loc[about["nunique"] == 1, "first"]
+    df["subject_inferred"] = (df["kind"] == "count") & df["subject_key"].isna() & (df["attribute"] != "age") \
+        & df["article"].isin(single.index)
+    df.loc[df["subject_inferred"], "subject_key"] = df.loc[df["subject_inferred"], "article"].map(single)
     return df

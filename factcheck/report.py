@@ -116,6 +116,7 @@ def render_html(results: Results) -> str:
         anchors={a.id: f"article-{n}" for n, a in enumerate(results.articles, 1)},
         languages=sorted({a.lang for a in results.articles if a.lang}),
         entities=sorted({str(f.entity) for f in results.findings}),
+        unchecked=results.unchecked,
         problems=results.problems,
         notices=results.notices,
         expectations=results.expectations,

@@ -36,6 +36,7 @@ MEASURE_RATIOS = {"attended": (1.0, 1.0), "expected": (1.0, 1.0), "registered": 
                   "accredited": (1.0, 5 / 3), "in_person": (0.0, 1.0), "online": (0.0, 1.0)}
 LOWER = ("more_than", "at_least")
 SIGN_UPS = ("registered", "accredited")
+SPLIT = ("votes", "seats")  # figures split among candidates or parties: one article's 25 and another's 83 may both be right
 
 
 def count_bounds(df):
@@ -101,7 +102,8 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     import numpy as np
     import pandas as pd
 
-    c = df[(df["kind"] == "count") & df["subject_key"].notna() & ~df["subgroup"].fillna(False).astype(bool)].copy()
+    c = df[(df["kind"] == "count") & df["subject_key"].notna() & ~df["subgroup"].fillna(False).astype(bool)
+           & ~df["attribute"].isin(SPLIT)].copy()
     if c.empty:
         return []
     c["group"] = c["attribute"].replace(COUNT_GROUPS)
@@ -140,8 +142,11 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     free = c[~ruled]
     if not free.empty:
         keys = free["gkey"]
-        # an article that repeats a figure says it once
-        once = free.drop_duplicates(["gkey", "article", "lo", "hi_open"])
+        # an article that repeats a figure says it once; a figure whose sentence names no event
+        # is judged by the others, never makes them stand apart
+        inferred = free["subject_inferred"].fillna(False).astype(bool)
+        direct = (~inferred).groupby(keys).transform("any")
+        once = free[~inferred | ~direct].drop_duplicates(["gkey", "article", "lo", "hi_open"])
         region = consensus(once["gkey"].to_numpy(), once["lo"].to_numpy(), once["hi_open"].to_numpy())
         p, q = keys.map(region["p"]).to_numpy(), keys.map(region["q"]).to_numpy()
         agrees = (free["lo"].to_numpy() <= p) & (free["hi_open"].to_numpy() >= q)
@@ -158,7 +163,9 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
         c.loc[free.index, "severity"] = np.where(~agrees & free["lower"].to_numpy() & ~firm.to_numpy(), "note",
                                                  np.where(agrees, "note", "error"))
         c.loc[free.index, "ref_lo"], c.loc[free.index, "ref_hi"] = p, q
-    c.loc[c["measure"] == "expected", "severity"] = c["severity"].replace({"error": "warning"})
+    # a forecast, or a figure whose own sentence names no event, is at most a warning
+    doubt = (c["measure"] == "expected") | c["subject_inferred"].fillna(False).astype(bool)
+    c.loc[doubt, "severity"] = c.loc[doubt, "severity"].replace({"error": "warning"})
 
     out = [_finding(g, outlets, facts) for _, g in c[c.groupby("gkey")["apart"].transform("any")
                                                      | c.groupby("gkey")["excused"].transform("any")].groupby("gkey", sort=False)]
@@ -168,7 +175,10 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
 def _entity(rows) -> str:
     """The entity a finding is about: the rule entity, else the subject as the first source writes it."""
     key = str(rows["subject_key"].iloc[0])
-    return str(rows["subject_text"].iloc[0]) if key.startswith(("name:", "code:")) else key
+    if not key.startswith(("name:", "code:")):
+        return key
+    written = rows["subject_text"].dropna()
+    return str(written.iloc[0]) if len(written) else key.split(":", 1)[1]
 
 
 def _source(r: dict, outlets: dict, apart: bool, by: str | None = None) -> Source:
@@ -225,7 +235,8 @@ def _reason(r: dict, ref_lo: float, ref_hi: float, reference: str, ruled: bool) 
     if r["qualifier"] in LOWER and r["hi"] < ref_lo:
         return (f"{r['article']} says {value}, which reads as {allows}: a source that knew of "
                 f"{interval(ref_lo, ref_hi) if ruled else reference} would not write “{value}”.")
-    return f"{r['article']} says {value} ({allows}), {_by(r, ref_lo, ref_hi)} from {reference}."
+    inferred = " Its sentence names no event: it may count something else." if r.get("subject_inferred") else ""
+    return f"{r['article']} says {value} ({allows}), {_by(r, ref_lo, ref_hi)} from {reference}.{inferred}"
 
 
 def _across_measures(c, facts, outlets: dict) -> list[Finding]:

@@ -1,0 +1,64 @@
+"""Why a claim was not compared: what the report and `rules test` tell an editor about a claim
+that is in no finding because the checks left it aside (a part, a former title, no event ...)."""
+
+from __future__ import annotations
+
+
+def unchecked(df, rules) -> dict[str, str]:
+    """Claim id -> why the checks left it aside (or compared it only loosely), for the claims of the
+    linked table ``df`` that one of these reasons applies to. Vectorised: one pass of conditions."""
+    import numpy as np
+
+    from factcheck.findings.counts import COUNT_GROUPS, SPLIT, TOOK_PART, rule_counts
+
+    if df.empty:
+        return {}
+    kind = df["kind"]
+    count, date, title = kind == "count", kind == "date", kind == "title"
+    measure = df["measure"].fillna(TOOK_PART).astype(object)
+    group = df["attribute"].replace(COUNT_GROUPS)
+    ruled: dict[tuple[str, str], set[str]] = {}
+    for f in rule_counts(rules):
+        ruled.setdefault((f["entity"], f["group"]), set()).add(f["measure"])
+    other = [sorted(ruled.get((k, g), set()) - {m}) if (k, g) in ruled and m not in ruled[(k, g)] else []
+             for k, g, m in zip(df["subject_key"], group, measure, strict=True)]
+    precision = df["date_start"].str.len()
+    reasons = np.select(
+        [
+            count & df["subgroup"].fillna(False).astype(bool),
+            count & df["attribute"].isin(SPLIT),
+            count & (df["attribute"] == "age") & df["person_id"].isna(),
+            count & (df["attribute"] != "age") & df["subject_key"].isna(),
+            count & np.array([bool(o) for o in other]),
+            count & df["running"].fillna(False).astype(bool),
+            date & df["subject_key"].isna(),
+            date & (precision < 10) & (df["date_start"] != df["date_end"]),
+            date & (precision < 10),
+            title & df["modifier"].isin(["former", "designate"]),
+            title & df["article_date"].isna(),
+            title & df["person_id"].isna() & df["org_id"].isna(),
+        ],
+        [
+            "a part of the whole (one delegation, 'including ...', members of a body): never compared with the whole",
+            "votes and seats are split among candidates and parties: not compared",
+            "an age whose person the rules do not know",
+            "its sentence names no event, and it says nothing of who came: it is nobody's figure",
+            "different measure",  # filled in below
+            "a running figure: a lower bound at its date",
+            "no event named near it",
+            "a period of months or years, not an event's dates",
+            "a month or a year: it may date something else said of the event",
+            "a former or designate title says nothing of who holds the office now",
+            "the article has no publication date, so the office cannot be checked",
+            "neither the person nor the organisation is in the rules",
+        ],
+        "",
+    )
+    out = {}
+    for cid, reason, m, o in zip(df["id"], reasons, measure, other, strict=True):
+        if reason == "different measure":
+            reason = (f"different measure: {m} vs the rule's {' and '.join(o)}; compared through what separates "
+                      "them, so at most a warning")
+        if reason:
+            out[cid] = reason
+    return out
