@@ -190,7 +190,7 @@ def _eval_findings(args) -> list[str]:
         return [str(e) for e in errors]
     paths = [p for g in args.gold for p in gold_articles(Path(g), YAML(typ="safe").load(Path(g).read_text(encoding="utf-8")), args.corpus)]
     results = check(list(dict.fromkeys(paths + (args.also or []))), rules)
-    score = score_findings(results, args.gold, rules)
+    score = score_findings(results, args.gold, rules, args.corpus)
     print(score.render())
     return score.failures(args.min_conflict_recall, args.max_findings)
 

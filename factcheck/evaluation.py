@@ -272,7 +272,16 @@ def _gold_attribute(attribute: str):
     return "count", COUNT_GROUPS.get(found, found)
 
 
-def score_findings(results, gold_paths, rules) -> FindingScore:
+def _gold_path(gold_path: Path, name: str, corpus: str | Path | None) -> Path:
+    """Where an article a gold file names stands: in ``corpus``, beside the gold file, or in
+    ``../<gold name>/``."""
+    for folder in ([Path(corpus)] if corpus else []) + [gold_path.parent, gold_path.parent.parent / gold_path.stem]:
+        if (folder / name).exists():
+            return (folder / name).resolve()
+    return (gold_path.parent / name).resolve()
+
+
+def score_findings(results, gold_paths, rules, corpus: str | Path | None = None) -> FindingScore:
     """Match the findings of ``results`` with the ``conflicts:`` of the gold files: a gold conflict
     is found when one finding is of its kind and attribute, about its subject (the rule entity the
     subject links to, when it links to one), holds a claim of every article it names, and holds a
@@ -289,7 +298,7 @@ def score_findings(results, gold_paths, rules) -> FindingScore:
         gold = YAML(typ="safe").load(gold_path.read_text(encoding="utf-8"))
         for g in gold.get("conflicts") or []:
             names = [str(n) for n in g.get("between") or []]
-            wanted = {by_path.get((gold_path.parent / n).resolve()) for n in names if not n.startswith("rules:")}
+            wanted = {by_path.get(_gold_path(gold_path, n, corpus)) for n in names if not n.startswith("rules:")}
             needs_rule = any(n.startswith("rules:") for n in names)
             kind, attribute = _gold_attribute(str(g.get("attribute", "")))
             subject = linker.event(str(g.get("subject")), "en", None) or linker.person(str(g.get("subject")), "en")
