@@ -25,6 +25,7 @@ _NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
 _RULE_CODE = re.compile(r"^(\D*?[^\W\d_])[-\s]?(\d{1,4})$")
 _ACRONYM = re.compile(rf"[{CAPITALS}]{{2,}}")
 NAME_SCORE = 88  # rapidfuzz score (0-100) for names of events and organisations
+ABOUT_ONE = 0.75  # an article is about one event when it is the subject of this share of its claims
 
 
 def code_of(code: str) -> tuple[str, int] | None:
@@ -196,9 +197,12 @@ def link(claims, rules: Rules, articles) -> object:
     # what is said of an edition put in another year is not said of that edition
     mixed = df["subject_year"].notna()
     df.loc[mixed, "subject_key"] = df.loc[mixed, "subject_key"] + "@" + df.loc[mixed, "subject_year"].astype(int).astype(str)
-    # a figure whose sentence names no event, in an article about one event, is that event's
-    about = df[df["subject_key"].notna() & ~mixed].groupby("article")["subject_key"].agg(["nunique", "first"])
-    single = about.loc[about["nunique"] == 1, "first"]
+    # a figure whose sentence names no event, in an article about one event (the subject of at least
+    # three in four of its claims that have one), is that event's
+    named = df[df["subject_key"].notna() & ~mixed]
+    share = named.groupby(["article", "subject_key"]).size()
+    top = share.groupby(level=0).idxmax().str[1]
+    single = top[share.groupby(level=0).max() >= ABOUT_ONE * share.groupby(level=0).sum()]
     df["subject_inferred"] = (df["kind"] == "count") & df["subject_key"].isna() & (df["attribute"] != "age") \
         & df["article"].isin(single.index)
     df.loc[df["subject_inferred"], "subject_key"] = df.loc[df["subject_inferred"], "article"].map(single)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from factcheck.corpus import Article, Problem
+from factcheck.extract.ages import extract_ages
 from factcheck.extract.counts import extract_counts
 from factcheck.extract.dates import extract_dates
 from factcheck.extract.document import Document
@@ -31,7 +32,8 @@ def extract_article(article: Article) -> tuple[list[dict], list[Problem]]:
     doc.events = find_events(doc)
     dates = extract_dates(doc)
     # A day or year written with a month belongs to the date; a bare year that counts something is a count.
-    counts = extract_counts(doc, taken=[(d["start"], d["end"]) for d in dates if not d["_bare_year"]])
+    ages = extract_ages(doc)  # a person's age is no other count
+    counts = ages + extract_counts(doc, taken=[(d["start"], d["end"]) for d in dates if not d["_bare_year"]] + [(a["start"], a["end"]) for a in ages])
     counted = [(c["start"], c["end"]) for c in counts]
     dates = [d for d in dates if not (d["_bare_year"] and any(s < d["end"] and d["start"] < e for s, e in counted))]
     for d in dates:

@@ -14,6 +14,7 @@ from factcheck.text import Normalised, Token, normalise, split_sentences
 
 CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
+RELATIVE_GAP = 3  # words (and the comma) between an event's words and the relative word of a clause about it
 YEAR_BEFORE, YEAR_AFTER = 5, 4  # words between an event's name and the year that chooses its edition
 
 
@@ -114,6 +115,18 @@ class Document:
         }
 
     # --- subjects ----------------------------------------------------------
+    def _relative_to(self, i: int, here: list[EventMention]) -> EventMention | None:
+        """The event a relative clause holding token ``i`` is about: "the leaders' summit, which runs
+        12-13 November" (an event's words ending within two words of the clause's relative word)."""
+        toks, clauses = self.tokens, self.clauses
+        start = next((k for k in range(i, -1, -1) if k == 0 or clauses[k - 1] != clauses[i]), i)
+        while start < i and toks[start].kind == "punct":
+            start += 1
+        if self.lang.lexicon("counts.relative_words").match(toks, start, exact=True) is None:
+            return None
+        before = [m for m in here if m.last <= start and start - m.last <= RELATIVE_GAP]
+        return before[-1] if before else None
+
     def mention_text(self, m: EventMention | None) -> str | None:
         """An event's words, with the year written beside them when they do not hold it
         ("2017-ci ildə ... keçirilmiş konfransında" is the conference of 2017)."""
@@ -160,6 +173,9 @@ class Document:
         sent = self.tokens[i].sentence
         here = [m for m in self.events if self.tokens[m.first].sentence == sent]
         clause = self.clauses[i]
+        about = self._relative_to(i, here)
+        if about is not None:
+            return self.mention_text(about)
         own = [m for m in here if (m.named or self._year_near(m)) and clause in self.clauses[m.first:m.last]]
         if own:
             return self.mention_text(min(own, key=lambda m: m.first - i if m.first > i else i - m.last + 1))

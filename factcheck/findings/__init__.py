@@ -19,6 +19,7 @@ def check_claims(df, rules, outlets: dict) -> list[Finding]:
     ``outlets`` maps an article id to its (outlet, language)."""
     from factcheck.findings.counts import check_counts
     from factcheck.findings.dates import check_dates, last_days
+    from factcheck.findings.people import check_ages
     from factcheck.findings.titles import check_titles
 
     if df.empty:
@@ -27,6 +28,7 @@ def check_claims(df, rules, outlets: dict) -> list[Finding]:
     if moved:  # an article that gives one edition another's dates speaks of that other edition
         df = df.assign(subject_key=[moved.get((a, k), k) for a, k in zip(df["article"], df["subject_key"], strict=True)])
     findings = check_counts(df, rules, outlets, last_days(df, rules)) + dates + check_titles(df, rules, outlets)
+    findings += check_ages(df, rules, outlets)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.kind, f.entity, f.attribute, f.id))
     return findings
 

@@ -262,7 +262,7 @@ def _across_measures(c, facts, outlets: dict) -> list[Finding]:
     pairs = ref.merge(ref, on=["subject_key", "group"], suffixes=("_a", "_b"))
     pairs = pairs[(pairs["measure_a"] < pairs["measure_b"]) & ((pairs["t_hi_a"] < pairs["t_lo_b"]) | (pairs["t_hi_b"] < pairs["t_lo_a"]))]
     out = []
-    agreeing = c[~c["apart"]]
+    agreeing = c[~c["apart"] & ~c["excused"] & ~c["running"]]  # what each measure's sources agree on
     where = agreeing.groupby(["subject_key", "group"]).indices if len(pairs) else {}
     for p in pairs.to_dict("records"):
         a, b = p["measure_a"], p["measure_b"]
@@ -276,7 +276,11 @@ def _across_measures(c, facts, outlets: dict) -> list[Finding]:
         said = {m: (interval(p[f"lo_{s}"], p[f"hi_{s}"]), interval(p[f"t_lo_{s}"], p[f"t_hi_{s}"])) for m, s in ((a, "a"), (b, "b"))}
         reason = (f"{said[a][0]} {a} means {said[a][1]} took part, and {said[b][0]} {b} means {said[b][1]}: "
                   f"the gap is larger than the difference between {a} and {b} explains.")
-        sources = [_source(r, outlets, True) for r in rows.sort_values("article").to_dict("records")]
+        # the side a rule states stands; the other stands apart (both, when neither or both have a rule)
+        ruled_side = set(gfacts["measure"]) if len(fact_list) else set()
+        apart = {a, b} - ruled_side or {a, b}
+        records = sorted(rows.to_dict("records"), key=lambda r, apart=apart: (r["measure"] not in apart, r["article"]))
+        sources = [_source(r, outlets, r["measure"] in apart) for r in records]
         out.append(Finding(finding_id("count", p["subject_key"], p["group"], f"{a}|{b}"), "warning", "count", entity,
                            p["group"], f"{a} vs {b}", f"{said[a][0]} {a}", f"{entity}, {p['group']}: {reason}",
                            [reason], sources, fact_list))

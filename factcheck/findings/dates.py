@@ -150,18 +150,21 @@ def check_dates(df, rules, outlets: dict) -> tuple[list[Finding], dict]:
     j.loc[hard & ~is_ruled, "severity"] = "error"
     if ruled:
         j.loc[hard & is_ruled, "severity"] = j.loc[hard & is_ruled, "subject_key"].map(lambda k: ruled[k]["severity"])
-    # an edition named by its code whose dates are another edition's (of the same series)
+    # an edition named by its code whose dates are another edition's (of the same series), not its own
     j["edition_of"] = None
     apart = j[(j["apart"] | beyond) & is_ruled].reset_index()
     if not apart.empty:
+        # within another edition's dates, or within a month of them (the eve, the day after)
         spans = pd.DataFrame([{"edition_of": e, "series": series.get(e), "e_first": r["first"],
                                "e_last": max(r["last"], r["closed"] or r["last"])} for e, r in ruled.items()])
+        spans["e_first"], spans["e_last"] = _shift(spans["e_first"], -NEAR_DAYS), _shift(spans["e_last"], NEAR_DAYS)
         apart["series"] = apart["subject_key"].map(series)
         m = apart.merge(spans, on="series", suffixes=("", "_e"))
         m = m[(m["edition_of_e"] != m["subject_key"]) & (m["e_first"] <= m["first"]) & (m["last"] <= m["e_last"])]
         j.loc[m.drop_duplicates("index")["index"], "edition_of"] = m.drop_duplicates("index")["edition_of_e"].to_numpy()
     moved = {(a, k): e for a, k, e in zip(j["article"], j["subject_key"], j["edition_of"], strict=True) if e is not None}
-    editions = pd.concat([j[j["edition_of"].notna()], mixed])
+    editions = pd.concat([f for f in (j[j["edition_of"].notna()], mixed) if not f.empty]) if len(mixed) or j["edition_of"].notna().any() \
+        else mixed
     out = [_edition(e, rows, j[(j["subject_key"] == e) & ~j["apart"]], ruled[e], outlets)
            for e, rows in editions.groupby("edition_of")]
     j = j[j["edition_of"].isna()]

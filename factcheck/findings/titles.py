@@ -16,6 +16,18 @@ OPEN_END = "2262-01-01"  # "still in office" (the last day pandas timestamps rea
 PORTFOLIO_SCORE = 80
 
 
+def _portfolio_fit(claim_portfolio, office_portfolios, lang) -> float:
+    """How well the portfolio a claim names is an office's (100: the whole name; no portfolio: 0)."""
+    from rapidfuzz import fuzz
+
+    from factcheck.names import romanise, romanise_any
+
+    if not isinstance(claim_portfolio, str) or not office_portfolios:
+        return 0.0
+    ours = romanise(claim_portfolio, lang)
+    return max(fuzz.token_sort_ratio(ours, romanise_any(p)) for p in office_portfolios)
+
+
 def _portfolio_ok(claim_portfolio, office_portfolios, lang) -> bool:
     """A minister's office applies to a claim when the claim names no portfolio or a matching one."""
     from rapidfuzz import fuzz
@@ -32,6 +44,20 @@ def _holder_named(name: str, holder_names: list[str]) -> bool:
     """An unlinked name that is the holder's, run into another ("X Y Z Pezeşkianı") or cut short
     ("Sultan Ahmed" of "Sultan Ahmed al-Jaber")."""
     return any(n in name or (len(name.split()) >= 2 and n.startswith(name)) for n in holder_names)
+
+
+def _holders_claims(rows, offices, held) -> list[dict]:
+    """The claims that name whoever held the offices of ``rows`` (claims of titles someone did not
+    hold) at their dates: the other side of the finding."""
+    import numpy as np
+
+    at = rows[["org", "role", "article_date"]].merge(offices[["org", "role", "holder", "from", "to"]], on=["org", "role"])
+    at = at[(at["article_date"] >= at["from"]) & (at["article_date"] <= at["to"])]
+    keys = set(zip(at["holder"], at["role"], at["org"], strict=True))
+    if not keys:
+        return []
+    mask = [(p, r, o) in keys for p, r, o in zip(held["person_id"], held["role"], held["org"], strict=True)]
+    return held.loc[np.array(mask, dtype=bool)].sort_values("article").to_dict("records")
 
 
 def offices_table(rules):
@@ -74,6 +100,11 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j = t[t["person_id"].notna()].merge(offices, left_on=["person_id", "role"], right_on=["holder", "role"],
                                         suffixes=("", "_office"))
     j = j[j["org_id"].isna() | (j["org_id"] == j["org"])]
+    # a claim that names a ministry speaks of the office whose portfolio it names best (the old
+    # name of a renamed ministry is the old office's)
+    if not j.empty:
+        j["fit"] = [_portfolio_fit(p, ps, lang) for p, ps, lang in zip(j["portfolio"], j["portfolio_office"], j["lang"], strict=True)]
+        j = j[j["fit"] == j.groupby("id")["fit"].transform("max")]
     j["covered"] = (j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])
     covered = j.groupby("id")["covered"].transform("any")
     # of an uncovered claim, the term nearest its date is the one to show
@@ -85,6 +116,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
         reasons = [f"{r['article']} ({r['article_date'].date()}) calls {r['person_text']} {r['role'].replace('_', ' ')}"
                    f" of {r['org']}; they held it from {_term(r)}." for r in records]
         right = held[held["person_id"] == person].sort_values("article").to_dict("records")
+        right += _holders_claims(rows, offices, held)
         out.append(Finding(finding_id("title", person, "office"), worst(rows["severity"]), "title", str(person), "office",
                            None, "; ".join(dict.fromkeys(f"{r['role'].replace('_', ' ')} of {r['org']} from {_term(r)}" for r in records)),
                            " ".join(reasons), reasons,
