@@ -18,7 +18,8 @@ from factcheck.lang import Language, Lexicon
 
 CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
-HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date
+HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date ...
+DATELINE_WORDS = 16  # ... when it stands on a short line of its own (a dateline), not in a sentence
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
@@ -414,7 +415,11 @@ def extract_dates(doc: Document) -> list[dict]:
     if doc.published is None:
         for first, _, left, right in found:
             if left is right and left.day is not None and left.year is not None and left.month is not None:
-                if doc.line(doc.span(first, first + 1)[0]) - doc.line(doc.article.body_start) < HEADER_LINES:
+                start = doc.span(first, first + 1)[0]
+                line = doc.article.text[doc.article.text.rfind("\n", 0, start) + 1 :].split("\n", 1)[0]
+                # a dateline ("21 noyabr, 2025", "26 ноября 2024, 14:05"), not a sentence that holds a date
+                if doc.line(start) - doc.line(doc.article.body_start) < HEADER_LINES and len(line.split()) <= DATELINE_WORDS \
+                        and not line.rstrip().endswith((".", "!", "?", "؟")):
                     try:
                         doc.published = _to_gregorian(left.calendar, left.year, left.month, left.day)
                     except (ValueError, OverflowError):

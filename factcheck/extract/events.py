@@ -8,8 +8,9 @@ import re
 from factcheck.extract.document import Document, EventMention
 from factcheck.text import CAPITALS
 
-_ACRONYM = re.compile(rf"[{CAPITALS}]{{2,}}(?:-?\d{{2,4}})?")
-_EDITION = re.compile(rf"([{CAPITALS}]{{2,}})-?\d{{2,4}}")
+_ENDING = r"(?:[-'’ʼ][^\W\d_]+)?"  # a case ending after a code: "CEF-2022-də", "COP29'da"
+_ACRONYM = re.compile(rf"[{CAPITALS}]{{2,}}(?:-?\d{{2,4}})?{_ENDING}")
+_EDITION = re.compile(rf"([{CAPITALS}]{{2,}})-?\d{{2,4}}{_ENDING}")
 
 
 def _acronym_after(doc: Document, j: int) -> int:
@@ -20,6 +21,36 @@ def _acronym_after(doc: Document, j: int) -> int:
     if j + 2 < len(toks) and toks[j].text == "(" and _ACRONYM.fullmatch(toks[j + 1].base) and toks[j + 2].text == ")":
         return j + 3
     return j
+
+
+def _adjectives_before(doc: Document, i: int) -> int:
+    """The first token of a name whose first word alone is capitalised, of adjectives before the
+    event's noun ("Бакинская энергетическая неделя"); ``i`` when there is none."""
+    endings = tuple(doc.lang.lower(str(e)) for e in doc.lang.get("events.name_adjective_endings") or [])
+    toks = doc.tokens
+    if not endings:
+        return i
+    for k in range(i - 1, max(-1, i - 4), -1):
+        tk = toks[k]
+        if not doc.same_sentence(i, k) or tk.kind != "word" or not tk.lower.endswith(endings):
+            return i
+        if tk.is_capitalised:
+            return k
+    return i
+
+
+def _ordinal_before(doc: Document, first: int) -> int:
+    """The first token of an ordinal number that ends right before token ``first`` ("29th",
+    "29-cu", "29-ю", "29."), else ``first``."""
+    from factcheck.extract.numbers import read_number
+
+    for k in range(max(0, first - 2), first):
+        if not doc.same_sentence(first, k):
+            continue
+        num = read_number(doc, k)
+        if num is not None and num.ordinal and num.last == first:
+            return k
+    return first
 
 
 def find_events(doc: Document) -> list[EventMention]:
@@ -57,14 +88,15 @@ def find_events(doc: Document) -> list[EventMention]:
                 first += 1
             named = first < i and t.is_capitalised
             if not named:
-                first = i
+                first = _adjectives_before(doc, i)  # "Бакинская энергетическая неделя"
+                named = first < i
         end = _acronym_after(doc, last)
         if end > last:
             named = True
             last = end
         elif not lang.cased:
             # Without capitals: the noun with the words after it up to a bracketed acronym.
-            stop = lang.words["titles.stopwords"]
+            stop = lang.words["titles.stopwords"] - lang.words["events.connectors"]  # "نمایشگاه نفت و گاز خزر (CIOG)"
             k = last
             while k < len(toks) and k - last < 8 and doc.same_sentence(i, k) and toks[k].kind in ("word", "num", "mixed") and toks[k].lower not in stop:
                 k += 1
@@ -73,6 +105,11 @@ def find_events(doc: Document) -> list[EventMention]:
                 named, last = True, end
         if not named and first > 0 and doc.same_sentence(first, first - 1) and re.fullmatch(r"\d{4}", toks[first - 1].base):
             first, named = first - 1, True  # "the 2017 conference" is not the article's conference
+        ordinal = _ordinal_before(doc, first)
+        if ordinal < first:
+            first, named = ordinal, True  # "the 29th ... Conference", "29-cu sessiyası": an edition
+        if mentions and mentions[-1].last == first:  # "Konfransının 29-cu sessiyası": one event
+            first, named = mentions.pop().first, True
         mentions.append(EventMention(first, last, named))
         i = max(last, i + 1)
     # An edition code alone ("ABC-2017", "ABC-25") names an event.

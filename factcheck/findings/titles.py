@@ -86,6 +86,7 @@ def _source(r: dict, outlets: dict, apart: bool) -> Source:
 
 
 def check_titles(df, rules, outlets: dict) -> list[Finding]:
+    import numpy as np
     import pandas as pd
 
     from factcheck.names import romanise, romanise_any
@@ -108,7 +109,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j["covered"] = (j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])
     covered = j.groupby("id")["covered"].transform("any")
     # of an uncovered claim, the term nearest its date is the one to show
-    j["gap"] = (j["from"] - j["article_date"]).abs().where(j["article_date"] < j["from"], (j["article_date"] - j["to"]).abs())
+    day = {c: j[c].to_numpy("datetime64[D]").astype("int64") for c in ("article_date", "from", "to")}  # days: no overflow
+    j["gap"] = np.where(day["article_date"] < day["from"], day["from"] - day["article_date"], day["article_date"] - day["to"])
     bad = j[~covered].sort_values("gap").drop_duplicates("id")
     held = j[covered & j["covered"]].drop_duplicates("id")
     for person, rows in bad.groupby("person_id"):

@@ -1,0 +1,173 @@
+"""How the cross-check (``factcheck.findings.check_claims``) grows with the number of claims.
+
+    python benchmarks/check_scaling.py [--sizes 10000 100000 1000000] [--seed 0]
+
+For each size, a fresh Python process builds the synthetic linked claims table (``synthetic.py``),
+warms the check up on a small table (imports, language data), then runs the check alone: the best
+of 2 runs below 1M claims, one run from 1M up. It reports the seconds, the CPU seconds (the machine
+may be shared), the peak resident memory (``resource.getrusage``'s ``ru_maxrss``, reset once the
+table is built: the check's own peak, above the memory after building and absolute) and the size of
+the largest finding. The ratio columns divide each figure by the previous size's: with 10x
+the claims, ~10 means linear growth; ~100 would mean pairs of claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MiB = 1024 * 1024
+
+
+def _rss_now() -> float:
+    """Resident memory now, in MiB (Linux: /proc/self/statm)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / MiB
+
+
+def _peak() -> float:
+    """Peak resident memory so far, in MiB (``ru_maxrss`` is in KiB on Linux)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _reset_peak() -> bool:
+    """Start the peak over from now (Linux >= 4.0: writing 5 to clear_refs resets the high-water mark)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _trim() -> None:
+    """Give freed memory back to the system, so that the RSS after building is what the table holds."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def child(size: int, seed: int, repeat: int) -> dict:
+    """Build the table of ``size`` claims, run the check ``repeat`` times; what it measured."""
+    sys.path.insert(0, str(HERE))
+    from collections import Counter
+
+    from synthetic import bench_rules, synthetic_claims
+
+    from factcheck.findings import check_claims
+
+    rules = bench_rules()
+    small, small_outlets = synthetic_claims(2000, seed=seed + 1)
+    check_claims(small, rules, small_outlets)  # warm up: imports, language data, caches
+    del small, small_outlets
+    clock = time.perf_counter()
+    df, outlets = synthetic_claims(size, seed=seed)
+    built = time.perf_counter() - clock
+    _trim()
+    base = _rss_now()
+    reset = _reset_peak()
+    times, cpu, findings = [], [], []
+    for _ in range(repeat):
+        findings = []
+        gc.collect()
+        clock, cpu_clock = time.perf_counter(), time.process_time()
+        findings = check_claims(df, rules, outlets)
+        times.append(time.perf_counter() - clock)
+        cpu.append(time.process_time() - cpu_clock)
+    peak = _peak()
+    largest = max(findings, key=lambda f: len(f.sources), default=None)
+    return {
+        "claims": len(df), "findings": len(findings), "seconds": min(times), "cpu_seconds": min(cpu), "runs": repeat, "build_seconds": built,
+        "rss_after_build": base, "peak": peak, "peak_over_build": peak - base, "peak_reset": reset,
+        "largest": None if largest is None else {"sources": len(largest.sources), "apart": len(largest.apart),
+                                                 "kind": largest.kind, "entity": largest.entity,
+                                                 "attribute": largest.attribute},
+        "big_event": int((df["subject_key"] == "bench-summit-2025").sum()),
+        "events": int(df["subject_key"].nunique()), "articles": int(df["article"].nunique()),
+        "by_kind": dict(Counter(f.kind for f in findings)), "sources": sum(len(f.sources) for f in findings),
+    }
+
+
+def _version() -> str:
+    """The commit measured, and whether factcheck/ had changes on top of it."""
+    try:
+        git = ["git", "-C", str(HERE.parent)]
+        head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run([*git, "status", "--porcelain", "factcheck"], capture_output=True, text=True, check=True).stdout
+        return head + (" with uncommitted changes in factcheck/" if dirty.strip() else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown version"
+
+
+def _ratio(now: float, before: float | None) -> str:
+    return f"x{now / before:.1f}" if before else ""
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, help="runs of the check per size (default: 2 below 1M claims, else 1)")
+    parser.add_argument("--json", metavar="PATH", help="also write the measurements as JSON")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(child(args.child, args.seed, args.repeat or 1)))
+        return 0
+
+    rows = []
+    for size in args.sizes:
+        repeat = args.repeat or (2 if size < 1_000_000 else 1)
+        print(f"... {size:,} claims ({repeat} run{'s' if repeat > 1 else ''})", file=sys.stderr, flush=True)
+        done = subprocess.run([sys.executable, __file__, "--child", str(size), "--seed", str(args.seed),
+                               "--repeat", str(repeat)], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            print(done.stderr, file=sys.stderr)
+            return done.returncode
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    print(f"factcheck: {_version()}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the end")
+    head = (f"{'claims':>10} {'findings':>9} {'ratio':>6} {'seconds':>9} {'ratio':>6} {'cpu s':>8} {'peak-build MiB':>15} {'ratio':>6} "
+            f"{'peak MiB':>9} {'ratio':>6} {'largest finding':>16} {'big event':>10} {'ms/finding':>10} {'build s':>8}")
+    print(head)
+    print("-" * len(head))
+    prev = None
+    for r in rows:
+        largest = r["largest"]
+        print(f"{r['claims']:>10,} {r['findings']:>9,} {_ratio(r['findings'], prev and prev['findings']):>6} {r['seconds']:>9.2f} {_ratio(r['seconds'], prev and prev['seconds']):>6} "
+              f"{r['cpu_seconds']:>8.2f} "
+              f"{r['peak_over_build']:>15.0f} {_ratio(r['peak_over_build'], prev and prev['peak_over_build']):>6} "
+              f"{r['peak']:>9.0f} {_ratio(r['peak'], prev and prev['peak']):>6} "
+              f"{(largest['sources'] if largest else 0):>8,} sources {r['big_event']:>10,} "
+              f"{1000 * r['seconds'] / max(r['findings'], 1):>10.1f} {r['build_seconds']:>8.1f}")
+        prev = r
+    print()
+    for r in rows:
+        largest = r["largest"]
+        kinds = ", ".join(f"{v:,} {k}" for k, v in sorted(r["by_kind"].items()))
+        print(f"{r['claims']:,} claims: {r['articles']:,} articles, {r['events']:,} events; findings: {kinds}, "
+              f"{r['sources']:,} sources in all" + (f"; largest finding {largest['kind']} {largest['entity']} "
+                                                     f"{largest['attribute']}: {largest['sources']:,} sources, "
+                                                     f"{largest['apart']:,} apart" if largest else ""))
+    if not all(r["peak_reset"] for r in rows):
+        print("note: the peak could not be reset after building the table: peak-build includes building it")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
