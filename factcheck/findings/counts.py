@@ -22,7 +22,17 @@ from __future__ import annotations
 
 import math
 
-from factcheck.findings.model import Fact, Finding, Source, describe_count, finding_id, interval, worst
+from factcheck.findings.model import (
+    Fact,
+    Finding,
+    Source,
+    as_records,
+    describe_count,
+    entity_of,
+    finding_id,
+    interval,
+    worst,
+)
 
 COUNT_GROUPS = {"delegates": "participants"}  # attributes that count the same people
 ROUND_TOLERANCE = 0.05
@@ -120,25 +130,28 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
 
     facts = pd.DataFrame(rule_counts(rules))
     c["apart"], c["excused"], c["severity"] = False, False, "error"
-    c["ref_lo"], c["ref_hi"] = np.nan, np.nan
+    c["ref_lo"], c["ref_hi"], c["ref_text"] = np.nan, np.nan, None
     ruled = pd.Series(False, index=c.index)
     if not facts.empty:
         j = c.reset_index().merge(facts, left_on=["subject_key", "group", "measure"], right_on=["entity", "group", "measure"])
         if not j.empty:
             ruled = c.index.isin(j["index"])
+            # a running total only grows: a fact of an earlier day is a floor after it, a ceiling before
             after = j["fact_as_of"].isna() | (j["as_of"].fillna("9999").astype(object) >= j["fact_as_of"].fillna("").astype(object))
-            f_lo = np.where(after, j["fact_lo"], 0.0)
-            f_hi = np.where(j["fact_as_of"].isna() | ~after, j["fact_hi"], math.inf)
-            j["miss_open"] = (j["hi_open"] < f_lo) | (j["lo"] > f_hi)
-            j["miss"] = (j["hi"] < f_lo) | (j["lo"] > f_hi)
+            j["f_lo"] = np.where(after, j["fact_lo"], 0.0)
+            j["f_hi"] = np.where(j["fact_as_of"].isna() | ~after, j["fact_hi"], math.inf)
+            j["miss_open"] = (j["hi_open"] < j["f_lo"]) | (j["lo"] > j["f_hi"])
+            j["miss"] = (j["hi"] < j["f_lo"]) | (j["lo"] > j["f_hi"])
             j["sev"] = j["severity_y"].where(j["miss_open"], "note")
             bad = j[j["miss"]].groupby("index").agg(apart=("miss_open", "any"), sev=("sev", worst))
             c.loc[bad.index, "apart"] = bad["apart"]
             c.loc[bad.index, "excused"] = ~bad["apart"]
             c.loc[bad.index, "severity"] = bad["sev"]
-            final = j.sort_values("fact_as_of", na_position="first").drop_duplicates("index")
-            c.loc[final["index"], "ref_lo"] = final["fact_lo"].to_numpy()
-            c.loc[final["index"], "ref_hi"] = final["fact_hi"].to_numpy()
+            # each claim is measured against the fact it misses, else the final one
+            ref = j.sort_values(["miss", "fact_as_of"], ascending=[False, True], na_position="first").drop_duplicates("index")
+            c.loc[ref["index"], "ref_lo"] = ref["fact_lo"].to_numpy()
+            c.loc[ref["index"], "ref_hi"] = ref["fact_hi"].to_numpy()
+            c.loc[ref["index"], "ref_text"] = ref["text_y"].to_numpy()
     free = c[~ruled]
     if not free.empty:
         keys = free["gkey"]
@@ -167,18 +180,28 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     doubt = (c["measure"] == "expected") | c["subject_inferred"].fillna(False).astype(bool)
     c.loc[doubt, "severity"] = c.loc[doubt, "severity"].replace({"error": "warning"})
 
-    out = [_finding(g, outlets, facts) for _, g in c[c.groupby("gkey")["apart"].transform("any")
-                                                     | c.groupby("gkey")["excused"].transform("any")].groupby("gkey", sort=False)]
-    return out + _across_measures(c, facts, outlets)
+    facts_of: dict[tuple, list[Fact]] = {}
+    for f in facts.to_dict("records") if not facts.empty else []:
+        facts_of.setdefault((f["entity"], f["group"], f["measure"]), []).append(
+            Fact(f["where"], f["text"], f["fact_lo"], None if f["fact_hi"] == math.inf else f["fact_hi"],
+                 f["measure"], f["fact_as_of"], f["source"], f["note"]))
+    flagged = c.groupby("gkey")["apart"].transform("any") | c.groupby("gkey")["excused"].transform("any")
+    out = [_finding(rows, outlets, facts_of) for rows in _groups(c[flagged], ["gkey", "apart", "excused", "article"], [True, False, False, True])]
+    return out + _across_measures(c, facts_of, outlets)
 
 
-def _entity(rows) -> str:
-    """The entity a finding is about: the rule entity, else the subject as the first source writes it."""
-    key = str(rows["subject_key"].iloc[0])
-    if not key.startswith(("name:", "code:")):
-        return key
-    written = rows["subject_text"].dropna()
-    return str(written.iloc[0]) if len(written) else key.split(":", 1)[1]
+FIELDS = ["gkey", "id", "article", "lang", "value", "qualifier", "attribute", "measure", "as_of", "lo", "hi", "hi_open",
+          "apart", "excused", "severity", "ref_lo", "ref_hi", "ref_text", "subject_key", "subject_text", "group",
+          "lower", "subject_inferred"]
+
+
+def _groups(rows, by: list[str], ascending: list[bool]) -> list[list[dict]]:
+    """The rows as records, sorted once and cut into groups of one ``gkey`` (one finding each): one
+    conversion for all, not one per finding."""
+    import itertools
+
+    records = as_records(rows[FIELDS].sort_values(by, ascending=ascending, kind="mergesort"))
+    return [list(g) for _, g in itertools.groupby(records, key=lambda r: r["gkey"])]
 
 
 def _source(r: dict, outlets: dict, apart: bool, by: str | None = None) -> Source:
@@ -188,24 +211,19 @@ def _source(r: dict, outlets: dict, apart: bool, by: str | None = None) -> Sourc
                   r["measure"], r["as_of"], lang, outlet)
 
 
-def _by(r: dict, ref_lo: float, ref_hi: float) -> str:
+def _by(r: dict) -> str:
+    ref_lo, ref_hi = r["ref_lo"], r["ref_hi"]
     mid = (ref_lo + min(ref_hi, ref_lo * ABOVE)) / 2
     return f"{(r['value'] - mid) / mid:+.0%}" if mid else ""
 
 
-def _finding(rows, outlets: dict, facts) -> Finding:
-    import pandas as pd
-
-    subject_key, group, measure = rows[["subject_key", "group", "measure"]].iloc[0]
-    entity = _entity(rows)
-    records = rows.sort_values(["apart", "excused", "article"], ascending=[False, False, True]).to_dict("records")
+def _finding(records: list[dict], outlets: dict, facts_of: dict) -> Finding:
+    first = records[0]
+    subject_key, group, measure = first["subject_key"], first["group"], first["measure"]
+    entity = entity_of(records)
     flagged = [r for r in records if r["apart"] or r["excused"]]
     agreeing = [r for r in records if not (r["apart"] or r["excused"])]
-    ref_lo, ref_hi = float(flagged[0]["ref_lo"]), float(flagged[0]["ref_hi"])
-    group_facts = facts[(facts["entity"] == subject_key) & (facts["group"] == group) & (facts["measure"] == measure)] \
-        if not facts.empty else pd.DataFrame()
-    fact_list = [Fact(f["where"], f["text"], f["fact_lo"], None if f["fact_hi"] == math.inf else f["fact_hi"],
-                      f["measure"], f["fact_as_of"], f["source"], f["note"]) for f in group_facts.to_dict("records")]
+    fact_list = facts_of.get((subject_key, group, measure), [])
     if fact_list:
         reference = fact_list[0].value
         ref_text = f"the rule's {reference} ({fact_list[0].where})"
@@ -213,9 +231,8 @@ def _finding(rows, outlets: dict, facts) -> Finding:
         best = min(agreeing, key=lambda r: (r["qualifier"] != "exact", r["lower"], r["article"]))
         reference = describe_count(best["value"], best["qualifier"], best["attribute"], best["measure"])
         ref_text = f"{reference}, as {len(agreeing)} source{'s' if len(agreeing) != 1 else ''} allow{'s' if len(agreeing) == 1 else ''}"
-    reasons = [_reason(r, ref_lo, ref_hi, reference, bool(fact_list)) for r in flagged]
-    sources = [_source(r, outlets, r["apart"] or r["excused"], _by(r, ref_lo, ref_hi) if r in flagged else None)
-               for r in records]
+    reasons = [_reason(r, r["ref_text"] if isinstance(r["ref_text"], str) else reference, bool(fact_list)) for r in flagged]
+    sources = [_source(r, outlets, True, _by(r)) for r in flagged] + [_source(r, outlets, False) for r in agreeing]
     what = f"{group}" + ("" if measure == TOOK_PART else f" ({measure})")
     explanation = (f"{entity}, {what}: {len(flagged)} of {len(records)} source{'s' if len(records) != 1 else ''} "
                    f"cannot be squared with {ref_text}. " + " ".join(reasons))
@@ -224,7 +241,8 @@ def _finding(rows, outlets: dict, facts) -> Finding:
                    sources, fact_list)
 
 
-def _reason(r: dict, ref_lo: float, ref_hi: float, reference: str, ruled: bool) -> str:
+def _reason(r: dict, reference: str, ruled: bool) -> str:
+    ref_lo, ref_hi = r["ref_lo"], r["ref_hi"]
     value = describe_count(r["value"], r["qualifier"], r["attribute"])
     allows = interval(r["lo"], r["hi"])
     if r["excused"]:
@@ -236,19 +254,21 @@ def _reason(r: dict, ref_lo: float, ref_hi: float, reference: str, ruled: bool) 
         return (f"{r['article']} says {value}, which reads as {allows}: a source that knew of "
                 f"{interval(ref_lo, ref_hi) if ruled else reference} would not write “{value}”.")
     inferred = " Its sentence names no event: it may count something else." if r.get("subject_inferred") else ""
-    return f"{r['article']} says {value} ({allows}), {_by(r, ref_lo, ref_hi)} from {reference}.{inferred}"
+    return f"{r['article']} says {value} ({allows}), {_by(r)} from {reference}.{inferred}"
 
 
-def _across_measures(c, facts, outlets: dict) -> list[Finding]:
+def _across_measures(c, facts_of: dict, outlets: dict) -> list[Finding]:
     """Warnings where figures of two measures of one entity and attribute cannot both be right even
     allowing for what separates the measures (more register than come; parts are smaller)."""
     import numpy as np
 
     ref = c[~c["apart"]].groupby(["subject_key", "group", "measure"], as_index=False).agg(
         lo=("ref_lo", "first"), hi=("ref_hi", "first"))
-    if not facts.empty:
-        ruled = facts.rename(columns={"entity": "subject_key"}).groupby(["subject_key", "group", "measure"], as_index=False).agg(
-            flo=("fact_lo", "first"), fhi=("fact_hi", "first"))
+    if facts_of:
+        import pandas as pd
+
+        ruled = pd.DataFrame([{"subject_key": k[0], "group": k[1], "measure": k[2], "flo": f[0].lo,
+                               "fhi": math.inf if f[0].hi is None else f[0].hi} for k, f in facts_of.items()])
         ref = ref.merge(ruled, on=["subject_key", "group", "measure"], how="outer")
         ref["lo"] = ref["flo"].fillna(ref["lo"])
         ref["hi"] = ref["fhi"].fillna(ref["hi"])
@@ -262,24 +282,27 @@ def _across_measures(c, facts, outlets: dict) -> list[Finding]:
     pairs = ref.merge(ref, on=["subject_key", "group"], suffixes=("_a", "_b"))
     pairs = pairs[(pairs["measure_a"] < pairs["measure_b"]) & ((pairs["t_hi_a"] < pairs["t_lo_b"]) | (pairs["t_hi_b"] < pairs["t_lo_a"]))]
     out = []
-    agreeing = c[~c["apart"] & ~c["excused"] & ~c["running"]]  # what each measure's sources agree on
-    where = agreeing.groupby(["subject_key", "group"]).indices if len(pairs) else {}
+    if pairs.empty:
+        return []
+    # what each measure's sources agree on, as records by entity and attribute, converted once
+    agreeing = c[~c["apart"] & ~c["excused"] & ~c["running"]]
+    wanted = set(zip(pairs["subject_key"], pairs["group"], strict=True))
+    agreeing = agreeing[[k in wanted for k in zip(agreeing["subject_key"], agreeing["group"], strict=True)]]
+    where: dict[tuple, list[dict]] = {}
+    for r in as_records(agreeing[FIELDS]):
+        where.setdefault((r["subject_key"], r["group"]), []).append(r)
     for p in pairs.to_dict("records"):
         a, b = p["measure_a"], p["measure_b"]
-        rows = agreeing.iloc[where.get((p["subject_key"], p["group"]), [])]
-        rows = rows[rows["measure"].isin([a, b])]
-        gfacts = facts[(facts["entity"] == p["subject_key"]) & (facts["group"] == p["group"]) & facts["measure"].isin([a, b])] \
-            if not facts.empty else facts
-        fact_list = [Fact(f["where"], f["text"], f["fact_lo"], None if f["fact_hi"] == math.inf else f["fact_hi"],
-                          f["measure"], f["fact_as_of"], f["source"], f["note"]) for f in gfacts.to_dict("records")]
-        entity = _entity(rows) if len(rows) else str(p["subject_key"])
+        rows = [r for r in where.get((p["subject_key"], p["group"]), []) if r["measure"] in (a, b)]
+        fact_list = facts_of.get((p["subject_key"], p["group"], a), []) + facts_of.get((p["subject_key"], p["group"], b), [])
+        entity = entity_of(rows) if rows else str(p["subject_key"])
         said = {m: (interval(p[f"lo_{s}"], p[f"hi_{s}"]), interval(p[f"t_lo_{s}"], p[f"t_hi_{s}"])) for m, s in ((a, "a"), (b, "b"))}
         reason = (f"{said[a][0]} {a} means {said[a][1]} took part, and {said[b][0]} {b} means {said[b][1]}: "
                   f"the gap is larger than the difference between {a} and {b} explains.")
         # the side a rule states stands; the other stands apart (both, when neither or both have a rule)
-        ruled_side = set(gfacts["measure"]) if len(fact_list) else set()
+        ruled_side = {f.measure for f in fact_list}
         apart = {a, b} - ruled_side or {a, b}
-        records = sorted(rows.to_dict("records"), key=lambda r, apart=apart: (r["measure"] not in apart, r["article"]))
+        records = sorted(rows, key=lambda r, apart=apart: (r["measure"] not in apart, r["article"]))
         sources = [_source(r, outlets, r["measure"] in apart) for r in records]
         out.append(Finding(finding_id("count", p["subject_key"], p["group"], f"{a}|{b}"), "warning", "count", entity,
                            p["group"], f"{a} vs {b}", f"{said[a][0]} {a}", f"{entity}, {p['group']}: {reason}",

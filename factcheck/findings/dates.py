@@ -12,7 +12,9 @@ is an edition mix-up: an error of the edition whose dates they are.
 
 from __future__ import annotations
 
-from factcheck.findings.model import Fact, Finding, Source, describe_dates, finding_id, worst
+import itertools
+
+from factcheck.findings.model import Fact, Finding, Source, as_records, describe_dates, entity_of, finding_id, worst
 from factcheck.isodate import iso_bounds
 
 
@@ -169,15 +171,11 @@ def check_dates(df, rules, outlets: dict) -> tuple[list[Finding], dict]:
            for e, rows in editions.groupby("edition_of")]
     j = j[j["edition_of"].isna()]
     flagged = j[j.groupby("subject_key")["apart"].transform("any")]
-    for key, rows in flagged.groupby("subject_key", sort=False):
-        out.append(_finding(key, rows, ruled.get(key), outlets))
+    # sorted and converted once, then cut into one group of records per event
+    records = as_records(flagged.sort_values(["subject_key", "apart", "article"], ascending=[True, False, True], kind="mergesort"))
+    for key, rows in itertools.groupby(records, key=lambda r: r["subject_key"]):
+        out.append(_finding(key, list(rows), ruled.get(key), outlets))
     return out, moved
-
-
-def _entity(rows) -> str:
-    """The entity a finding is about: the rule entity, else the subject as the first source writes it."""
-    key = str(rows["subject_key"].iloc[0])
-    return str(rows["subject_text"].iloc[0]) if key.startswith(("name:", "code:")) else key
 
 
 def _fact(r: dict | None) -> list[Fact]:
@@ -188,9 +186,8 @@ def _fact(r: dict | None) -> list[Fact]:
                  source=r["source"], note=r["note"])]
 
 
-def _finding(key, rows, rule: dict | None, outlets: dict) -> Finding:
-    records = rows.sort_values(["apart", "article"], ascending=[False, True]).to_dict("records")
-    entity = _entity(rows)
+def _finding(key, records: list[dict], rule: dict | None, outlets: dict) -> Finding:
+    entity = entity_of(records)
     first, last = records[0]["first_ref"], records[0]["last_ref"]
     reference = describe_dates(first, last) + (f", closed {rule['closed']}" if rule and rule["closed"] else "")
     agreeing = sum(not r["apart"] for r in records)

@@ -122,3 +122,18 @@ def describe_dates(start: str, end: str) -> str:
     return start if start == end else f"{start}..{end}"
 
 
+
+
+def entity_of(records: list[dict]) -> str:
+    """The entity a finding is about: the rule entity, else the subject as the first source writes it."""
+    key = str(records[0]["subject_key"])
+    if not key.startswith(("name:", "code:")):
+        return key
+    return next((str(r["subject_text"]) for r in records if isinstance(r["subject_text"], str)), key.split(":", 1)[1])
+
+
+def as_records(frame) -> list[dict]:
+    """The rows of ``frame`` as dicts, missing values as None: column by column (pandas' own
+    ``to_dict`` boxes every value of an extension array one by one, the check's costliest step)."""
+    columns = {c: frame[c].to_numpy(dtype=object, na_value=None) for c in frame.columns}
+    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)] if len(frame) else []

@@ -10,12 +10,16 @@ one is checked like any other.
 
 from __future__ import annotations
 
-from factcheck.findings.model import Fact, Finding, Source, finding_id, worst
+import functools
+import itertools
+
+from factcheck.findings.model import Fact, Finding, Source, as_records, finding_id, worst
 
 OPEN_END = "2262-01-01"  # "still in office" (the last day pandas timestamps reach)
 PORTFOLIO_SCORE = 80
 
 
+@functools.cache
 def _portfolio_fit(claim_portfolio, office_portfolios, lang) -> float:
     """How well the portfolio a claim names is an office's (100: the whole name; no portfolio: 0)."""
     from rapidfuzz import fuzz
@@ -28,6 +32,7 @@ def _portfolio_fit(claim_portfolio, office_portfolios, lang) -> float:
     return max(fuzz.token_sort_ratio(ours, romanise_any(p)) for p in office_portfolios)
 
 
+@functools.cache
 def _portfolio_ok(claim_portfolio, office_portfolios, lang) -> bool:
     """A minister's office applies to a claim when the claim names no portfolio or a matching one."""
     from rapidfuzz import fuzz
@@ -46,18 +51,14 @@ def _holder_named(name: str, holder_names: list[str]) -> bool:
     return any(n in name or (len(name.split()) >= 2 and n.startswith(name)) for n in holder_names)
 
 
-def _holders_claims(rows, offices, held) -> list[dict]:
+def _holders_claims(rows, offices, held_by: dict) -> list[dict]:
     """The claims that name whoever held the offices of ``rows`` (claims of titles someone did not
-    hold) at their dates: the other side of the finding."""
-    import numpy as np
-
+    hold) at their dates: the other side of the finding. ``held_by``: (person, role, org) -> the
+    claims that give them a title they held, as records."""
     at = rows[["org", "role", "article_date"]].merge(offices[["org", "role", "holder", "from", "to"]], on=["org", "role"])
     at = at[(at["article_date"] >= at["from"]) & (at["article_date"] <= at["to"])]
-    keys = set(zip(at["holder"], at["role"], at["org"], strict=True))
-    if not keys:
-        return []
-    mask = [(p, r, o) in keys for p, r, o in zip(held["person_id"], held["role"], held["org"], strict=True)]
-    return held.loc[np.array(mask, dtype=bool)].sort_values("article").to_dict("records")
+    keys = dict.fromkeys(zip(at["holder"], at["role"], at["org"], strict=True))
+    return [r for k in keys for r in held_by.get(k, [])]
 
 
 def offices_table(rules):
@@ -81,8 +82,21 @@ def _source(r: dict, outlets: dict, apart: bool) -> Source:
     modifier = f"{r['modifier']} " if isinstance(r["modifier"], str) else ""
     org = f" of {r['org_text']}" if isinstance(r["org_text"], str) else ""
     return Source(r["id"], r["article"], f"{r['person_text']}: {modifier}{r['role'].replace('_', ' ')}{org}",
-                  r["article_date"].date().isoformat(), None, apart, None, None,
-                  r["article_date"].date().isoformat(), lang, outlet)
+                  r["day"], None, apart, None, None, r["day"], lang, outlet)
+
+
+CONTEXT = 100  # of the claims that name an office's right holder, a finding lists this many
+
+
+def _context(right: list[dict], reasons: list[str], outlets: dict) -> list[Source]:
+    """The claims that name the right holder, beside those apart: the first ``CONTEXT``, and how
+    many more there are (a president is named in every other article)."""
+    if len(right) > CONTEXT:
+        reasons.append(f"{len(right) - CONTEXT} more sources name the holder and are not listed.")
+    return [_source(r, outlets, False) for r in right[:CONTEXT]]
+
+
+SOURCE_FIELDS = ["id", "article", "lang", "person_id", "person_text", "role", "org", "org_text", "modifier", "day"]
 
 
 def check_titles(df, rules, outlets: dict) -> list[Finding]:
@@ -95,6 +109,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     t = df[(df["kind"] == "title") & df["article_date"].notna() & (df["modifier"].isna() | (df["modifier"] == "acting"))]
     if t.empty or offices.empty:
         return []
+    t = t.assign(day=t["article_date"].dt.strftime("%Y-%m-%d"))  # the article's day as text, once
     out: list[Finding] = []
     # (a) The named person held that role (of that organisation, when given) at the article's date:
     # any one of their terms covers it (a minister moved between portfolios, a second term after a gap).
@@ -104,7 +119,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     # a claim that names a ministry speaks of the office whose portfolio it names best (the old
     # name of a renamed ministry is the old office's)
     if not j.empty:
-        j["fit"] = [_portfolio_fit(p, ps, lang) for p, ps, lang in zip(j["portfolio"], j["portfolio_office"], j["lang"], strict=True)]
+        j["fit"] = [_portfolio_fit(p if isinstance(p, str) else None, tuple(ps), lang)
+                    for p, ps, lang in zip(j["portfolio"], j["portfolio_office"], j["lang"], strict=True)]
         j = j[j["fit"] == j.groupby("id")["fit"].transform("max")]
     j["covered"] = (j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])
     covered = j.groupby("id")["covered"].transform("any")
@@ -112,17 +128,29 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     day = {c: j[c].to_numpy("datetime64[D]").astype("int64") for c in ("article_date", "from", "to")}  # days: no overflow
     j["gap"] = np.where(day["article_date"] < day["from"], day["from"] - day["article_date"], day["article_date"] - day["to"])
     bad = j[~covered].sort_values("gap").drop_duplicates("id")
-    held = j[covered & j["covered"]].drop_duplicates("id")
+    held = j[covered & j["covered"]].drop_duplicates("id").sort_values("article")
+    held_by: dict[tuple, list[dict]] = {}  # the right titles, converted once: (person, role, org) -> records
+    if not bad.empty:
+        # only the right titles a finding will show: of the people flagged, and of the holders then
+        at = bad[["org", "role", "article_date"]].merge(offices[["org", "role", "holder", "from", "to"]], on=["org", "role"])
+        at = at[(at["article_date"] >= at["from"]) & (at["article_date"] <= at["to"])]
+        holders = set(zip(at["holder"], at["role"], at["org"], strict=True))
+        shown = held["person_id"].isin(bad["person_id"]) | pd.Series(
+            [k in holders for k in zip(held["person_id"], held["role"], held["org"], strict=True)], index=held.index, dtype=bool)
+        for r in as_records(held.loc[shown, SOURCE_FIELDS]):
+            held_by.setdefault((r["person_id"], r["role"], r["org"]), []).append(r)
+    roles_of: dict[str, list[tuple]] = {}
+    for k in held_by:
+        roles_of.setdefault(k[0], []).append(k)
     for person, rows in bad.groupby("person_id"):
         records = rows.sort_values("article").to_dict("records")
-        reasons = [f"{r['article']} ({r['article_date'].date()}) calls {r['person_text']} {r['role'].replace('_', ' ')}"
+        reasons = [f"{r['article']} ({r['day']}) calls {r['person_text']} {r['role'].replace('_', ' ')}"
                    f" of {r['org']}; they held it from {_term(r)}." for r in records]
-        right = held[held["person_id"] == person].sort_values("article").to_dict("records")
-        right += _holders_claims(rows, offices, held)
+        right = [r for k in roles_of.get(person, ()) for r in held_by[k]] + _holders_claims(rows, offices, held_by)
         out.append(Finding(finding_id("title", person, "office"), worst(rows["severity"]), "title", str(person), "office",
                            None, "; ".join(dict.fromkeys(f"{r['role'].replace('_', ' ')} of {r['org']} from {_term(r)}" for r in records)),
                            " ".join(reasons), reasons,
-                           [_source(r, outlets, True) for r in records] + [_source(r, outlets, False) for r in right],
+                           [_source(r, outlets, True) for r in records] + _context(right, reasons, outlets),
                            [Fact(r["where"], f"{person}: {r['role']} of {r['org']} from {_term(r)}", source=r["source"], note=r["note"])
                             for r in {r["where"]: r for r in records}.values()]))
     # (b) Nobody else held that role of that organisation then (for ministers, of that portfolio);
@@ -132,7 +160,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j = j[(j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])]
     if j.empty:
         return out
-    ok = [_portfolio_ok(p, ps, lang) for p, ps, lang in zip(j["portfolio"], j["portfolio_office"], j["lang"], strict=True)]
+    ok = [_portfolio_ok(p if isinstance(p, str) else None, tuple(ps), lang)
+          for p, ps, lang in zip(j["portfolio"], j["portfolio_office"], j["lang"], strict=True)]
     j = j[pd.Series(ok, index=j.index)]
     holders = {h: [romanise_any(n) for n in (rules.entity(h).names + rules.entity(h).aliases)] for h in set(j["holder"])}
     same = [(p == h) if isinstance(p, str) else _holder_named(romanise(t, lang), holders[h])
@@ -144,19 +173,22 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     elsewhere = elsewhere[(elsewhere["article_date"] >= elsewhere["from_held"]) & (elsewhere["article_date"] <= elsewhere["to_held"])]
     j["held_elsewhere"] = j["id"].map(elsewhere.drop_duplicates("id").set_index("id")["org_held"])
     j.loc[j["held_elsewhere"].notna(), "severity"] = "warning"
-    flagged = j[j.groupby(["org", "role", "holder"])["apart"].transform("any")]
-    for (org, role, holder), rows in flagged.groupby(["org", "role", "holder"]):
-        rows = rows.sort_values(["apart", "article"], ascending=[False, True]).drop_duplicates("id")
-        records = rows.to_dict("records")
+    flagged = j[j.groupby(["org", "role", "holder"])["apart"].transform("any")].drop_duplicates(["org", "role", "holder", "id"])
+    flagged = flagged.sort_values(["org", "role", "holder", "apart", "article"], ascending=[True, True, True, False, True])
+    fields = [*SOURCE_FIELDS, "holder", "apart", "held_elsewhere", "severity", "where", "source", "note", "from", "to"]
+    for (org, role, holder), group in itertools.groupby(as_records(flagged[fields]),
+                                                        key=lambda r: (r["org"], r["role"], r["holder"])):
+        records = list(group)
         term = _term(records[0])
-        reasons = [f"{r['article']} ({r['article_date'].date()}) calls {r['person_text']} {role.replace('_', ' ')} of {org}; "
+        reasons = [f"{r['article']} ({r['day']}) calls {r['person_text']} {role.replace('_', ' ')} of {org}; "
                    f"on that date the office was held by {holder}."
                    + (f" The rules have {r['person_id']} as {role.replace('_', ' ')} of {r['held_elsewhere']} then: "
                       "is the organisation right?" if isinstance(r["held_elsewhere"], str) else "")
                    for r in records if r["apart"]]
-        out.append(Finding(finding_id("title", org, role, holder), worst(rows.loc[rows["apart"], "severity"]), "title",
+        out.append(Finding(finding_id("title", org, role, holder), worst(r["severity"] for r in records if r["apart"]), "title",
                            str(org), "office", role, f"{holder}, {term}", " ".join(reasons), reasons,
-                           [_source(r, outlets, r["apart"]) for r in records],
+                           [_source(r, outlets, True) for r in records if r["apart"]]
+                           + _context([r for r in records if not r["apart"]], reasons, outlets),
                            [Fact(records[0]["where"], f"{holder}: {role} of {org} from {term}", source=records[0]["source"],
                                  note=records[0]["note"])]))
     return out
