@@ -186,7 +186,8 @@ def link(claims, rules: Rules, articles) -> object:
         """A year beside an edition's code that is not the edition's ("ABC-25, held in 2017")."""
         e = linker.entities.get(entity)
         year = None if e is None else e.year or (e.dates.start.year if e.dates else None)
-        years = {int(n) for n in _NUMBER.findall(normalise(text).text) if 1800 <= int(n) <= 2200}
+        bare = _CODE.sub(" ", normalise(text).text)  # the year of "ABC-2025 (2024)" is 2024
+        years = {int(n) for n in _NUMBER.findall(bare) if 1800 <= int(n) <= 2200}
         return min(years) if year is not None and years and year not in years else None
 
     df["subject_year"] = [other_year(t, e) if isinstance(e, str) else None

@@ -89,6 +89,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     head_first = bool(lang.get("counts.head_first"))
     ellipsis_next = lang.lexicon("numbers.ellipsis_next")
     count_words = lang.lexicon("counts.count_words")
+    generic = lang.lexicon("counts.generic_nouns")
     clauses = _Clauses(doc)
     claims = []
     i = 0
@@ -179,6 +180,9 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         subgroup = subgroup or _part(doc, clauses, i, first, last, attribute, range(noun_first, noun_last))
         # A sentence that names no event speaks of the article's event only when it says who came.
         subject = doc.subject(i, near=None if measure else -1)
+        if attribute == "participants" and measure is None and subject is None and not subgroup and noun_first < noun_last \
+                and generic.match(toks, noun_first) and not _participants_named(doc, nouns, generic, i):
+            attribute = "people"  # "2.6 billion people are still offline": of no event, and no one took part
         claims.append(
             doc.claim(
                 "count", first, last,
@@ -406,6 +410,18 @@ def _modified_after(doc: Document, measures, k: int) -> bool:
 
 
 LEAD_WINDOW = 6  # words between "the number of voters" and its figure
+
+
+def _participants_named(doc: Document, nouns, generic, i: int) -> bool:
+    """The clause of token ``i`` names participants in other words than people in general
+    ("Число участников превысило 5 тыс. человек")."""
+    toks, ids = doc.tokens, doc.clauses
+    first, last = i, i
+    while first > 0 and ids[first - 1] == ids[i]:
+        first -= 1
+    while last < len(toks) and ids[last] == ids[i]:
+        last += 1
+    return any((m := nouns.match(toks, k)) and m[0] == "participants" and not generic.match(toks, k) for k in range(first, last))
 
 
 def _named_before(doc: Document, nouns, count_words, i: int) -> tuple[str, int] | None:

@@ -16,6 +16,7 @@ CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
 RELATIVE_GAP = 3  # words (and the comma) between an event's words and the relative word of a clause about it
 YEAR_BEFORE, YEAR_AFTER = 5, 4  # words between an event's name and the year that chooses its edition
+_EDITION_NUMBER = re.compile(r"[-\s]?\d{1,4}(?!\d)")
 
 
 @dataclass
@@ -127,16 +128,23 @@ class Document:
         before = [m for m in here if m.last <= start and start - m.last <= RELATIVE_GAP]
         return before[-1] if before else None
 
-    def mention_text(self, m: EventMention | None) -> str | None:
+    def mention_text(self, m: EventMention | None, previous: str | None = None) -> str | None:
         """An event's words, with the year written beside them when they do not hold it
-        ("2017-ci ildə ... keçirilmiş konfransında" is the conference of 2017)."""
+        ("2017-ci ildə ... keçirilmiş konfransında" is the conference of 2017); of the edition before
+        (``previous``, or words of ``events.previous_words`` beside them), the words without their
+        edition's number and with that year ("Год назад ПМЭФ[-2025]" gives "ПМЭФ (2024)")."""
         if m is None:
             return None
         text = self.source(m.first, m.last)
-        year = self._year_near(m)
+        year = self._year_written(m)
+        if year is None and (previous := previous or self._previous_edition(m)):
+            return f"{_EDITION_NUMBER.sub('', text)} ({previous})"
         return text if year is None or year in text else f"{text} ({year})"
 
     def _year_near(self, m: EventMention) -> str | None:
+        return self._year_written(m) or self._previous_edition(m)
+
+    def _year_written(self, m: EventMention) -> str | None:
         """A year that stands a few words before or just after an event's words, in its sentence: right
         before them, or marked as a year ("2017-ci ildə", "в 2022 году", "سال ۲۰۲۲"); not the year of a
         full date ("17 November 2025") nor a figure ("2000-dən çox")."""
@@ -152,6 +160,22 @@ class Document:
                 k > 0 and self.lang.lexicon("dates.year_words_before").match_ending(self.tokens, k) is not None)
             if beside or marked:
                 return y.group(1)
+        return None
+
+    def _previous_edition(self, m: EventMention) -> str | None:
+        """The year before publication when words of ``events.previous_words`` stand a few words
+        before or after an event's words ("last year's forum", "год назад ПМЭФ", "geçen yılki forum")."""
+        if any(t.kind != "word" for t in self.tokens[m.first:m.last]):
+            return None  # an edition's code or number names it ("the previous edition, ABC-22")
+        return self._previous_between(m.first, max(0, m.first - YEAR_BEFORE), min(len(self.tokens), m.last + YEAR_AFTER))
+
+    def _previous_between(self, i: int, first: int, last: int) -> str | None:
+        if self.published is None:
+            return None
+        previous = self.lang.lexicon("events.previous_words")
+        for k in range(first, last):
+            if self.same_sentence(i, k) and previous.match(self.tokens, k) is not None:
+                return str(self.published.year - 1)
         return None
 
     def subject(self, i: int, *, near: int | None = None) -> str | None:
@@ -193,7 +217,11 @@ class Document:
         if here or near is None:
             main = next((m for m in self.events if m.named), None)
             if main is not None and main.first <= i:
-                return self.mention_text(main)
+                # "Год назад ПМЭФ посетили ...": the main event's edition of the year before
+                start = i
+                while start > 0 and self.same_sentence(i, start - 1):
+                    start -= 1
+                return self.mention_text(main, self._previous_between(i, start, i))
         if named:
             return self.mention_text(named[0])
         return self.mention_text(here[0]) if here else None

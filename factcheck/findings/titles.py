@@ -17,6 +17,16 @@ from factcheck.findings.model import Fact, Finding, Source, as_records, finding_
 
 OPEN_END = "2262-01-01"  # "still in office" (the last day pandas timestamps reach)
 PORTFOLIO_SCORE = 80
+HANDOVER_DAYS = 7  # a title this near a term's start or end may count the handover's day differently
+ELECT_DAYS = 183  # a title this long before a term's start may be the holder-elect's
+
+
+def _soft_reason(r: dict) -> str:
+    if r["gap"] <= HANDOVER_DAYS:
+        return f" That is within {HANDOVER_DAYS} days of the handover, whose day sources count differently: a warning."
+    if r["early"] and r["gap"] <= ELECT_DAYS:
+        return f" That is {r['gap']} days before they took office: perhaps as the holder-elect; a warning."
+    return ""
 
 
 @functools.cache
@@ -127,7 +137,11 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     # of an uncovered claim, the term nearest its date is the one to show
     day = {c: j[c].to_numpy("datetime64[D]").astype("int64") for c in ("article_date", "from", "to")}  # days: no overflow
     j["gap"] = np.where(day["article_date"] < day["from"], day["from"] - day["article_date"], day["article_date"] - day["to"])
+    j["early"] = day["article_date"] < day["from"]
     bad = j[~covered].sort_values("gap").drop_duplicates("id")
+    # days of a handover, and a holder-elect called by the title before taking office: a warning
+    soft = (bad["gap"] <= HANDOVER_DAYS) | (bad["early"] & (bad["gap"] <= ELECT_DAYS))
+    bad.loc[soft & (bad["severity"] == "error"), "severity"] = "warning"
     held = j[covered & j["covered"]].drop_duplicates("id").sort_values("article")
     held_by: dict[tuple, list[dict]] = {}  # the right titles, converted once: (person, role, org) -> records
     if not bad.empty:
@@ -145,7 +159,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     for person, rows in bad.groupby("person_id"):
         records = rows.sort_values("article").to_dict("records")
         reasons = [f"{r['article']} ({r['day']}) calls {r['person_text']} {r['role'].replace('_', ' ')}"
-                   f" of {r['org']}; they held it from {_term(r)}." for r in records]
+                   f" of {r['org']}; they held it from {_term(r)}." + _soft_reason(r) for r in records]
         right = [r for k in roles_of.get(person, ()) for r in held_by[k]] + _holders_claims(rows, offices, held_by)
         out.append(Finding(finding_id("title", person, "office"), worst(rows["severity"]), "title", str(person), "office",
                            None, "; ".join(dict.fromkeys(f"{r['role'].replace('_', ' ')} of {r['org']} from {_term(r)}" for r in records)),
