@@ -128,6 +128,17 @@ class Document:
         before = [m for m in here if m.last <= start and start - m.last <= RELATIVE_GAP]
         return before[-1] if before else None
 
+    def _antecedent(self, m: EventMention) -> EventMention | None:
+        """The event the sentence before names with the same noun as ``m``, an event not named
+        ("... organised the Caspian Energy Forum (CEF-22). The forum,
+        held in a hybrid format, drew 2,152 people": CEF-22's, not the article's main event's)."""
+        sent = self.tokens[m.first].sentence
+        noun = set(self.tokens[m.last - 1].stems)
+        for e in reversed(self.events):
+            if e.named and self.tokens[e.first].sentence == sent - 1 and any(noun & set(t.stems) for t in self.tokens[e.first:e.last]):
+                return e
+        return None
+
     def mention_text(self, m: EventMention | None, previous: str | None = None) -> str | None:
         """An event's words, with the year written beside them when they do not hold it
         ("2017-ci ildə ... keçirilmiş konfransında" is the conference of 2017); of the edition before
@@ -214,6 +225,9 @@ class Document:
         before = [m for m in named if m.first <= i]
         if before:
             return self.mention_text(before[-1])
+        unnamed = [m for m in here if not m.named]
+        if unnamed and (antecedent := self._antecedent(unnamed[0])) is not None:
+            return self.mention_text(antecedent)
         if here or near is None:
             main = next((m for m in self.events if m.named), None)
             if main is not None and main.first <= i:
