@@ -11,6 +11,7 @@ link by their whole name, never by a shared surname.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ _NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
 _RULE_CODE = re.compile(r"^(\D*?[^\W\d_])[-\s]?(\d{1,4})$")
 _ACRONYM = re.compile(rf"[{CAPITALS}]{{2,}}")
 NAME_SCORE = 88  # rapidfuzz score (0-100) for names of events and organisations
+NEAR_DAYS = 31  # an article this near an event's dates may call it by a common noun alone
 ABOUT_ONE = 0.75  # an article is about one event when it is the subject of this share of its claims
 
 
@@ -77,8 +79,9 @@ class Linker:
     def codes_in(self, text: str) -> set[tuple[str, int]]:
         return edition_codes(text, self.letters)
 
-    def _best(self, kind: str, text: str, lang: str) -> list[Entity]:
-        """Entities of ``kind`` whose names match ``text``, best first."""
+    def _best(self, kind: str, text: str, lang: str, loose: set[str] | None = None) -> list[Entity]:
+        """Entities of ``kind`` whose names match ``text``, best first; into ``loose`` go those that a
+        single word matched only as part of a longer name ("conference", "مراسم")."""
         from rapidfuzz import fuzz
 
         query = romanise(text, lang)
@@ -97,9 +100,12 @@ class Linker:
                     score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)
             if score >= NAME_SCORE and score > scored.get(name.entity.id, (0.0, None))[0]:
                 scored[name.entity.id] = (score, name.entity)
+        if loose is not None and " " not in query:
+            whole = {n.entity.id for n in self.names.get(kind, []) if fuzz.ratio(query, n.romanised) >= NAME_SCORE}
+            loose.update(scored.keys() - whole)
         return [e for _, e in sorted(scored.values(), key=lambda p: -p[0])]
 
-    def event(self, text: str | None, lang: str, year: int | None, context: str = "") -> str | None:
+    def event(self, text: str | None, lang: str, year: int | None, context: str = "", day: dt.date | None = None) -> str | None:
         if not text:
             return None
         # a year or an edition number in the name chooses the edition ("the 2017 conference",
@@ -110,7 +116,10 @@ class Linker:
         if codes:
             found = {e for c in codes for e in self.codes.get(c, ())}
             return found.pop() if len(found) == 1 else None
-        candidates = self._best("event", text, lang)
+        loose: set[str] = set()
+        candidates = self._best("event", text, lang, loose)
+        # a common noun alone ("the ceremony") is an event's only in an article published near its dates
+        candidates = [e for e in candidates if e.id not in loose or _near(e, day)]
         if years:
             candidates = [e for e in candidates if e.year is None or e.year in years]
         elif year is not None:
@@ -141,6 +150,13 @@ class Linker:
         return self.countries.get(code) if code else None
 
 
+def _near(e: Entity, day: dt.date | None) -> bool:
+    """``day`` falls within ``NEAR_DAYS`` of the event's dates (an event without dates: by its year)."""
+    if e.dates is None or day is None:
+        return e.dates is None
+    return e.dates.start - dt.timedelta(days=NEAR_DAYS) <= day <= e.dates.last + dt.timedelta(days=NEAR_DAYS)
+
+
 def link(claims, rules: Rules, articles) -> object:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
     the columns the checks need: ``subject_key`` (what a claim is about: the linked entity, else its
@@ -159,12 +175,13 @@ def link(claims, rules: Rules, articles) -> object:
     article_date = pd.to_datetime(df["published"], errors="coerce")
     years = [None if pd.isna(y) else int(y) for y in article_date.dt.year]
 
-    event = functools.cache(lambda t, lang, y, art: linker.event(t, lang, y, texts.get(art, "")))
+    days = [None if pd.isna(d) else d.date() for d in article_date]
+    event = functools.cache(lambda t, lang, y, art, day: linker.event(t, lang, y, texts.get(art, ""), day))
     person = functools.cache(linker.person)
     org = functools.cache(linker.org)
     df["subject_id"] = [
-        event(t, lang, y, art) if isinstance(t, str) else None
-        for t, lang, y, art in zip(df["subject_text"], df["lang"], years, df["article"], strict=True)
+        event(t, lang, y, art, day) if isinstance(t, str) else None
+        for t, lang, y, art, day in zip(df["subject_text"], df["lang"], years, df["article"], days, strict=True)
     ]
     df["person_id"] = [person(t, lang) if isinstance(t, str) else None for t, lang in zip(df["person_text"], df["lang"], strict=True)]
     df["org_id"] = [org(t, lang) if isinstance(t, str) else None for t, lang in zip(df["org_text"], df["lang"], strict=True)]

@@ -57,6 +57,9 @@ def find_events(doc: Document) -> list[EventMention]:
     toks = doc.tokens
     lang = doc.lang
     nouns = lang.lexicon("events.nouns")
+    org_words = lang.lexicon("titles.org_words")
+    count_nouns = lang.lexicon("counts.attributes")
+    head_first = bool(lang.get("counts.head_first"))  # where a noun's complement follows it, an organisation may too
     connectors = lang.words["titles.list_joins"] | lang.words["titles.org_after"] | lang.words["events.connectors"]
     mentions: list[EventMention] = []
     i = 0
@@ -67,6 +70,12 @@ def find_events(doc: Document) -> list[EventMention]:
             i += 1
             continue
         last = m[1]
+        if (not head_first and org_words.match(toks, last) is not None and doc.same_sentence(i, last)) or (
+                (counted := count_nouns.match(toks, i)) is not None and counted[1] > last):
+            # "Mərkəzi Seçki Komissiyası", "Baku Convention Center": an organisation or a place;
+            # "seçki məntəqəsi" (polling station): what a figure counts
+            i = last + 1
+            continue
         first = i
         named = False
         if lang.cased:

@@ -47,6 +47,7 @@ MEASURE_RATIOS = {"attended": (1.0, 1.0), "expected": (1.0, 1.0), "registered": 
 LOWER = ("more_than", "at_least")
 SIGN_UPS = ("registered", "accredited")
 SPLIT = ("votes", "seats")  # figures split among candidates or parties: one article's 25 and another's 83 may both be right
+NOT_COMPARED = (*SPLIT, "people")  # and people in general: the offline, the eligible, a hall's capacity
 
 
 def count_bounds(df):
@@ -113,7 +114,7 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     import pandas as pd
 
     c = df[(df["kind"] == "count") & df["subject_key"].notna() & ~df["subgroup"].fillna(False).astype(bool)
-           & ~df["attribute"].isin(SPLIT)].copy()
+           & ~df["attribute"].isin(NOT_COMPARED)].copy()
     if c.empty:
         return []
     c["group"] = c["attribute"].replace(COUNT_GROUPS)
@@ -262,7 +263,8 @@ def _across_measures(c, facts_of: dict, outlets: dict) -> list[Finding]:
     allowing for what separates the measures (more register than come; parts are smaller)."""
     import numpy as np
 
-    ref = c[~c["apart"]].groupby(["subject_key", "group", "measure"], as_index=False).agg(
+    # a running figure is a lower bound at its date: it says nothing of how many took part in the end
+    ref = c[~c["apart"] & ~c["running"]].groupby(["subject_key", "group", "measure"], as_index=False).agg(
         lo=("ref_lo", "first"), hi=("ref_hi", "first"))
     if facts_of:
         import pandas as pd

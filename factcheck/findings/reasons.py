@@ -27,6 +27,7 @@ def unchecked(df, rules) -> dict[str, str]:
         [
             count & df["subgroup"].fillna(False).astype(bool),
             count & df["attribute"].isin(SPLIT),
+            count & (df["attribute"] == "people"),
             count & (df["attribute"] == "age") & df["person_id"].isna(),
             count & (df["attribute"] != "age") & df["subject_key"].isna(),
             count & np.array([bool(o) for o in other]),
@@ -41,6 +42,7 @@ def unchecked(df, rules) -> dict[str, str]:
         [
             "a part of the whole (one delegation, 'including ...', members of a body): never compared with the whole",
             "votes and seats are split among candidates and parties: not compared",
+            "people in general, of no event and not said to take part (the offline, a hall's capacity): not compared",
             "an age whose person the rules do not know",
             "its sentence names no event, and it says nothing of who came: it is nobody's figure",
             "different measure",  # filled in below
