@@ -159,3 +159,50 @@ def test_same_inputs_give_a_byte_identical_report(tmp_path, monkeypatch):
     for name in ("a.html", "b.html"):
         main(["check", "seeds", "--report", str(tmp_path / name), "--quiet"])
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_every_format_renders_a_finding_with_many_sources(tmp_path, capsys, monkeypatch):
+    """The development corpus gives findings of many sources in several languages: each format shows
+    each of them once, with all its sources (SARIF: related locations; JUnit: a failure for every
+    article apart; HTML: one card with a source card for every source)."""
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "out"
+    main(["check", "tests/corpus", "seeds", "--rules", "rules", "--rules", "tests/corpus/rules", "--report", str(out / "r.html"),
+          "--format", f"sarif={out}/f.sarif", "--format", f"junit={out}/junit.xml",
+          "--format", f"lines={out}/findings.txt", "--format", f"json={out}/f.json", "--format", "github"])
+    github = capsys.readouterr().out
+    findings = json.loads((out / "f.json").read_text(encoding="utf-8"))["findings"]
+    big = max(findings, key=lambda f: len(f["sources"]))
+    articles = {s["article"] for s in big["sources"]}
+    apart = {s["article"] for s in big["sources"] if s["apart"]}
+    assert len(big["sources"]) >= 10 and len(apart) >= 3 and len({s["lang"] for s in big["sources"]}) >= 3
+    # SARIF: one result, at a claim apart, the other claims and the rule facts related
+    sarif = json.loads((out / "f.sarif").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "tests" / "fixtures" / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    results = [r for r in sarif["runs"][0]["results"] if r["partialFingerprints"]["factcheckFindingId/v1"] == big["id"]]
+    assert len(results) == 1 and len(sarif["runs"][0]["results"]) == len(findings)
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] in apart
+    assert len(results[0]["relatedLocations"]) == len(big["sources"]) - 1 + len(big["facts"])
+    assert {loc["physicalLocation"]["artifactLocation"]["uri"] for loc in results[0]["relatedLocations"]} >= articles - {
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]}
+    # JUnit: every article apart fails with this finding, once; the articles that agree do not
+    cases = {c.get("name"): c for c in ET.parse(out / "junit.xml").getroot().iter("testcase")}
+    for article in articles:
+        hits = [f for f in cases[article].findall("failure") if f.text.startswith(big["id"])]
+        assert len(hits) == (article in apart), article
+    # lines and GitHub annotations: one each, tagged with the finding's id
+    lines = (out / "findings.txt").read_text(encoding="utf-8").splitlines()
+    assert sum(line.endswith(f"{big['kind']} {big['id']}]") for line in lines) == 1 == sum(big["id"] in a for a in github.splitlines())
+    assert len([line for line in lines if re.search(r"\[(count|date|title) [0-9a-f]{12}\]$", line)]) == len(findings)
+    # HTML: one card with every source, those apart marked
+    html = (out / "r.html").read_text(encoding="utf-8")
+    card = html.split(f'id="finding-{big["id"]}"', 1)[1].split("</section>", 1)[0]
+    assert html.count(f'id="finding-{big["id"]}"') == 1
+    assert len(re.findall(r'<div class="claim(?: apart)?">', card)) == len(big["sources"])
+    assert card.count('<div class="claim apart">') == len([s for s in big["sources"] if s["apart"]])
+    assert f"{len(big['sources'])} source(s), {len([s for s in big['sources'] if s['apart']])} apart" in card
