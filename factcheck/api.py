@@ -12,7 +12,7 @@ from factcheck.corpus import Article, Problem, read_corpus
 # Fields of a claim in JSON, by kind, after the fields every claim has.
 COMMON = ("id", "article", "lang", "published", "kind", "text", "start", "end", "line", "sentence")
 BY_KIND = {
-    "count": ("value", "qualifier", "attribute", "measure", "subgroup", "running", "as_of", "subject"),
+    "count": ("value", "qualifier", "attribute", "measure", "subgroup", "running", "as_of", "subject", "person"),
     "date": ("date_start", "date_end", "calendar", "subject"),
     "title": ("person", "role", "org", "portfolio", "modifier"),
 }
@@ -59,6 +59,8 @@ class Results:
         for row in self.claim_rows():
             rec = {k: row[k] for k in COMMON}
             for key in BY_KIND[row["kind"]]:
+                if key == "person" and row["kind"] == "count" and row.get("person_text") is None:
+                    continue  # only an age is a person's figure
                 if key in NESTED:
                     rec[key] = {"text": row[f"{key}_text"], "id": row[f"{key}_id"]}
                 else:

@@ -2,7 +2,8 @@
 
 A case lists the complete `findings` it must give: kind, severity, entity, attribute, `measure`
 (when a count's finding is of one), `apart` (the articles whose claims stand apart), `sources`
-(every article the finding holds; default: those apart), `rule: true` when a rule fact applies,
+(every article the finding holds; default: those apart), `rule: true` when a rule fact applies
+(`rule: N`: the fact on line N of the rule file),
 words the explanation must contain (`explains`) and `status`. `findings: []` is a near miss.
 """
 
@@ -84,7 +85,8 @@ def test_findings(case, tmp_path, monkeypatch):
     found = [
         {"kind": f.kind, "severity": f.severity, "entity": f.entity, "attribute": f.attribute, "measure": f.measure,
          "apart": sorted({s.article for s in f.apart}), "sources": sorted({s.article for s in f.sources}),
-         "rule": bool(f.facts), "explanation": f.explanation, "status": f.status}
+         "rule": bool(f.facts), "explanation": f.explanation, "status": f.status,
+         "rule_lines": [int(fact.where.rpartition(":")[2]) for fact in f.facts]}
         for f in results.findings
     ]
     unmatched = list(found)
@@ -92,8 +94,10 @@ def test_findings(case, tmp_path, monkeypatch):
         want = {k: expected[k] for k in ("kind", "severity", "entity", "attribute")} | {
             "measure": expected.get("measure"), "apart": sorted(expected["apart"]),
             "sources": sorted(expected.get("sources", expected["apart"])),
-            "rule": expected.get("rule", False), "status": expected.get("status", "new")}
-        hit = next((f for f in unmatched if {k: f[k] for k in want} == want and expected.get("explains", "") in f["explanation"]), None)
+            "rule": bool(expected.get("rule", False)), "status": expected.get("status", "new")}
+        line = expected.get("rule") if type(expected.get("rule")) is int else None  # `rule: N`: the fact on line N
+        hit = next((f for f in unmatched if {k: f[k] for k in want} == want and expected.get("explains", "") in f["explanation"]
+                    and (line is None or line in f["rule_lines"])), None)
         assert hit is not None, f"missing {expected}\nfound: {found}"
         unmatched.remove(hit)
     assert not unmatched, f"unexpected findings: {unmatched}"

@@ -198,7 +198,7 @@ def load_rules(directories: str | Path | list) -> tuple[Rules, list[RuleError]]:
                                            f"add 'version: 2' to say more: {VERSION_2_SAYS} (docs/rules.md)", "notice"))
         for k, entity in enumerate(parsed.entities):
             line, col = _locate(tree, ("entities", k))
-            lines = {"dates": _locate(tree, ("entities", k, "dates"))[0]}
+            lines = {key: _locate(tree, ("entities", k, key))[0] for key in ("dates", "born")}
             lines.update({f"counts.{a}.{n}": _locate(tree, ("entities", k, "counts", a, n))[0]
                           for a, facts in entity.counts.items() for n in range(len(facts))})
             here = Located(entity, name, line, col, lines)
