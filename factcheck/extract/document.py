@@ -139,17 +139,18 @@ class Document:
                 return e
         return None
 
-    def mention_text(self, m: EventMention | None, previous: str | None = None) -> str | None:
+    def mention_text(self, m: EventMention | None, other: str | None = None) -> str | None:
         """An event's words, with the year written beside them when they do not hold it
-        ("2017-ci ildə ... keçirilmiş konfransında" is the conference of 2017); of the edition before
-        (``previous``, or words of ``events.previous_words`` beside them), the words without their
-        edition's number and with that year ("Год назад ПМЭФ[-2025]" gives "ПМЭФ (2024)")."""
+        ("2017-ci ildə ... keçirilmiş konfransında" is the conference of 2017); of another edition
+        (the year ``other``, or the year before when words of ``events.previous_words`` stand beside
+        them), the words without their edition's number and with that year ("Год назад ПМЭФ[-2025]"
+        gives "ПМЭФ (2024)")."""
         if m is None:
             return None
         text = self.source(m.first, m.last)
         year = self._year_written(m)
-        if year is None and (previous := previous or self._previous_edition(m)):
-            return f"{_EDITION_NUMBER.sub('', text)} ({previous})"
+        if year is None and (other := other or self._previous_edition(m)):
+            return f"{_EDITION_NUMBER.sub('', text)} ({other})"
         return text if year is None or year in text else f"{text} ({year})"
 
     def _year_near(self, m: EventMention) -> str | None:
@@ -167,10 +168,25 @@ class Document:
             if y is None or (k > 0 and toks[k - 1].kind == "num"):
                 continue
             beside = k == m.first - 1 or (k + 1 < len(toks) and toks[k + 1].kind == "punct")  # "the 2017 conference", "held in 2017,"
-            marked = self.lang.lexicon("dates.year_words").match(self.tokens, k + 1) is not None or (
-                k > 0 and self.lang.lexicon("dates.year_words_before").match_ending(self.tokens, k) is not None)
-            if beside or marked:
+            if beside or self._marked_year(k):
                 return y.group(1)
+        return None
+
+    def _marked_year(self, k: int) -> bool:
+        """Token ``k`` is marked as a year: "2017-ci ildə", "в 2022 году", "سال ۲۰۲۲", "in the year 2017"."""
+        return self.lang.lexicon("dates.year_words").match(self.tokens, k + 1) is not None or (
+            k > 0 and self.lang.lexicon("dates.year_words_before").match_ending(self.tokens, k) is not None)
+
+    def _year_before(self, i: int) -> str | None:
+        """A year marked as one between the last comma before token ``i`` and ``i``: "..., а в 2017 году в
+        Буэнос-Айресе — 1 360" speaks of 2017."""
+        toks = self.tokens
+        k = i - 1
+        while k >= 0 and self.same_sentence(i, k) and toks[k].text not in ",،;؛":
+            y = _YEAR.match(toks[k].base)
+            if y is not None and not (k > 0 and toks[k - 1].kind == "num") and self._marked_year(k):
+                return y.group(1)
+            k -= 1
         return None
 
     def _previous_edition(self, m: EventMention) -> str | None:
@@ -231,11 +247,13 @@ class Document:
         if here or near is None:
             main = next((m for m in self.events if m.named), None)
             if main is not None and main.first <= i:
-                # "Год назад ПМЭФ посетили ...": the main event's edition of the year before
+                # "Год назад ПМЭФ посетили ...", "а в 2017 году — 1 360": the main event's edition of another year
                 start = i
                 while start > 0 and self.same_sentence(i, start - 1):
                     start -= 1
-                return self.mention_text(main, self._previous_between(i, start, i))
+                year = self._previous_between(i, start, i) or self._year_before(i)
+                same = year is not None and self.published is not None and int(year) == self.published.year
+                return self.mention_text(main, None if same else year)
         if named:
             return self.mention_text(named[0])
         return self.mention_text(here[0]) if here else None
