@@ -151,7 +151,7 @@ class Linker:
 
 
 def _near(e: Entity, day: dt.date | None) -> bool:
-    """``day`` falls within ``NEAR_DAYS`` of the event's dates (an event without dates: by its year)."""
+    """``day`` falls within ``NEAR_DAYS`` of the event's dates (an event without dates: its year decides)."""
     if e.dates is None or day is None:
         return e.dates is None
     return e.dates.start - dt.timedelta(days=NEAR_DAYS) <= day <= e.dates.last + dt.timedelta(days=NEAR_DAYS)

@@ -17,6 +17,7 @@ _YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
 RELATIVE_GAP = 3  # words (and the comma) between an event's words and the relative word of a clause about it
 YEAR_BEFORE, YEAR_AFTER = 5, 4  # words between an event's name and the year that chooses its edition
 _EDITION_NUMBER = re.compile(r"[-\s]?\d{1,4}(?!\d)")
+OTHER_EDITION_WINDOW = 24  # words before a figure in which "last year" or "in 2017" make it another edition's
 
 
 @dataclass
@@ -132,12 +133,19 @@ class Document:
         """The event the sentence before names with the same noun as ``m``, an event not named
         ("... organised the Caspian Energy Forum (CEF-22). The forum,
         held in a hybrid format, drew 2,152 people": CEF-22's, not the article's main event's)."""
-        sent = self.tokens[m.first].sentence
         noun = set(self.tokens[m.last - 1].stems)
-        for e in reversed(self.events):
-            if e.named and self.tokens[e.first].sentence == sent - 1 and any(noun & set(t.stems) for t in self.tokens[e.first:e.last]):
+        for e in reversed(self._events_in.get(self.tokens[m.first].sentence - 1, [])):
+            if e.named and any(noun & set(t.stems) for t in self.tokens[e.first:e.last]):
                 return e
         return None
+
+    @functools.cached_property
+    def _events_in(self) -> dict[int, list[EventMention]]:
+        """The event mentions of each sentence (``events`` is complete before subjects are asked for)."""
+        out: dict[int, list[EventMention]] = {}
+        for m in self.events:
+            out.setdefault(self.tokens[m.first].sentence, []).append(m)
+        return out
 
     def mention_text(self, m: EventMention | None, other: str | None = None) -> str | None:
         """An event's words, with the year written beside them when they do not hold it
@@ -182,7 +190,7 @@ class Document:
         Буэнос-Айресе — 1 360" speaks of 2017."""
         toks = self.tokens
         k = i - 1
-        while k >= 0 and self.same_sentence(i, k) and toks[k].text not in ",،;؛":
+        while k >= max(0, i - OTHER_EDITION_WINDOW) and self.same_sentence(i, k) and toks[k].text not in ",،;؛":
             y = _YEAR.match(toks[k].base)
             if y is not None and not (k > 0 and toks[k - 1].kind == "num") and self._marked_year(k):
                 return y.group(1)
@@ -222,7 +230,7 @@ class Document:
         has a subject.
         """
         sent = self.tokens[i].sentence
-        here = [m for m in self.events if self.tokens[m.first].sentence == sent]
+        here = self._events_in.get(sent, [])
         clause = self.clauses[i]
         about = self._relative_to(i, here)
         if about is not None:
@@ -248,10 +256,7 @@ class Document:
             main = next((m for m in self.events if m.named), None)
             if main is not None and main.first <= i:
                 # "Год назад ПМЭФ посетили ...", "а в 2017 году — 1 360": the main event's edition of another year
-                start = i
-                while start > 0 and self.same_sentence(i, start - 1):
-                    start -= 1
-                year = self._previous_between(i, start, i) or self._year_before(i)
+                year = self._previous_between(i, max(0, i - OTHER_EDITION_WINDOW), i) or self._year_before(i)
                 same = year is not None and self.published is not None and int(year) == self.published.year
                 return self.mention_text(main, None if same else year)
         if named:
