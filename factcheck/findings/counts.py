@@ -297,6 +297,8 @@ def _across_measures(c, facts_of: dict, outlets: dict) -> list[Finding]:
         a, b = p["measure_a"], p["measure_b"]
         rows = [r for r in where.get((p["subject_key"], p["group"]), []) if r["measure"] in (a, b)]
         fact_list = facts_of.get((p["subject_key"], p["group"], a), []) + facts_of.get((p["subject_key"], p["group"], b), [])
+        if not fact_list and {r["article"] for r in rows if r["measure"] == a} & {r["article"] for r in rows if r["measure"] == b}:
+            continue  # an article that gives both figures says they stand together ("5,000 registered; 2,000 came")
         entity = entity_of(rows) if rows else str(p["subject_key"])
         said = {m: (interval(p[f"lo_{s}"], p[f"hi_{s}"]), interval(p[f"t_lo_{s}"], p[f"t_hi_{s}"])) for m, s in ((a, "a"), (b, "b"))}
         reason = (f"{said[a][0]} {a} means {said[a][1]} took part, and {said[b][0]} {b} means {said[b][1]}: "
