@@ -14,7 +14,8 @@ DOCUMENTED = {k for cell in re.findall(r"^\| (`[^|]+`) \|", README, re.MULTILINE
 # Keys whose values are free mappings (ids to words); their own keys are data, not format.
 MAPPINGS = {"counts.attributes", "counts.measures", "titles.roles", "titles.modifiers", "titles.modifiers_after",
             "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "countries",
-            "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "romanization.letters",
+            "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "dates.units",
+            "romanization.letters",
             "romanization.initial"}
 
 
@@ -64,3 +65,10 @@ def test_language_knows_every_measure_and_count_marker(code):
     missing = [k for k in COUNT_MARKERS if not lang.get(k)]
     assert not missing, f"{code}.yaml: no words for {missing}"
     assert (lang.get("counts.attributes") or {}).get("members"), f"{code}.yaml: counts.attributes.members (member, üzv, член)"
+
+
+@pytest.mark.parametrize("code", available())
+def test_relative_units_are_the_four_the_grammar_moves(code):
+    units = load(code).get("dates.units") or {}
+    assert set(units) <= {"day", "week", "month", "year"}, f"{code}.yaml: dates.units: {sorted(units)}"
+

@@ -13,15 +13,13 @@ from functools import cache
 
 from factcheck.corpus import Problem
 from factcheck.extract.document import Document
-from factcheck.extract.numbers import read_number
+from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, relative_dates
 from factcheck.lang import Language, Lexicon
 
 CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
 HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date ...
 DATELINE_WORDS = 16  # ... when it stands on a short line of its own (a dateline), not in a sentence
-DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
-RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
 
 
@@ -36,11 +34,6 @@ class Atom:
     day: int | None = None
     calendar: str = "gregorian"
     bare: bool = False  # a four-digit number with nothing that says it is a year
-
-
-@cache
-def _relative_lexicon(lang: Language) -> Lexicon:
-    return Lexicon(lang, list(lang.mapping("dates.relative")))
 
 
 @cache
@@ -426,7 +419,7 @@ def extract_dates(doc: Document) -> list[dict]:
                         pass
                 break
 
-    relative = _relative_dates(doc, {k for first, last, _, _ in found for k in range(first, last)})
+    relative = relative_dates(doc, {k for first, last, _, _ in found for k in range(first, last)})
     claims = []
     # A day and month without a year take the year closest to the publication date, or, in an
     # article without one, to the last full date before them; a relative year written next to
@@ -471,58 +464,3 @@ def extract_dates(doc: Document) -> list[dict]:
             )
         )
     return claims + [r[0] for r in relative]
-
-
-def _relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]]:
-    """Phrases such as "yesterday", "next year", "во вторник", resolved from the publication date.
-
-    The language file lists the phrases (``dates.relative``: the phrase, and what
-    dateparser should read for it when that differs); dateparser, with the
-    language fixed, reads each one found against the publication date, and its
-    period gives the precision (a day, a month, a year). A day of the week alone
-    (``dates.weekdays``) is the last such day up to the publication day. A phrase
-    right next to a written date ("Friday, 21 November") only restates it and is
-    skipped.
-    """
-    phrases = doc.lang.mapping("dates.relative")
-    if doc.published is None:
-        return []
-    from dateparser.date import DateDataParser
-
-    lexicon = _relative_lexicon(doc.lang)
-
-    @cache
-    def parser():  # made only for an article that has a relative phrase
-        return DateDataParser(
-            languages=[doc.lang.code],
-            settings={"RELATIVE_BASE": dt.datetime.combine(doc.published, dt.time()), "PREFER_DATES_FROM": "past"},
-        )
-
-    weekdays = doc.lang.lexicon("dates.weekdays")
-    claims = []
-    i = 0
-    while i < len(doc.tokens):
-        iso = None
-        if i in taken:
-            m = None
-        elif (m := lexicon.match(doc.tokens, i)) and i > 0 and doc.same_sentence(i, i - 1) and read_number(doc, i - 1):
-            pass  # "in the next four years" is a span of time, not a date
-        elif m:
-            data = parser().get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
-            if data.date_obj is not None and data.period in RELATIVE_PRECISION:
-                iso = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
-            if m[1] < len(doc.tokens) and doc.same_sentence(i, m[1]) and (w := weekdays.match(doc.tokens, m[1])):
-                m = (m[0], w[1])  # "today, Friday", "امروز جمعه": one date
-        elif m := weekdays.match(doc.tokens, i):
-            # a day of the week alone: the last such day up to the publication day
-            iso = (doc.published - dt.timedelta(days=(doc.published.isoweekday() - int(m[0])) % 7)).isoformat()
-        if m is None:
-            i += 1
-            continue
-        near_date = any(k in taken and doc.same_sentence(i, k) for k in (*range(i - 3, i), *range(m[1], m[1] + 3)))
-        if iso is not None and (not near_date or len(iso) == 4):  # a year ("last year") may go with a date
-            claim = doc.claim("date", i, m[1], date_start=iso, date_end=iso, calendar="gregorian",
-                              subject_text=doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False)
-            claims.append((claim, i, m[1]))
-        i = m[1]
-    return claims

@@ -1,0 +1,195 @@
+"""Relative dates, resolved from the publication date.
+
+Two kinds, both from the language file:
+
+- a grammar of periods (``dates.units``: day, week, month, year, and the words that move them):
+  "10 gün əvvəl", "три недели назад", "a week ago", "через неделю", "iki ay sonra" (a day; a
+  year for years), and "last week", "на прошлой неделе", "gelecek ay", "هفته گذشته", "bu yıl"
+  (the whole week, Monday to Sunday, month or year); a day of the week after such a week
+  ("next week Friday", "gelecek hafta Cuma") or after a modifier ("geçen Cuma", "в прошлый
+  вторник") is that day;
+- fixed phrases (``dates.relative``: "yesterday", "позавчера"), read by dateparser with the
+  language fixed, and a day of the week alone (``dates.weekdays``: the last such day up to the
+  publication day).
+
+A phrase right next to a written date ("Friday, 21 November") only restates it and is skipped;
+"in the next four years" is a span of time, not a date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from functools import cache
+
+from factcheck.extract.document import Document
+from factcheck.extract.numbers import read_number
+from factcheck.lang import Language, Lexicon
+
+DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
+RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
+MOVES = ("ago", "later", "within", "next", "last", "this", "next_after", "last_after", "this_after")
+
+
+@cache
+def _relative_lexicon(lang: Language) -> Lexicon:
+    return Lexicon(lang, list(lang.mapping("dates.relative")))
+
+
+@cache
+def _moves(lang: Language) -> dict[str, Lexicon]:
+    """One lexicon a move: a word may move two ways ("پیش": "دو هفته پیش", two weeks ago; "هفته پیش", last week)."""
+    return {m: Lexicon(lang, [str(w) for w in lang.get(f"dates.{m}") or []]) for m in MOVES}
+
+
+def _shift(day: dt.date, unit: str, n: int) -> dt.date:
+    """``day`` moved by ``n`` units (a month later than 31 January is the last day of February)."""
+    if unit == "day":
+        return day + dt.timedelta(days=n)
+    if unit == "week":
+        return day + dt.timedelta(weeks=n)
+    months = day.month - 1 + n * (12 if unit == "year" else 1)
+    y, m = day.year + months // 12, months % 12 + 1
+    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def _period(day: dt.date, unit: str) -> tuple[str, str]:
+    """The whole day, week (Monday to Sunday), month or year that holds ``day``, as ISO bounds."""
+    if unit == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    iso = day.isoformat()[: {"day": 10, "month": 7, "year": 4}[unit]]
+    return iso, iso
+
+
+class _Grammar:
+    """Periods moved from the publication date: "N units ago/later", "in N units", "last/this/next unit"."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.toks = doc.tokens
+        self.units = doc.lang.lexicon("dates.units")
+        self.moves = _moves(doc.lang)
+        self.weekdays = doc.lang.lexicon("dates.weekdays")
+        self.few = doc.lang.lexicon("dates.few")
+        self.anchors = tuple(doc.lang.words["dates.anchor_suffixes"])
+
+    def _ok(self, k: int, anchor: int) -> bool:
+        return 0 <= k < len(self.toks) and self.doc.same_sentence(anchor, k)
+
+    def _move(self, k: int, *kinds: str) -> tuple[str, int] | None:
+        """(the move, index after) of the first of ``kinds`` whose words stand at ``k``."""
+        for kind in kinds if self._ok(k, k) else ():
+            if (m := self.moves[kind].match(self.toks, k)) is not None:
+                return kind, m[1]
+        return None
+
+    def _anchored(self, k: int) -> bool:
+        """Token ``k`` ends in a case that puts the period after something else ("seçimden üç gün önce",
+        "oy verme gününden önce"): not moved from the publication date."""
+        low = self.toks[k].lower
+        return any(low.endswith(x) and len(low) > len(x) for x in self.anchors)
+
+    def _amount(self, k: int) -> tuple[int, str, int] | None:
+        """(N, unit, index after) for "3 weeks", "a month", "неделю" (one, unsaid); not "a few days"."""
+        if not self._ok(k, k) or (k > 0 and self._ok(k - 1, k) and (self._anchored(k - 1) or self.few.match_ending(self.toks, k))):
+            return None
+        num = read_number(self.doc, k)
+        if num is not None and (n := num.integer) is not None and 0 < n <= 1000 and not num.ordinal and self._ok(num.last, k):
+            unit = self.units.match(self.toks, num.last)
+            return (n, unit[0], unit[1]) if unit and not self._anchored(unit[1] - 1) else None
+        if k > 0 and self._ok(k - 1, k) and read_number(self.doc, k - 1) is not None:
+            return None  # the unit of a number not taken ("seçimden üç gün önce")
+        unit = self.units.match(self.toks, k)
+        return (1, unit[0], unit[1]) if unit and not self._anchored(unit[1] - 1) else None
+
+    def at(self, i: int, ref: dt.date) -> tuple[str, str, int] | None:
+        """(start, end, index after) of a relative date that starts at token ``i``."""
+        # "через 3 недели", "in two months"
+        if (w := self._move(i, "within")) and (a := self._amount(w[1])):
+            return self._moved(ref, a[1], a[0], a[2])
+        # "3 weeks ago", "iki ay sonra", "دو هفته پیش"
+        if (a := self._amount(i)) and self._ok(a[2], i):
+            if w := self._move(a[2], "ago"):
+                return self._moved(ref, a[1], -a[0], w[1])
+            if w := self._move(a[2], "later"):
+                return self._moved(ref, a[1], a[0], w[1])
+        # "last week", "на прошлой неделе", "هفته گذشته", "this year"; then perhaps a weekday
+        mod = self._move(i, "next", "last", "this")
+        unit = self.units.match(self.toks, mod[1]) if mod and self._ok(mod[1], i) else None
+        after = None
+        if unit is None and (unit := self.units.match(self.toks, i)) is not None:
+            after = self._move(unit[1], "next_after", "last_after", "this_after")  # "هفته گذشته"
+        if unit is not None and (mod or after) and unit[0] != "day":  # "the next day" follows the story, not the paper
+            step = {"next": 1, "last": -1, "this": 0}[(mod or after)[0].removesuffix("_after")]
+            end = after[1] if after else unit[1]
+            day = _shift(ref, unit[0], step)
+            if unit[0] == "week" and self._ok(end, i) and (wd := self.weekdays.match(self.toks, end)):
+                monday = day - dt.timedelta(days=day.weekday())
+                iso = (monday + dt.timedelta(days=int(wd[0]) - 1)).isoformat()
+                return iso, iso, wd[1]  # "next week Friday", "gelecek hafta Cuma"
+            return (*_period(day, unit[0]), end)
+        # "geçen Cuma", "в прошлый вторник", "next Friday": the last such day before the publication day,
+        # or the first after it ("this Wednesday" may be past or coming: no date)
+        if mod and mod[0] != "this" and self._ok(mod[1], i) and (wd := self.weekdays.match(self.toks, mod[1])):
+            gap = (ref.isoweekday() - int(wd[0])) % 7 or 7 if mod[0] == "last" else -((int(wd[0]) - ref.isoweekday()) % 7 or 7)
+            day = ref - dt.timedelta(days=gap)
+            return day.isoformat(), day.isoformat(), wd[1]
+        return None
+
+    def _moved(self, ref: dt.date, unit: str, n: int, end: int) -> tuple[str, str, int]:
+        """A day ``n`` units from ``ref``; a year for years ("two years ago": that year)."""
+        day = _shift(ref, unit, n)
+        return (*_period(day, "year" if unit == "year" else "day"), end)
+
+
+def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]]:
+    """Relative dates as (claim, first token, index after), resolved from the publication date;
+    tokens in ``taken`` belong to written dates."""
+    phrases = doc.lang.mapping("dates.relative")
+    if doc.published is None:
+        return []
+    from dateparser.date import DateDataParser
+
+    lexicon = _relative_lexicon(doc.lang)
+    grammar = _Grammar(doc)
+
+    @cache
+    def parser():  # made only for an article that has a relative phrase
+        return DateDataParser(
+            languages=[doc.lang.code],
+            settings={"RELATIVE_BASE": dt.datetime.combine(doc.published, dt.time()), "PREFER_DATES_FROM": "past"},
+        )
+
+    weekdays = grammar.weekdays
+    claims = []
+    i = 0
+    while i < len(doc.tokens):
+        start = end = None
+        m = None
+        if i in taken:
+            pass
+        elif i > 0 and doc.same_sentence(i, i - 1) and read_number(doc, i - 1) and lexicon.match(doc.tokens, i):
+            m = (None, lexicon.match(doc.tokens, i)[1])  # "in the next four years" is a span of time, not a date
+        elif found := grammar.at(i, doc.published):
+            start, end, last = found
+            m = (None, last)
+        elif m := lexicon.match(doc.tokens, i):
+            data = parser().get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
+            if data.date_obj is not None and data.period in RELATIVE_PRECISION:
+                start = end = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
+            if m[1] < len(doc.tokens) and doc.same_sentence(i, m[1]) and (w := weekdays.match(doc.tokens, m[1])):
+                m = (m[0], w[1])  # "today, Friday", "امروز جمعه": one date
+        elif m := weekdays.match(doc.tokens, i):
+            # a day of the week alone: the last such day up to the publication day
+            start = end = (doc.published - dt.timedelta(days=(doc.published.isoweekday() - int(m[0])) % 7)).isoformat()
+        if m is None:
+            i += 1
+            continue
+        near_date = any(k in taken and doc.same_sentence(i, k) for k in (*range(i - 3, i), *range(m[1], m[1] + 3)))
+        if start is not None and (not near_date or len(start) == 4):  # a year ("last year") may go with a date
+            claim = doc.claim("date", i, m[1], date_start=start, date_end=end, calendar="gregorian",
+                              subject_text=doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False)
+            claims.append((claim, i, m[1]))
+        i = m[1]
+    return claims
