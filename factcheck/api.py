@@ -121,7 +121,11 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     rows: list[dict] = []
     read: list[Article] = []
     for article in progress(articles) if progress else articles:
-        found, skipped = extract_article(article)
+        try:
+            found, skipped = extract_article(article)
+        except Exception as e:  # one article never ends a run: it is reported and skipped
+            found, skipped = [], [Problem(article.path, f"could not be read ({type(e).__name__}: {e})", None,
+                                          "skipped; please report this article to the factcheck developers")]
         problems.extend(skipped)
         if article.lang in available():
             read.append(article)

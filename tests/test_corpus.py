@@ -70,6 +70,26 @@ def test_unreadable_articles_are_reported_and_skipped(tmp_path):
     assert "missing/*.txt: no article found" in messages
 
 
+def test_an_article_the_extractor_fails_on_is_reported_and_the_others_read(tmp_path, monkeypatch):
+    import factcheck.extract as extract_module
+    from factcheck.api import extract
+
+    (tmp_path / "a.txt").write_text("Over 2,000 delegates attended the conference.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("About 150 countries took part in the summit.", encoding="utf-8")
+    real = extract_module.extract_article
+
+    def failing(article):
+        if article.path.endswith("a.txt"):
+            raise ValueError("a bug")
+        return real(article)
+
+    monkeypatch.setattr(extract_module, "extract_article", failing)
+    results = extract([str(tmp_path)])
+    assert [r["text"] for r in results.claim_rows()] == ["About 150 countries"]
+    assert [str(p).rsplit("/", 1)[1] for p in results.problems] == [
+        "a.txt: could not be read (ValueError: a bug) (skipped; please report this article to the factcheck developers)"]
+
+
 def test_bad_published_and_unknown_language(tmp_path):
     (tmp_path / "a.md").write_text("---\npublished: someday\nlang: xx\n---\nText.\n", encoding="utf-8")
     results = extract([str(tmp_path)])

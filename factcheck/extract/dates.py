@@ -20,6 +20,7 @@ CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
 HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date ...
 DATELINE_WORDS = 16  # ... when it stands on a short line of its own (a dateline), not in a sentence
+_DIGITS = re.compile(r"\d*")
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
 
 
@@ -62,6 +63,8 @@ class _Parser:
         self.joins = lang.lexicon("dates.range_join")
         self.opens = lang.lexicon("dates.range_open")
         self.units = lang.lexicon("numbers.units")
+        self.ordinal_days = lang.lexicon("dates.ordinal_days")
+        self.day_of = lang.lexicon("dates.day_of")
         self.not_after = lang.words["numbers.not_after"]
         # Endings that make a number a year ("2020-ci", "2017'de"); others ("2000-dən çox") do not.
         self.year_suffixes = lang.words["dates.year_suffixes"] | lang.words["numbers.ordinal_suffixes"]
@@ -81,10 +84,24 @@ class _Parser:
         return None
 
     def day(self, k: int) -> int | None:
+        """A day of the month in digits: "21", "21-də", "13th"."""
         n = self.number(k)
-        if n and 1 <= n[0] <= 31 and len(self.toks[k].text.split("-")[0]) <= 2:
+        if n and 1 <= n[0] <= 31 and len(_DIGITS.match(self.toks[k].text).group()) <= 2:
             return n[0]
         return None
+
+    def day_at(self, k: int) -> tuple[int, int] | None:
+        """(day, index after) of a day of the month in digits or in ordinal words ("third",
+        "третьего", "بیست و یکم"), with a word between it and its month ("13th of July")."""
+        if (d := self.day(k)) is not None:
+            end = k + 1
+        elif (w := self.ordinal_days.match(self.toks, k)) is not None:
+            d, end = int(w[0]), w[1]
+        else:
+            return None
+        if self._ok(end, k) and (of := self.day_of.match(self.toks, end)) and self._ok(of[1], k) and self.month(of[1]):
+            end = of[1]
+        return d, end
 
     def month(self, k: int) -> tuple[str, int, int] | None:
         """(calendar, month, index after it)."""
@@ -164,10 +181,9 @@ class _Parser:
                 cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y <= YEAR_RANGE["solar_hijri"][1] else "gregorian"
                 return Atom(i, i + 5, y, mo[0], d[0], cal)
         # DAY MONTH [,] [YEAR]
-        d = self.day(i)
-        if d is not None:
-            k = i + 1
-            if self._ok(k, i) and toks[k].text == "." and self.doc.adjacent(i, k):
+        if (dk := self.day_at(i)) is not None:
+            d, k = dk
+            if self._ok(k, i) and toks[k].text == "." and self.doc.adjacent(k - 1, k):
                 k += 1
             if self._ok(k, i) and (mo := self.month(k)):
                 return self._with_year(Atom(i, mo[2], None, mo[1], d, mo[0]))
@@ -175,11 +191,11 @@ class _Parser:
         mo = self.month(i)
         if mo is not None:
             cal, month, k = mo
-            if self._ok(k, i) and (d := self.day(k)) is not None and (
-                self.number(k)[1] or not (self._ok(k + 1, i) and self.month(k + 1))
+            if self._ok(k, i) and (dk := self.day_at(k)) is not None and (
+                (n := self.number(k)) is None or n[1] or not (self._ok(dk[1], i) and self.month(dk[1]))
             ):
-                # not "November 2 December", but "sentyabrın 26-dan oktyabrın 14-dək"
-                return self._with_year(Atom(i, k + 1, None, month, d, cal))
+                # not "November 2 December", but "sentyabrın 26-dan oktyabrın 14-dək", "March third"
+                return self._with_year(Atom(i, dk[1], None, month, dk[0], cal))
             a = self._with_year(Atom(i, k, None, month, None, cal))
             return a if a.year is not None else None
         # YEAR [year word] [,] DAY MONTH | MONTH DAY
@@ -213,12 +229,11 @@ class _Parser:
         return None
 
     def atom_no_year(self, i: int) -> Atom | None:
-        d = self.day(i)
-        if d is not None and self._ok(i + 1, i) and (mo := self.month(i + 1)):
-            return Atom(i, mo[2], None, mo[1], d, mo[0])
+        if (dk := self.day_at(i)) is not None and self._ok(dk[1], i) and (mo := self.month(dk[1])):
+            return Atom(i, mo[2], None, mo[1], dk[0], mo[0])
         mo = self.month(i)
-        if mo and self._ok(mo[2], i) and (d := self.day(mo[2])) is not None:
-            return Atom(i, mo[2] + 1, None, mo[1], d, mo[0])
+        if mo and self._ok(mo[2], i) and (dk := self.day_at(mo[2])) is not None:
+            return Atom(i, dk[1], None, mo[1], dk[0], mo[0])
         return None
 
     def _with_year(self, a: Atom) -> Atom:
@@ -277,8 +292,8 @@ class _Parser:
                     if left.year is None:
                         left.year = right.year
                     left.calendar = right.calendar
-                    if _compatible(left, right) or (left.day and right.day):
-                        return left, right
+                    if right.month is not None and (_compatible(left, right) or (left.day and right.day)):
+                        return left, right  # (days alone, "4'ünden 23'üne kadar", say no month)
         if join and self._ok(join[1], i):
             right = self.atom(join[1])
             if right is None and left.month is not None and left.day is not None and (d := self.day(join[1])) is not None:
