@@ -134,6 +134,14 @@ class _Parser:
             end = yw[1]
         return n[0], end
 
+    def _glued(self, k: int, to: int) -> bool:
+        """Token ``k`` is a separator or digits touching token ``to``, with digits beyond it ("1.5/2016", "11/2016/5")."""
+        if not self._ok(k, to) or not self.doc.adjacent(min(k, to), max(k, to)):
+            return False
+        beyond = k + (k - to)
+        return self.toks[k].kind == "num" or (self.toks[k].text in "./" and self._ok(beyond, to)
+                                              and self.toks[beyond].kind == "num" and self.doc.adjacent(min(k, beyond), max(k, beyond)))
+
     def _ends(self, k: int, suffixes: tuple[str, ...]) -> bool:
         """Token ``k`` ends in one of ``suffixes`` after a stem ("17-dən", "ildən")."""
         low = self.toks[k].lower
@@ -165,14 +173,24 @@ class _Parser:
                 if len(m.group(3)) == 4:
                     return Atom(i, i + 1, int(m.group(3)), mo, int(m.group(1)))
                 return None
-        # D.M.YYYY, D/M/YYYY
+        # D.M.YYYY, D/M/YYYY (M/D/YYYY where the language writes the month first, or the day cannot be a month),
+        # with a case ending on the year ("07.03.2017'de")
         if t.kind == "num" and i + 4 < len(toks) and len(t.text) <= 2:
             sep = toks[i + 1].text
             if sep in "./" and toks[i + 3].text == sep and all(self.doc.adjacent(i + k, i + k + 1) for k in range(4)):
                 mo, y = self.number(i + 2), self.number(i + 4)
-                if mo and y and len(toks[i + 4].text) == 4 and toks[i + 2].kind == "num":
+                if mo and y and len(_DIGITS.match(toks[i + 4].text).group()) == 4 and toks[i + 2].kind == "num":
+                    d, m = int(t.text), mo[0]
+                    if sep == "/" and d <= 12 and (m > 12 or self.doc.lang.get("dates.slash_month_first")):
+                        d, m = m, d  # "9/18/2015", "2/29/2020"
                     cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y[0] <= YEAR_RANGE["solar_hijri"][1] and self.doc.lang.get("dates.solar_months") else "gregorian"
-                    return Atom(i, i + 5, y[0], mo[0], int(t.text), cal)
+                    return Atom(i, i + 5, y[0], m, d, cal)
+        # M/YYYY, M.YYYY: a month ("11/2016")
+        if t.kind == "num" and len(t.text) <= 2 and 1 <= int(t.text) <= 12 and self._ok(i + 2, i) and toks[i + 1].text in "./" \
+                and all(self.doc.adjacent(i + k, i + k + 1) for k in range(2)) and toks[i + 2].kind == "num" and len(toks[i + 2].text) == 4 \
+                and not self._glued(i - 1, i) and not self._glued(i + 3, i + 2) \
+                and YEAR_RANGE["gregorian"][0] <= int(toks[i + 2].text) <= YEAR_RANGE["gregorian"][1]:
+            return Atom(i, i + 3, int(toks[i + 2].text), int(t.text))
         # YYYY/MM/DD (Persian style)
         if t.kind == "num" and len(t.text) == 4 and i + 4 < len(toks) and toks[i + 1].text == "/" and toks[i + 3].text == "/" and all(self.doc.adjacent(i + k, i + k + 1) for k in range(4)):
             mo, d = self.number(i + 2), self.number(i + 4)
@@ -261,6 +279,9 @@ class _Parser:
                 if a <= 31 and b <= 31 and self._ok(i + 1, i) and (mo := self.month(i + 1)):
                     right = self._with_year(Atom(i, mo[2], None, mo[1], b, mo[0]))
                     return replace(right, day=a), right
+                if len(m.group(1)) == 4 and len(m.group(2)) <= 2 and 1 <= b <= 12 and not m.group(4) \
+                        and YEAR_RANGE["gregorian"][0] <= a <= YEAR_RANGE["gregorian"][1]:
+                    return Atom(i, i + 1, a, b)  # "2016-11": a month
         mo = self.month(i)
         if mo is not None and self._ok(mo[2], i) and toks[mo[2]].kind in ("numx", "mixed"):
             m = _COMPOUND.fullmatch(toks[mo[2]].text)
