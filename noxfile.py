@@ -37,6 +37,18 @@ def browser(session):
 
 
 @nox.session
+def peer(session):
+    """Score extraction on other extractors' public test suites (../shared/peer/score.py; its tables in
+    build/peer/report.md), with dateparser beside it unless `-- --no-baseline` is given."""
+    script = Path("../shared/peer/score.py")
+    if not script.exists():
+        session.error(f"{script} is missing: the peer suites live beside the project, in ../shared/peer/")
+    session.install("-e", ".")
+    session.run("python", str(script), *session.posargs)
+    session.log(Path("build/peer/report.md").read_text(encoding="utf-8").split("## date items", 1)[0])
+
+
+@nox.session
 def lint(session):
     """Lint with ruff."""
     session.install("ruff>=0.6")

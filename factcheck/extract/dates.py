@@ -64,6 +64,11 @@ class _Parser:
         self.opens = lang.lexicon("dates.range_open")
         self.units = lang.lexicon("numbers.units")
         self.ordinal_days = lang.lexicon("dates.ordinal_days")
+        self.month_before = lang.lexicon("dates.month_alone_before")
+        self.month_inflected = bool(lang.get("dates.month_alone_inflected"))
+        self.month_not_alone = lang.words["dates.month_alone_not"]
+        self.month_names = frozenset(lang.lower(str(n)) for key in CALENDARS for names in (lang.get(f"dates.{key}") or {}).values()
+                                     for n in names)
         self.day_of = lang.lexicon("dates.day_of")
         self.not_after = lang.words["numbers.not_after"]
         # Endings that make a number a year ("2020-ci", "2017'de"); others ("2000-dən çox") do not.
@@ -215,7 +220,9 @@ class _Parser:
                 # not "November 2 December", but "sentyabrın 26-dan oktyabrın 14-dək", "March third"
                 return self._with_year(Atom(i, dk[1], None, month, dk[0], cal))
             a = self._with_year(Atom(i, k, None, month, None, cal))
-            return a if a.year is not None else None
+            if a.year is not None:
+                return a
+            return self._month_alone(i, k, month, cal)
         # YEAR [year word] [,] DAY MONTH | MONTH DAY
         y = self.year(i)
         if y is not None:
@@ -244,6 +251,23 @@ class _Parser:
                 worded = True  # "سالهای ۲۰۰۶ و ۲۰۱۲": the year word covers both
             if worded or self.bare_year_ok(i, y[1]):
                 return Atom(first, y[1], y[0], bare=not worded)
+        return None
+
+    def _month_alone(self, i: int, k: int, month: int, cal: str) -> Atom | None:
+        """A month named alone is a month (its year the one nearest the publication date) when a word says
+        it is a time: a month word after it ("Ekim ayında", "دی ماه"), a word of ``dates.month_alone_before``
+        before it ("in May", "в марте"), or, where the language allows, a case ending on it ("Mayıs'ta")."""
+        toks = self.toks
+        if self._ok(k, i) and (mw := self.month_words.match(toks, k)):
+            return Atom(i, mw[1], None, month, None, cal)
+        if k > i + 1 and toks[k - 1].text != ".":
+            return Atom(i, k, None, month, None, cal)  # a month word in its name: "دی ماه"
+        if k == i + 1 and toks[i].lower in self.month_not_alone:
+            return None  # "در مه غلیظ": in thick fog (but "دی ماه" is the month)
+        before = self.month_before.match_ending(toks, i) if i > 0 and self._ok(i - 1, i) else None
+        inflected = self.month_inflected and k == i + 1 and toks[i].lower not in self.month_names
+        if before or inflected:
+            return Atom(i, k, None, month, None, cal)
         return None
 
     def atom_no_year(self, i: int) -> Atom | None:
