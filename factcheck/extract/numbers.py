@@ -4,6 +4,7 @@ and a scale word after digits ("2,5 тыс.", "۲ هزار")."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -85,6 +86,29 @@ def _digits(doc: Document, i: int) -> Number | None:
     return Number(value, i, j, suffix)
 
 
+@functools.cache
+def fused(lang, word: str) -> tuple[str, ...] | None:
+    """``word`` cut into two or more number words and scales, where the language writes them as one
+    (``numbers.fused``: "otuzüç", "ikibinüçyüz"), else None. The longest first piece that lets the rest
+    be cut wins; a word that cannot be cut whole ("beşik", "onur") is no number."""
+    if not lang.get("numbers.fused") or len(word) > 60:
+        return None
+    vocab = set(lang.mapping("numbers.words")) | set(lang.mapping("numbers.scales"))
+    longest = max(map(len, vocab), default=0)
+
+    @functools.cache
+    def cut(k: int) -> tuple[str, ...] | None:
+        if k == len(word):
+            return ()
+        for n in range(min(longest, len(word) - k), 0, -1):
+            if word[k : k + n] in vocab and (rest := cut(k + n)) is not None:
+                return (word[k : k + n], *rest)
+        return None
+
+    pieces = cut(0)
+    return pieces if pieces and len(pieces) > 1 else None
+
+
 def _words(doc: Document, i: int) -> Number | None:
     toks = doc.tokens
     words = doc.lang.mapping("numbers.words")
@@ -97,7 +121,17 @@ def _words(doc: Document, i: int) -> Number | None:
     while j < len(toks) and doc.same_sentence(i, j) and not suffix:
         parts = toks[j].lower.split("-")
         scale = next((st for st in toks[j].stems if st in scales), None)
-        if all(p in words for p in parts):
+        if (pieces := fused(doc.lang, toks[j].lower)) is not None:
+            for piece in pieces:  # "ikibinüçyüz": iki, bin, üç, yüz
+                if piece in scales:
+                    if scales[piece] < 1000:
+                        current = max(current, 1) * scales[piece]
+                    else:
+                        total += max(current, 1) * scales[piece]
+                        current = 0
+                else:
+                    current += words[piece]
+        elif all(p in words for p in parts):
             value = sum(words[p] for p in parts)
             if current % 10 and value < 10:
                 break  # "dört bir" is not a number
@@ -111,7 +145,7 @@ def _words(doc: Document, i: int) -> Number | None:
                 total += max(current, 1) * s
                 current = 0
         elif toks[j].lower in connectors and last is not None and j + 1 < len(toks) and (
-            toks[j + 1].lower in words or toks[j + 1].lower in scales
+            all(p in words for p in toks[j + 1].lower.split("-")) or toks[j + 1].lower in scales  # "and sixty-one"
         ):
             j += 1
             continue
@@ -134,6 +168,7 @@ def read_number(doc: Document, i: int) -> Number | None:
         or (i > 0 and doc.lang.lexicon("numbers.vague").match(doc.tokens, i - 1))  # "صدها هزار", "hundreds of thousands"
     ) and (
         t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or any(s in doc.lang.mapping("numbers.scales") for s in t.stems)
+        or fused(doc.lang, t.lower) is not None
     ):
         num = _words(doc, i)
     else:
