@@ -63,6 +63,8 @@ class Results:
                     continue  # only an age is a person's figure
                 if key in NESTED:
                     rec[key] = {"text": row[f"{key}_text"], "id": row[f"{key}_id"]}
+                    if key == "person" and row.get("person_full"):
+                        rec[key]["full"] = row["person_full"]  # a surname alone: the full name it stands for
                 else:
                     rec[key] = row[key]
             out.append(rec)

@@ -183,7 +183,8 @@ def link(claims, rules: Rules, articles) -> object:
         event(t, lang, y, art, day) if isinstance(t, str) else None
         for t, lang, y, art, day in zip(df["subject_text"], df["lang"], years, df["article"], days, strict=True)
     ]
-    df["person_id"] = [person(t, lang) if isinstance(t, str) else None for t, lang in zip(df["person_text"], df["lang"], strict=True)]
+    names = df["person_full"].fillna(df["person_text"])  # a surname alone links by the full name the article gives it
+    df["person_id"] = [person(t, lang) if isinstance(t, str) else None for t, lang in zip(names, df["lang"], strict=True)]
     df["org_id"] = [org(t, lang) if isinstance(t, str) else None for t, lang in zip(df["org_text"], df["lang"], strict=True)]
     for col in ("subject_id", "person_id", "org_id"):
         df[col] = df[col].astype("string")

@@ -26,7 +26,7 @@ COLUMNS = {
     "running": "boolean", "as_of": "string",
     "date_start": "string", "date_end": "string", "calendar": "string",
     "subject_text": "string", "subject_id": "string",
-    "person_text": "string", "person_id": "string", "role": "string",
+    "person_text": "string", "person_full": "string", "person_id": "string", "role": "string",
     "org_text": "string", "org_id": "string", "portfolio": "string", "modifier": "string",
 }
 
@@ -64,6 +64,7 @@ def claims_schema():
             "subject_text": col("string"),
             "subject_id": col("string"),
             "person_text": col("string"),
+            "person_full": col("string"),  # a surname alone: the full name the article gives it elsewhere
             "person_id": col("string"),
             "role": col("string", pa.Check.isin(ROLES)),
             "org_text": col("string"),

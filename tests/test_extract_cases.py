@@ -19,7 +19,7 @@ FIELDS = {
     "text": "text", "value": "value", "qualifier": "qualifier", "attribute": "attribute", "measure": "measure", "running": "running",
     "subgroup": "subgroup",
     "start": "date_start", "end": "date_end", "calendar": "calendar", "subject": "subject_text",
-    "person": "person_text", "role": "role", "org": "org_text", "portfolio": "portfolio", "modifier": "modifier",
+    "person": "person_text", "full": "person_full", "role": "role", "org": "org_text", "portfolio": "portfolio", "modifier": "modifier",
 }
 
 

@@ -150,7 +150,7 @@ def test_verbose_says_what_each_stage_did(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(REPO)
     main(["check", "seeds", "--report", str(tmp_path / "r.html"), "--verbose", "--quiet"])
     err = capsys.readouterr().err
-    assert "extract: 5 article(s), 38 claim(s), 0 skipped (" in err
+    assert "extract: 5 article(s), 43 claim(s), 0 skipped (" in err
     assert "link: " in err and "check: 2 finding(s)" in err and "rules: 0 acknowledgement(s)" in err
 
 

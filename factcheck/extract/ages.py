@@ -21,7 +21,7 @@ language files):
 Names are found by the title extractor's machinery (``titles._Titles``): capitals where the
 script has them, given names and honorifics where it has not. A single word is a name only when
 the article names that person in full elsewhere (a surname: "69 yaşındaki Pezeşkiyan" after
-"Mesud Pezeşkiyan"), and the claim's ``person_text`` is then that full name, so that it links
+"Mesud Pezeşkiyan"), and the claim's ``person_full`` is then that full name, so that it links
 to the rules' person; a surname that several of the article's names share stays as written.
 """
 
@@ -50,7 +50,6 @@ class _Ages:
         self.after = lang.lexicon("ages.after")
         self.apposition = lang.lexicon("ages.apposition")
         self.name_first = bool(lang.get("ages.name_first"))
-        self._surnames: dict[str, set[str]] | None = None
 
     @functools.cached_property
     def names(self) -> _Titles:
@@ -90,47 +89,19 @@ class _Ages:
         return int(m.group(1)), i + 1 + hit[1] - len(own)
 
     # --- names ------------------------------------------------------------------
-    def surnames(self) -> dict[str, set[str]]:
-        """The last word of each name of two or more words in the article -> those names."""
-        if self._surnames is None:
-            t, toks = self.names, self.toks
-            self._surnames = {}
-            for k, tok in enumerate(toks):
-                if tok.kind != "word" or (k and t.name_word(k - 1) and self.doc.same_sentence(k - 1, k)):
-                    continue  # a name starts here only after a word that is not a name's
-                if not (tok.is_capitalised if self.lang.cased else tok.lower in t.given):
-                    continue
-                name = t.name_at(k, k)
-                if name is not None:
-                    text = self.text_of(name)
-                    for key in {self.lang.lower(text.split()[-1]), *toks[name.last - 1].stems}:
-                        self._surnames.setdefault(key, set()).add(text)
-        return self._surnames
-
-    def text_of(self, name: _Name) -> str:
+    def written(self, name: _Name) -> str:
         text = self.doc.source(name.first, name.last)
         return text[: -name.trim] if name.trim else text
 
-    def full_name(self, k: int) -> str | None:
-        """The article's full name of the single word at ``k`` (a surname): None when the article has
-        none, "" when its names that end so are not one person's."""
-        tok = self.toks[k]
-        trim = self.names._ending(tok)
-        word = self.lang.lower(tok.text[: -trim] if trim else tok.text)
-        found: set[str] = set()
-        for key in dict.fromkeys([word, *tok.stems]):
-            found |= self.surnames().get(key, set())
-        if not found:
-            return None
-        shortest = min(found, key=lambda n: (len(n.split()), n))
-        # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person
-        return shortest if all(n.split()[-len(shortest.split()):] == shortest.split() for n in found) else ""
+    def text_of(self, name: _Name) -> str:
+        """The name in full: a surname alone stands for the full name the article gives it."""
+        return name.full or self.written(name)
 
     def one_word(self, k: int, anchor: int) -> tuple[_Name, str] | None:
         t = self.names
         if not t.ok(k, anchor) or not t.name_word(k):
             return None
-        full = self.full_name(k)
+        full = t.full_name(k)
         if full is None:
             return None
         name = _Name(k, k + 1, t._ending(self.toks[k]))
@@ -285,7 +256,7 @@ class _Ages:
         claim = self.doc.claim(
             "count", first, last,
             value=value, qualifier="exact", attribute="age", measure=None, subgroup=False, running=False,
-            person_text=person, subject_text=None,
+            person_text=(written := self.written(name)), person_full=None if person == written else person, subject_text=None,
         )
         if name.trim and last == name.last:
             claim["end"] -= name.trim

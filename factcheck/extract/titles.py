@@ -9,6 +9,7 @@ after one plural title, and modifiers such as "former" or "acting".
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from factcheck.extract.document import Document
@@ -28,6 +29,7 @@ class _Name:
     first: int
     last: int
     trim: int = 0  # characters of an apostrophe suffix to leave out ("’in")
+    full: str | None = None  # a surname alone: the full name the article gives it elsewhere
 
 
 class _Titles:
@@ -105,8 +107,9 @@ class _Titles:
                 k += 1
         return k, seen
 
-    def name_at(self, k: int, anchor: int, honorific: bool = False) -> _Name | None:
-        """A person's name that starts at token ``k``."""
+    def name_at(self, k: int, anchor: int, honorific: bool = False, surname: bool = True) -> _Name | None:
+        """A person's name that starts at token ``k``; with ``surname``, also a single word that the
+        article gives in full elsewhere ("Cumhurbaşkanı Erdoğan" after "Recep Tayyip Erdoğan")."""
         toks = self.toks
         j = k
         words = 0
@@ -127,9 +130,46 @@ class _Titles:
                 j += 1
             else:
                 break
+        if words == 1 and surname and (full := self.full_name(j - 1)):
+            return _Name(k, j, self._ending(toks[j - 1]), full)  # "Cumhurbaşkanı Erdoğan"
         if words < 2:
             return None
         return _Name(k, j, self._ending(toks[j - 1]))
+
+    @functools.cached_property
+    def _surnames(self) -> dict[str, set[str]]:
+        """The last word of each name of two or more words in the article -> those names (read whatever
+        titles have taken already)."""
+        toks, out = self.toks, {}
+        used, self.used = self.used, set()
+        for k, tok in enumerate(toks):
+            if tok.kind != "word" or (k and self.name_word(k - 1) and self.doc.same_sentence(k - 1, k)):
+                continue  # a name starts here only after a word that is not a name's
+            if not (tok.is_capitalised if self.lang.cased else tok.lower in self.given):
+                continue
+            name = self.name_at(k, k, surname=False)
+            if name is not None:
+                text = self.doc.source(name.first, name.last)
+                text = text[: -name.trim] if name.trim else text
+                for key in {self.lang.lower(text.split()[-1]), *toks[name.last - 1].stems}:
+                    out.setdefault(key, set()).add(text)
+        self.used = used
+        return out
+
+    def full_name(self, k: int) -> str | None:
+        """The article's full name of the single word at ``k`` (a surname): None when the article has
+        none, "" when its names that end so are not one person's."""
+        tok = self.toks[k]
+        trim = self._ending(tok)
+        word = self.lang.lower(tok.text[: -trim] if trim else tok.text)
+        found: set[str] = set()
+        for key in dict.fromkeys([word, *tok.stems]):
+            found |= self._surnames.get(key, set())
+        if not found:
+            return None
+        shortest = min(found, key=lambda n: (len(n.split()), n))
+        # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person
+        return shortest if all(n.split()[-len(shortest.split()):] == shortest.split() for n in found) else ""
 
     def _ending(self, t) -> int:
         """Characters of a case ending to leave out of a name's last word ("’in"; "Məmmədovu" -> "Məmmədov")."""
@@ -464,7 +504,7 @@ class _Titles:
             person = person[: -name.trim]
         claim = self.doc.claim(
             "title", first, last,
-            person_text=person, role=role, org_text=org, portfolio=portfolio, modifier=modifier,
+            person_text=person, person_full=name.full, role=role, org_text=org, portfolio=portfolio, modifier=modifier,
         )
         if name.trim and last == name.last:
             claim["end"] -= name.trim

@@ -179,7 +179,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j = j[pd.Series(ok, index=j.index)]
     holders = {h: [romanise_any(n) for n in (rules.entity(h).names + rules.entity(h).aliases)] for h in set(j["holder"])}
     same = [(p == h) if isinstance(p, str) else _holder_named(romanise(t, lang), holders[h])
-            for p, t, lang, h in zip(j["person_id"], j["person_text"], j["lang"], j["holder"], strict=True)]
+            for p, t, lang, h in zip(j["person_id"], j["person_full"].fillna(j["person_text"]), j["lang"], j["holder"], strict=True)]
     j = j.assign(apart=~pd.Series(same, index=j.index, dtype=bool))
     # a person who held that role of another organisation then: more likely a name and title paired
     # wrongly (in a list) or an organisation misread than an error of the article, so a warning
