@@ -18,6 +18,7 @@ A phrase right next to a written date ("Friday, 21 November") only restates it a
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 from functools import cache
@@ -28,6 +29,7 @@ from factcheck.lang import Language, Lexicon
 
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
+UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
 MOVES = ("ago", "later", "within", "next", "last", "this", "next_after", "last_after", "this_after")
 
 
@@ -71,6 +73,8 @@ class _Grammar:
         self.units = doc.lang.lexicon("dates.units")
         self.moves = _moves(doc.lang)
         self.weekdays = doc.lang.lexicon("dates.weekdays")
+        # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
+        self.unit_at = [k for k in range(len(self.toks)) if self.units.match(self.toks, k)]
         self.few = doc.lang.lexicon("dates.few")
         self.anchors = tuple(doc.lang.words["dates.anchor_suffixes"])
 
@@ -103,8 +107,14 @@ class _Grammar:
         unit = self.units.match(self.toks, k)
         return (1, unit[0], unit[1]) if unit and not self._anchored(unit[1] - 1) else None
 
+    def unit_near(self, i: int) -> bool:
+        k = bisect.bisect_left(self.unit_at, i)
+        return k < len(self.unit_at) and self.unit_at[k] < i + UNIT_REACH
+
     def at(self, i: int, ref: dt.date) -> tuple[str, str, int] | None:
         """(start, end, index after) of a relative date that starts at token ``i``."""
+        if not self.unit_near(i):
+            return self._weekday_after_move(i, ref)
         # "через 3 недели", "in two months"
         if (w := self._move(i, "within")) and (a := self._amount(w[1])):
             return self._moved(ref, a[1], a[0], a[2])
@@ -129,9 +139,14 @@ class _Grammar:
                 iso = (monday + dt.timedelta(days=int(wd[0]) - 1)).isoformat()
                 return iso, iso, wd[1]  # "next week Friday", "gelecek hafta Cuma"
             return (*_period(day, unit[0]), end)
-        # "geçen Cuma", "в прошлый вторник", "next Friday": the last such day before the publication day,
-        # or the first after it ("this Wednesday" may be past or coming: no date)
-        if mod and mod[0] != "this" and self._ok(mod[1], i) and (wd := self.weekdays.match(self.toks, mod[1])):
+        return self._weekday_after_move(i, ref)
+
+    def _weekday_after_move(self, i: int, ref: dt.date) -> tuple[str, str, int] | None:
+        """A weekday after "last" or "next" ("geçen Cuma", "в прошлый вторник", "next Friday"): the last
+        such day before the publication day, or the first after it ("this Wednesday" may be past or
+        coming: no date)."""
+        mod = self._move(i, "next", "last")
+        if mod and self._ok(mod[1], i) and (wd := self.weekdays.match(self.toks, mod[1])):
             gap = (ref.isoweekday() - int(wd[0])) % 7 or 7 if mod[0] == "last" else -((int(wd[0]) - ref.isoweekday()) % 7 or 7)
             day = ref - dt.timedelta(days=gap)
             return day.isoformat(), day.isoformat(), wd[1]
@@ -164,13 +179,16 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
     weekdays = grammar.weekdays
     claims = []
     i = 0
+    # the first words of every phrase that may start here: any other token starts none, unless a unit is near
+    starts = frozenset().union(lexicon.trie, weekdays.trie, *(grammar.moves[k].trie for k in ("next", "last", "within")))
     while i < len(doc.tokens):
         start = end = None
         m = None
-        if i in taken:
-            pass
-        elif i > 0 and doc.same_sentence(i, i - 1) and read_number(doc, i - 1) and lexicon.match(doc.tokens, i):
-            m = (None, lexicon.match(doc.tokens, i)[1])  # "in the next four years" is a span of time, not a date
+        if i in taken or (starts.isdisjoint(doc.tokens[i].stems) and not grammar.unit_near(i)):
+            i += 1
+            continue
+        elif (span := lexicon.match(doc.tokens, i)) and i > 0 and doc.same_sentence(i, i - 1) and read_number(doc, i - 1):
+            m = (None, span[1])  # "in the next four years" is a span of time, not a date
         elif found := grammar.at(i, doc.published):
             start, end, last = found
             m = (None, last)
