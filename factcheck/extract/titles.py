@@ -196,6 +196,18 @@ class _Titles:
             return None
         return _Name(j, end)
 
+    def name_set_off(self, k: int, anchor: int) -> _Name | None:
+        """A name between a comma at ``k`` and another comma or the sentence's end, after a title:
+        "the ITU Secretary-General, Doreen Bogdan-Martin, said"."""
+        toks = self.toks
+        if not (self.ok(k, anchor) and toks[k].text == "," and self.ok(k + 1, anchor)):
+            return None
+        name = self.name_at(k + 1, anchor)
+        if name is None:
+            return None
+        end_here = name.last >= len(toks) or not self.doc.same_sentence(anchor, name.last)
+        return name if end_here or toks[name.last].text in ",.;" else None
+
     def appositive(self, first: int, anchor: int) -> _Name | None:
         """A name before the title and a comma: "Jane Doe, Prime Minister of X"; "X، وزیر ..."."""
         j = first - 1
@@ -466,6 +478,8 @@ class _Titles:
         name = self.name_at(k2, rs, honorific or honorific2) if appositive is None else None
         if name is None and appositive is None:
             appositive = self.appositive(first, rs)
+        if name is None and appositive is None and self.lang.cased:
+            name = self.name_set_off(after, rs)  # "ITU Secretary-General, Doreen Bogdan-Martin, said"
         end = max(re_, of_last, after if modifier else 0)  # a claim with its name before the title ends here
         if appositive is not None:
             return self._claim_before(appositive, end, role, [*runs, (of_first, of_last)], modifier)
