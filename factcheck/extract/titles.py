@@ -17,6 +17,8 @@ from factcheck.extract.events import _ACRONYM
 
 MAX_NAME = 4
 MAX_ORG = 12
+ASIDE = 12  # words of an aside between a name and the predicate that gives it a title
+LINK_GAP = 2  # words of a portfolio between a predicate's link ("served as") and its title word
 # Roles whose words before or after the title name a field ("Energy Minister"), not an organisation.
 PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister"}
 # The role a deputy word ("Deputy Foreign Minister") makes of a role; None: no role id for it.
@@ -40,6 +42,7 @@ class _Titles:
         self.lang = lang
         self.roles = lang.lexicon("titles.roles")
         self.modifiers = lang.lexicon("titles.modifiers")
+        self.links = lang.lexicon("titles.predicate_links")
         self.honorifics = lang.lexicon("titles.honorifics")
         self.blockers = [
             self.roles,
@@ -181,13 +184,15 @@ class _Titles:
                     return len(t.lower) - len(stem)
         return 0
 
-    def name_before(self, end: int, anchor: int) -> _Name | None:
-        """A name that ends at token ``end`` (exclusive), read backwards."""
+    def name_before(self, end: int, anchor: int, reuse: bool = False) -> _Name | None:
+        """A name that ends at token ``end`` (exclusive), read backwards; with ``reuse``, also a name
+        another title has taken ("X, a former deputy minister, was confirmed as minister")."""
         j = end
         words = 0
         # Without capitals a name's start is unmarked: take at most three words, from a given name when one is there.
         longest = MAX_NAME if self.lang.cased else 3
-        while j - 1 >= 0 and self.ok(j - 1, anchor) and words < longest and self.name_word(j - 1):
+        ok = (lambda k: self.doc.same_sentence(anchor, k)) if reuse else (lambda k: self.ok(k, anchor))
+        while j - 1 >= 0 and ok(j - 1) and words < longest and self.name_word(j - 1):
             j -= 1
             words += 1
         if not self.lang.cased:
@@ -207,6 +212,19 @@ class _Titles:
             return None
         end_here = name.last >= len(toks) or not self.doc.same_sentence(anchor, name.last)
         return name if end_here or toks[name.last].text in ",.;" else None
+
+    def _past_aside(self, end: int, anchor: int) -> int:
+        """Where a name ends before ``end``, past an aside set off by commas: "Abbas Araghchi, a former
+        deputy foreign minister, was confirmed as ..." (at most ``ASIDE`` words)."""
+        toks = self.toks
+        if not (self.ok(end - 1, anchor) and toks[end - 1].text == ","):
+            return end
+        for k in range(end - 2, max(-1, end - 2 - ASIDE), -1):
+            if not self.doc.same_sentence(anchor, k):
+                break
+            if toks[k].text == ",":
+                return k
+        return end
 
     def appositive(self, first: int, anchor: int) -> _Name | None:
         """A name before the title and a comma: "Jane Doe, Prime Minister of X"; "X، وزیر ..."."""
@@ -500,6 +518,14 @@ class _Titles:
                 self.used.update(range(name.first, name.last))
             org, portfolio = self.organisation(runs, role)
             return [self._claim(first, nm.last, nm, role, org, portfolio, modifier) for nm in names]
+        # The name before words that give it the title: "X was confirmed as foreign minister", "X served as ..."
+        for gap in range(LINK_GAP + 1):  # "was confirmed as foreign minister": a portfolio in lower case between
+            if (link := self.links.match_ending(toks, first - gap)) and self.ok(link[1] - 1, rs):
+                name = self.name_before(self._past_aside(link[1], rs), rs, reuse=True)
+                if name is not None:
+                    return self._claim_before(name, end, role, [(first - gap, first), *runs],
+                                              modifier or (link[0] if link[0] != "current" else None))
+                break
         # The name before the title without a comma, where there are no capitals: "X Y وزیر ..."
         if not self.lang.cased:
             name = self.name_before(first, rs)
