@@ -203,7 +203,7 @@ class _Titles:
 
     def name_set_off(self, k: int, anchor: int) -> _Name | None:
         """A name between a comma at ``k`` and another comma or the sentence's end, after a title:
-        "the ITU Secretary-General, Doreen Bogdan-Martin, said"."""
+        "the Secretary-General, Jane Doe, said"."""
         toks = self.toks
         if not (self.ok(k, anchor) and toks[k].text == "," and self.ok(k + 1, anchor)):
             return None
@@ -497,7 +497,7 @@ class _Titles:
         if name is None and appositive is None:
             appositive = self.appositive(first, rs)
         if name is None and appositive is None and self.lang.cased:
-            name = self.name_set_off(after, rs)  # "ITU Secretary-General, Doreen Bogdan-Martin, said"
+            name = self.name_set_off(after, rs)  # "the Secretary-General, Jane Doe, said"
         end = max(re_, of_last, after if modifier else 0)  # a claim with its name before the title ends here
         if appositive is not None:
             return self._claim_before(appositive, end, role, [*runs, (of_first, of_last)], modifier)
