@@ -1,27 +1,27 @@
 """Age claims: a person's age written beside their name ("62-year-old Jane Doe", "Jane Doe,
-62,", "69 yaşlı seçilmiş prezident Məsud Pezeşkian", "62-летний Иван Петров", "مسعود پزشکیان ۶۹ ساله").
+62,", "69 yaşlı seçilmiş prezident Əli Quliyev", "62-летний Иван Петров", "مسعود پزشکیان ۶۹ ساله").
 
 An age is a number in digits from 1 to 120 that the language's words make one (``ages`` in the
 language files):
 
 - ``ages.after``: words after the number, or written onto it ("62-year-old", "62-летний",
   "69 yaşındaki", "۶۹ ساله"). The name it goes with comes right after it, past a title
-  ("69 yaşlı seçilmiş prezident Məsud Pezeşkian", "62-year-old President Jane Doe"). A name
-  before it goes with an age that ends its clause ("Pezeşkiyan 69 yaşında.", "Jane Doe, 62 years
-  old,") or follows an article ("Pezeshkian, a 69-year-old heart surgeon"), never with one that
+  ("69 yaşlı seçilmiş prezident Əli Quliyev", "62-year-old President Jane Doe"). A name
+  before it goes with an age that ends its clause ("Yılmaz 69 yaşında.", "Jane Doe, 62 years
+  old,") or follows an article ("Doe, a 69-year-old heart surgeon"), never with one that
   describes what follows ("Elnur Məmmədovun 60 yaşlı həyat yoldaşı" is his wife's age). Where
   ``ages.name_first`` (Persian: "مسعود پزشکیان ۶۹ ساله") the name right before it comes first;
 - ``ages.before``: words before the number ("Doe, aged 62", "Петров в возрасте 62 лет"): the
   name comes before them;
 - ``ages.apposition``: words after the number that make it an age only between commas after a
   name ("Иван Петров, 62 года,"); elsewhere they measure time ("20 лет");
-- without words, a number in brackets or between commas right after a name ("Məsud Pezeşkian
+- without words, a number in brackets or between commas right after a name ("Əli Quliyev
   (69)", "Jane Doe, 62, said").
 
 Names are found by the title extractor's machinery (``titles._Titles``): capitals where the
 script has them, given names and honorifics where it has not. A single word is a name only when
-the article names that person in full elsewhere (a surname: "69 yaşındaki Pezeşkiyan" after
-"Mesud Pezeşkiyan"), and the claim's ``person_full`` is then that full name, so that it links
+the article names that person in full elsewhere (a surname: "69 yaşındaki Yılmaz" after
+"Ayşe Nur Yılmaz"), and the claim's ``person_full`` is then that full name, so that it links
 to the rules' person; a surname that several of the article's names share stays as written.
 """
 
@@ -138,7 +138,7 @@ class _Ages:
 
     def name_before_comma(self, first: int, anchor: int) -> tuple[_Name, str] | None:
         """The name before a comma (and an article) that precedes token ``first``: "Doe, aged 62",
-        "Pezeshkian, a 69-year-old"."""
+        "Doe, a 69-year-old"."""
         t, toks = self.names, self.toks
         k = first - 1
         while t.ok(k, anchor) and toks[k].lower in t.determiners:
@@ -229,9 +229,9 @@ class _Ages:
                          lambda: self.name_after_comma(last, i)]
             elif self.name_first:  # "مسعود پزشکیان ۶۹ ساله"
                 tries = [lambda: self.name_before(first, i), lambda: self.name_after(last, i)]
-            else:  # "62-year-old Jane Doe"; a name before goes with an age that ends its clause ("Pezeşkiyan
+            else:  # "62-year-old Jane Doe"; a name before goes with an age that ends its clause ("Yılmaz
                 # 69 yaşında.", "Jane Doe, 62 years old,") or follows an article ("Doe, a 62-year-old surgeon"), never
-                # with one that describes what follows ("X'in 60 yaşlı eşi", "Erdoğan, 70 yaşındaki meslektaşını")
+                # with one that describes what follows ("X'in 60 yaşlı eşi", "Yılmaz, 70 yaşındaki meslektaşını")
                 tries = [lambda: self.name_after(last, i)]
                 if self.ends_clause(last):
                     tries += [lambda: self.name_before(first, i), lambda: self.name_before_comma(first, i)]
@@ -244,9 +244,9 @@ class _Ages:
             appositive = self.apposition.match(self.toks, last) if self.doc.same_sentence(i, last) else None
             end = appositive[1] if appositive else last
             found = None
-            if self.set_off(first, end):  # "Jane Doe, 62,", "Иван Петров, 62 года,", "Məsud Pezeşkian (69)"
+            if self.set_off(first, end):  # "Jane Doe, 62,", "Иван Петров, 62 года,", "Əli Quliyev (69)"
                 found = self.name_before(first - 1, i)
-                last = end + (self.toks[first - 1].text == "(")  # "Məsud Pezeşkian (69)"
+                last = end + (self.toks[first - 1].text == "(")  # "Əli Quliyev (69)"
         if found is None:
             return None
         name, text = found

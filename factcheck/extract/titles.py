@@ -112,7 +112,7 @@ class _Titles:
 
     def name_at(self, k: int, anchor: int, honorific: bool = False, surname: bool = True) -> _Name | None:
         """A person's name that starts at token ``k``; with ``surname``, also a single word that the
-        article gives in full elsewhere ("Cumhurbaşkanı Erdoğan" after "Recep Tayyip Erdoğan")."""
+        article gives in full elsewhere ("Cumhurbaşkanı Yılmaz" after "Ayşe Nur Yılmaz")."""
         toks = self.toks
         j = k
         words = 0
@@ -134,7 +134,7 @@ class _Titles:
             else:
                 break
         if words == 1 and surname and (full := self.full_name(j - 1)):
-            return _Name(k, j, self._ending(toks[j - 1]), full)  # "Cumhurbaşkanı Erdoğan"
+            return _Name(k, j, self._ending(toks[j - 1]), full)  # "Cumhurbaşkanı Yılmaz"
         if words < 2:
             return None
         return _Name(k, j, self._ending(toks[j - 1]))
@@ -214,7 +214,7 @@ class _Titles:
         return name if end_here or toks[name.last].text in ",.;" else None
 
     def _past_aside(self, end: int, anchor: int) -> int:
-        """Where a name ends before ``end``, past an aside set off by commas: "Abbas Araghchi, a former
+        """Where a name ends before ``end``, past an aside set off by commas: "Jane Doe, a former
         deputy foreign minister, was confirmed as ..." (at most ``ASIDE`` words)."""
         toks = self.toks
         if not (self.ok(end - 1, anchor) and toks[end - 1].text == ","):

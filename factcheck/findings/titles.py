@@ -56,7 +56,7 @@ def _portfolio_ok(claim_portfolio, office_portfolios, lang) -> bool:
 
 
 def _holder_named(name: str, holder_names: list[str]) -> bool:
-    """An unlinked name that is the holder's, run into another ("X Y Z Pezeşkianı") or cut short
+    """An unlinked name that is the holder's, run into another ("X Y Z Quliyevı") or cut short
     ("Sultan Ahmed" of "Sultan Ahmed al-Jaber")."""
     return any(n in name or (len(name.split()) >= 2 and n.startswith(name)) for n in holder_names)
 
