@@ -315,10 +315,10 @@ class _Parser:
         left = self.atom(i)
         lone_day = None
         if left is None:
-            lone_day = self.day(i)
-            if lone_day is None:
+            if (dk := self.day_at(i)) is None:
                 return None
-            left = Atom(i, i + 1, None, None, lone_day)
+            lone_day = dk[0]  # "17", "دوازدهم" (twelfth) of "از دوازدهم تا پانزدهم اردیبهشت"
+            left = Atom(i, dk[1], None, None, lone_day)
         k = left.last
         join = self.joins.match(toks, k) if self._ok(k, i) else None
         if join is None and self._ok(k, i) and self.opens.match_ending(toks, left.first):
