@@ -64,6 +64,9 @@ class _Parser:
         self.opens = lang.lexicon("dates.range_open")
         self.units = lang.lexicon("numbers.units")
         self.ordinal_days = lang.lexicon("dates.ordinal_days")
+        self.decade_suffixes = lang.words["dates.decade_suffixes"]
+        self.decade_words = lang.lexicon("dates.decade_words")
+        self.lang_lower = lang.lower
         self.month_before = lang.lexicon("dates.month_alone_before")
         self.month_inflected = bool(lang.get("dates.month_alone_inflected"))
         self.month_not_alone = lang.words["dates.month_alone_not"]
@@ -287,9 +290,27 @@ class _Parser:
         return a
 
     # --- ranges -----------------------------------------------------------------
+    def decade(self, i: int) -> tuple[Atom, Atom] | None:
+        """A decade: a year ending in 0 with a decade ending ("1990s", "1990'larda", "1990-е") or a year
+        ending and a decade word ("1990-cı illərdə", "1990'lı yıllar", "1990-х годах")."""
+        n = self.number(i)
+        if n is None or len(_DIGITS.match(self.toks[i].text).group()) != 4 or n[0] % 10 or not n[1]:
+            return None
+        if not YEAR_RANGE["gregorian"][0] <= n[0] <= YEAR_RANGE["gregorian"][1]:
+            return None
+        end = i + 1
+        word = self.decade_words.match(self.toks, end) if self._ok(end, i) else None
+        if word:
+            end = word[1]
+        elif self.lang_lower(n[1]) not in self.decade_suffixes:
+            return None
+        return Atom(i, end, n[0]), Atom(i, end, n[0] + 9)
+
     def date_at(self, i: int) -> Atom | tuple[Atom, Atom] | None:
         toks = self.toks
         t = toks[i]
+        if t.kind == "mixed" and (decade := self.decade(i)):
+            return decade
         # a compound token: "17–28" (days) or "2025-2028" / "2025-2028-ci" (years)
         if t.kind in ("numx", "mixed"):
             m = _COMPOUND.fullmatch(t.text)
