@@ -85,6 +85,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     not_after = lang.words["numbers.not_after"]
     units = lang.lexicon("numbers.units")
     anaphoric = lang.words["numbers.anaphoric"]
+    between = lang.lexicon("numbers.anaphoric_after")
     anaphoric_at_start = bool(lang.get("numbers.anaphoric_at_start"))
     head_first = bool(lang.get("counts.head_first"))
     ellipsis_next = lang.lexicon("numbers.ellipsis_next")
@@ -151,6 +152,9 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 continue
             noun = (lead[0], j, j, j) if lead else (elided["attribute"], j, j, j)
         attribute, noun_first, noun_last, head = noun
+        if num.words and value < 10 and noun_last < n and between.match(toks, noun_last):
+            i = num.last  # "iki ülke arasındaki ticaret": the two countries named before, not a figure
+            continue
         noun_last = max(noun_last, j)
         first, last = i, noun_last
         qualifier = "exact"

@@ -68,7 +68,7 @@ class _Parser:
         self.decade_words = lang.lexicon("dates.decade_words")
         self.lang_lower = lang.lower
         self.month_before = lang.lexicon("dates.month_alone_before")
-        self.month_inflected = bool(lang.get("dates.month_alone_inflected"))
+        self.month_inflected = lang.get("dates.month_alone_inflected") or False
         self.month_not_alone = lang.words["dates.month_alone_not"]
         self.month_names = frozenset(lang.lower(str(n)) for key in CALENDARS for names in (lang.get(f"dates.{key}") or {}).values()
                                      for n in names)
@@ -268,7 +268,8 @@ class _Parser:
         if k == i + 1 and toks[i].lower in self.month_not_alone:
             return None  # "در مه غلیظ": in thick fog (but "دی ماه" is the month)
         before = self.month_before.match_ending(toks, i) if i > 0 and self._ok(i - 1, i) else None
-        inflected = self.month_inflected and k == i + 1 and toks[i].lower not in self.month_names
+        inflected = self.month_inflected and k == i + 1 and toks[i].lower not in self.month_names and (
+            self.month_inflected != "apostrophe" or toks[i].base != toks[i].text)  # "Mayıs'ta", not "ekimi", "Marta"
         if before or inflected:
             return Atom(i, k, None, month, None, cal)
         return None

@@ -77,6 +77,7 @@ class _Grammar:
         self.unit_at = [k for k in range(len(self.toks)) if self.units.match(self.toks, k)]
         self.few = doc.lang.lexicon("dates.few")
         self.anchors = tuple(doc.lang.words["dates.anchor_suffixes"])
+        self.plurals = tuple(doc.lang.words["titles.plural_suffixes"])
 
     def _ok(self, k: int, anchor: int) -> bool:
         return 0 <= k < len(self.toks) and self.doc.same_sentence(anchor, k)
@@ -91,8 +92,10 @@ class _Grammar:
     def _anchored(self, k: int) -> bool:
         """Token ``k`` ends in a case that puts the period after something else ("seçimden üç gün önce",
         "oy verme gününden önce"): not moved from the publication date."""
-        low = self.toks[k].lower
-        return any(low.endswith(x) and len(low) > len(x) for x in self.anchors)
+        tok = self.toks[k]
+        if self.doc.lang.cased and tok.is_capitalised and k > 0 and self.doc.same_sentence(k - 1, k):
+            return False  # a name's letters ("Hakan Fidan üç hafta önce"), not a case ending ("Zirveden iki gün önce")
+        return any(tok.lower.endswith(x) and len(tok.lower) > len(x) for x in self.anchors)
 
     def _amount(self, k: int) -> tuple[int, str, int] | None:
         """(N, unit, index after) for "3 weeks", "a month", "неделю" (one, unsaid); not "a few days"."""
@@ -105,7 +108,9 @@ class _Grammar:
         if k > 0 and self._ok(k - 1, k) and read_number(self.doc, k - 1) is not None:
             return None  # the unit of a number not taken ("seçimden üç gün önce")
         unit = self.units.match(self.toks, k)
-        return (1, unit[0], unit[1]) if unit and not self._anchored(unit[1] - 1) else None
+        if unit is None or self._anchored(unit[1] - 1) or self.toks[unit[1] - 1].lower.endswith(self.plurals):
+            return None  # "Yıllar önce", "days ago": no number, and not one
+        return 1, unit[0], unit[1]
 
     def unit_near(self, i: int) -> bool:
         k = bisect.bisect_left(self.unit_at, i)
