@@ -70,6 +70,7 @@ class _Parser:
         self.month_before = lang.lexicon("dates.month_alone_before")
         self.month_inflected = lang.get("dates.month_alone_inflected") or False
         self.month_not_alone = lang.words["dates.month_alone_not"]
+        self.months_lowercase = bool(lang.get("dates.months_lowercase"))
         self.month_names = frozenset(lang.lower(str(n)) for key in CALENDARS for names in (lang.get(f"dates.{key}") or {}).values()
                                      for n in names)
         self.day_of = lang.lexicon("dates.day_of")
@@ -228,6 +229,9 @@ class _Parser:
             return self._month_alone(i, k, month, cal)
         # YEAR [year word] [,] DAY MONTH | MONTH DAY
         y = self.year(i)
+        if y is None and self.doc.lang.get("dates.solar_months") and i > 0 and self._ok(i - 1, i) \
+                and (before := self.year_before.match_ending(toks, i)) and (sy := self.year(i, "solar_hijri")):
+            return Atom(before[1], sy[1], sy[0], calendar="solar_hijri")  # "سال ۱۴۰۲": 21 March 2023 to 19 March 2024
         if y is not None:
             k = y[1]
             if self._ok(k, i) and toks[k].text == ",":
@@ -267,6 +271,8 @@ class _Parser:
             return Atom(i, k, None, month, None, cal)  # a month word in its name: "دی ماه"
         if k == i + 1 and toks[i].lower in self.month_not_alone:
             return None  # "در مه غلیظ": in thick fog (but "دی ماه" is the month)
+        if self.months_lowercase and toks[i].is_capitalised and i > 0 and self._ok(i - 1, i):
+            return None  # "с Майей Санду": a name
         before = self.month_before.match_ending(toks, i) if i > 0 and self._ok(i - 1, i) else None
         inflected = self.month_inflected and k == i + 1 and toks[i].lower not in self.month_names and (
             self.month_inflected != "apostrophe" or toks[i].base != toks[i].text)  # "Mayıs'ta", not "ekimi", "Marta"

@@ -77,7 +77,8 @@ class _Grammar:
         self.unit_at = [k for k in range(len(self.toks)) if self.units.match(self.toks, k)]
         self.few = doc.lang.lexicon("dates.few")
         self.anchors = tuple(doc.lang.words["dates.anchor_suffixes"])
-        self.plurals = tuple(doc.lang.words["titles.plural_suffixes"])
+        self.vague = doc.lang.words["dates.vague_units"]
+        self.duration = doc.lang.lexicon("dates.duration_after")
 
     def _ok(self, k: int, anchor: int) -> bool:
         return 0 <= k < len(self.toks) and self.doc.same_sentence(anchor, k)
@@ -108,7 +109,7 @@ class _Grammar:
         if k > 0 and self._ok(k - 1, k) and read_number(self.doc, k - 1) is not None:
             return None  # the unit of a number not taken ("seçimden üç gün önce")
         unit = self.units.match(self.toks, k)
-        if unit is None or self._anchored(unit[1] - 1) or self.toks[unit[1] - 1].lower.endswith(self.plurals):
+        if unit is None or self._anchored(unit[1] - 1) or self.toks[k].lower in self.vague:
             return None  # "Yıllar önce", "days ago": no number, and not one
         return 1, unit[0], unit[1]
 
@@ -122,6 +123,8 @@ class _Grammar:
             return self._weekday_after_move(i, ref)
         # "через 3 недели", "in two months"
         if (w := self._move(i, "within")) and (a := self._amount(w[1])):
+            if self._ok(a[2], i) and self.duration.match(self.toks, a[2]):
+                return None  # "in two days of talks": how long, not when
             return self._moved(ref, a[1], a[0], a[2])
         # "3 weeks ago", "iki ay sonra", "دو هفته پیش"
         if (a := self._amount(i)) and self._ok(a[2], i):
@@ -135,7 +138,8 @@ class _Grammar:
         after = None
         if unit is None and (unit := self.units.match(self.toks, i)) is not None:
             after = self._move(unit[1], "next_after", "last_after", "this_after")  # "هفته گذشته"
-        if unit is not None and (mod or after) and unit[0] != "day":  # "the next day" follows the story, not the paper
+        if unit is not None and (mod or after) and unit[0] != "day" and self.toks[unit[1] - 1].lower not in self.vague:
+            # not "the next day" (it follows the story, not the paper), nor "the coming weeks"
             step = {"next": 1, "last": -1, "this": 0}[(mod or after)[0].removesuffix("_after")]
             end = after[1] if after else unit[1]
             day = _shift(ref, unit[0], step)

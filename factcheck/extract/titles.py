@@ -284,6 +284,8 @@ class _Titles:
         k = rs - 1
         while self.ok(k, rs) and rs - k <= MAX_ORG:
             t = toks[k]
+            if self.modifiers.match_ending(toks, k + 1):
+                break  # "Former British Prime Minister": the modifier is no part of the organisation
             if self.org_word(k):
                 first = k
             elif t.text == ")" and self.ok(k - 2, rs) and toks[k - 2].text == "(" and _ACRONYM.fullmatch(toks[k - 1].base):
