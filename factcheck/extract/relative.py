@@ -55,6 +55,12 @@ def _shift(day: dt.date, unit: str, n: int) -> dt.date:
     return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
 
 
+def _weekday_in(day: dt.date, weekday: int) -> tuple[str, str]:
+    """The day of ISO ``weekday`` in the week (Monday to Sunday) that holds ``day``."""
+    iso = (day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=weekday - 1)).isoformat()
+    return iso, iso
+
+
 def _period(day: dt.date, unit: str) -> tuple[str, str]:
     """The whole day, week (Monday to Sunday), month or year that holds ``day``, as ISO bounds."""
     if unit == "week":
@@ -76,6 +82,7 @@ class _Grammar:
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
         self.unit_at = [k for k in range(len(self.toks)) if self.units.match(self.toks, k)]
         self.few = doc.lang.lexicon("dates.few")
+        self.weekday_joins = doc.lang.words["dates.weekday_joins"]
         self.anchors = tuple(doc.lang.words["dates.anchor_suffixes"])
         self.vague = doc.lang.words["dates.vague_units"]
         self.duration = doc.lang.lexicon("dates.duration_after")
@@ -121,6 +128,13 @@ class _Grammar:
         """(start, end, index after) of a relative date that starts at token ``i``."""
         if not self.unit_near(i):
             return self._weekday_after_move(i, ref)
+        # "Tuesday next week", "on Tuesday of last week": that day of that week
+        if wd := self.weekdays.match(self.toks, i):
+            k = wd[1] + 1 if self._ok(wd[1] + 1, i) and self.toks[wd[1]].lower in self.weekday_joins else wd[1]
+            mod = self._move(k, "next", "last", "this")
+            unit = self.units.match(self.toks, mod[1]) if mod and self._ok(mod[1], i) else None
+            if unit is not None and unit[0] == "week":
+                return (*_weekday_in(_shift(ref, "week", {"next": 1, "last": -1, "this": 0}[mod[0]]), int(wd[0])), unit[1])
         # "через 3 недели", "in two months"
         if (w := self._move(i, "within")) and (a := self._amount(w[1])):
             if self._ok(a[2], i) and self.duration.match(self.toks, a[2]):
@@ -143,10 +157,9 @@ class _Grammar:
             step = {"next": 1, "last": -1, "this": 0}[(mod or after)[0].removesuffix("_after")]
             end = after[1] if after else unit[1]
             day = _shift(ref, unit[0], step)
-            if unit[0] == "week" and self._ok(end, i) and (wd := self.weekdays.match(self.toks, end)):
-                monday = day - dt.timedelta(days=day.weekday())
-                iso = (monday + dt.timedelta(days=int(wd[0]) - 1)).isoformat()
-                return iso, iso, wd[1]  # "next week Friday", "gelecek hafta Cuma"
+            k = end + 1 if self._ok(end + 1, i) and self.toks[end].lower in self.weekday_joins else end
+            if unit[0] == "week" and self._ok(k, i) and (wd := self.weekdays.match(self.toks, k)):
+                return (*_weekday_in(day, int(wd[0])), wd[1])  # "next week Friday", "next week on Friday", "gelecek hafta Cuma"
             return (*_period(day, unit[0]), end)
         return self._weekday_after_move(i, ref)
 
