@@ -60,6 +60,8 @@ class _Parser:
         self.from_suffixes = tuple(lang.words["dates.range_from_suffixes"])
         self.to_suffixes = tuple(lang.words["dates.range_to_suffixes"])
         self.closers = lang.lexicon("dates.range_close")
+        self.closed_joins = lang.lexicon("dates.range_join_closed")
+        self.between_close = lang.lexicon("dates.range_close_between")
         self.joins = lang.lexicon("dates.range_join")
         self.opens = lang.lexicon("dates.range_open")
         self.units = lang.lexicon("numbers.units")
@@ -367,8 +369,16 @@ class _Parser:
                     left.calendar = right.calendar
                     if right.month is not None and (_compatible(left, right) or (left.day and right.day)):
                         return left, right  # (days alone, "4'ünden 23'üne kadar", say no month)
+        closed = None
+        if join is None and self._ok(k, i) and (cj := self.closed_joins.match(toks, k)) and self._ok(cj[1], i):
+            # "4 Eylül ve 8 Eylül arası", "2014 ve 2018 arasında": a join that a word after the second date closes
+            after = self.atom(cj[1])
+            if after is not None and self._ok(after.last, i) and (closed := self.between_close.match(toks, after.last)):
+                join = cj
         if join and self._ok(join[1], i):
             right = self.atom(join[1])
+            if closed and right is not None:
+                right.last = closed[1]
             if right is None and left.month is not None and left.day is not None and (d := self.day(join[1])) is not None:
                 right = self._with_year(Atom(join[1], join[1] + 1, None, left.month, d, left.calendar))  # "November 11 to 22"
                 if left.year is None:
