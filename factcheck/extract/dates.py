@@ -60,6 +60,7 @@ class _Parser:
         self.from_suffixes = tuple(lang.words["dates.range_from_suffixes"])
         self.to_suffixes = tuple(lang.words["dates.range_to_suffixes"])
         self.closers = lang.lexicon("dates.range_close")
+        self.quarters = lang.lexicon("dates.quarters")
         self.closed_joins = lang.lexicon("dates.range_join_closed")
         self.between_close = lang.lexicon("dates.range_close_between")
         self.joins = lang.lexicon("dates.range_join")
@@ -315,11 +316,31 @@ class _Parser:
             return None
         return Atom(i, end, n[0]), Atom(i, end, n[0] + 9)
 
+    def quarter(self, i: int) -> tuple[Atom, Atom] | None:
+        """A quarter of a year, its year before or after it ("Q3 2016", "the third quarter of 2024",
+        "2016'nın ilk çeyreğinde", "в третьем квартале 2024 года"), or the nearest one's: its three months."""
+        toks = self.toks
+        y, k = None, i
+        if (yy := self.year(i)) and self._ok(yy[1], i) and self.quarters.match(toks, yy[1]):
+            y, k = yy
+        q = self.quarters.match(toks, k)
+        if q is None:
+            return None
+        end = q[1]
+        if y is None:
+            j = self.day_of.match(toks, end)[1] if self._ok(end, i) and self.day_of.match(toks, end) else end
+            if self._ok(j, i) and (yy := self.year(j)):
+                y, end = yy
+        first_month = 3 * int(q[0]) - 2
+        return Atom(i, end, y, first_month), Atom(i, end, y, first_month + 2)
+
     def date_at(self, i: int) -> Atom | tuple[Atom, Atom] | None:
         toks = self.toks
         t = toks[i]
         if t.kind == "mixed" and (decade := self.decade(i)):
             return decade
+        if quarter := self.quarter(i):
+            return quarter
         # a compound token: "17–28" (days) or "2025-2028" / "2025-2028-ci" (years)
         if t.kind in ("numx", "mixed"):
             m = _COMPOUND.fullmatch(t.text)
@@ -530,6 +551,9 @@ def extract_dates(doc: Document) -> list[dict]:
             for a in (left, right):
                 if a.year is None and said is not None:
                     a.year = int(said[0]["date_start"]) - (a is left and right.year is None and left.month > (right.month or 0))
+                elif a.year is None and a is right and left.year is not None and left.month is not None:
+                    # the end of a range without a year is in the start's year, or the next ("from Nov to March")
+                    a.year = left.year + ((right.month or 12) < left.month)
                 elif a.year is None:
                     if context is None:
                         raise LookupError
