@@ -6,35 +6,21 @@ a bare number is a year only when it could be one and counts nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from factcheck.corpus import Problem
+from factcheck.extract.calendars import CALENDARS, YEAR_RANGE, Atom, _bounds, _compatible, _infer_year, _to_gregorian
 from factcheck.extract.document import Document
+from factcheck.extract.periods import Periods
 from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, relative_dates
 from factcheck.lang import Language, Lexicon
 
-CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
-YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
 HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date ...
 DATELINE_WORDS = 16  # ... when it stands on a short line of its own (a dateline), not in a sentence
 _DIGITS = re.compile(r"\d*")
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
-
-
-@dataclass
-class Atom:
-    """A date as written: any of its parts may be missing."""
-
-    first: int
-    last: int
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    calendar: str = "gregorian"
-    bare: bool = False  # a four-digit number with nothing that says it is a year
 
 
 @cache
@@ -46,7 +32,7 @@ def _months(lang: Language) -> Lexicon:
     return Lexicon(lang, entries)
 
 
-class _Parser:
+class _Parser(Periods):
     def __init__(self, doc: Document):
         self.doc = doc
         self.toks = doc.tokens
@@ -263,26 +249,6 @@ class _Parser:
                 return Atom(first, y[1], y[0], bare=not worded)
         return None
 
-    def _month_alone(self, i: int, k: int, month: int, cal: str) -> Atom | None:
-        """A month named alone is a month (its year the one nearest the publication date) when a word says
-        it is a time: a month word after it ("Ekim ayında", "دی ماه"), a word of ``dates.month_alone_before``
-        before it ("in May", "в марте"), or, where the language allows, a case ending on it ("Mayıs'ta")."""
-        toks = self.toks
-        if self._ok(k, i) and (mw := self.month_words.match(toks, k)):
-            return Atom(i, mw[1], None, month, None, cal)
-        if k > i + 1 and toks[k - 1].text != ".":
-            return Atom(i, k, None, month, None, cal)  # a month word in its name: "دی ماه"
-        if k == i + 1 and toks[i].lower in self.month_not_alone:
-            return None  # "در مه غلیظ": in thick fog (but "دی ماه" is the month)
-        if self.months_lowercase and toks[i].is_capitalised and i > 0 and self._ok(i - 1, i):
-            return None  # "с Майей Санду": a name
-        before = self.month_before.match_ending(toks, i) if i > 0 and self._ok(i - 1, i) else None
-        inflected = self.month_inflected and k == i + 1 and toks[i].lower not in self.month_names and (
-            self.month_inflected != "apostrophe" or toks[i].base != toks[i].text)  # "Mayıs'ta", not "ekimi", "Marta"
-        if before or inflected:
-            return Atom(i, k, None, month, None, cal)
-        return None
-
     def atom_no_year(self, i: int) -> Atom | None:
         if (dk := self.day_at(i)) is not None and self._ok(dk[1], i) and (mo := self.month(dk[1])):
             return Atom(i, mo[2], None, mo[1], dk[0], mo[0])
@@ -300,40 +266,6 @@ class _Parser:
         return a
 
     # --- ranges -----------------------------------------------------------------
-    def decade(self, i: int) -> tuple[Atom, Atom] | None:
-        """A decade: a year ending in 0 with a decade ending ("1990s", "1990'larda", "1990-е") or a year
-        ending and a decade word ("1990-cı illərdə", "1990'lı yıllar", "1990-х годах")."""
-        n = self.number(i)
-        if n is None or len(_DIGITS.match(self.toks[i].text).group()) != 4 or n[0] % 10 or not n[1]:
-            return None
-        if not YEAR_RANGE["gregorian"][0] <= n[0] <= YEAR_RANGE["gregorian"][1]:
-            return None
-        end = i + 1
-        word = self.decade_words.match(self.toks, end) if self._ok(end, i) else None
-        if word:
-            end = word[1]
-        elif self.lang_lower(n[1]) not in self.decade_suffixes:
-            return None
-        return Atom(i, end, n[0]), Atom(i, end, n[0] + 9)
-
-    def quarter(self, i: int) -> tuple[Atom, Atom] | None:
-        """A quarter of a year, its year before or after it ("Q3 2016", "the third quarter of 2024",
-        "2016'nın ilk çeyreğinde", "в третьем квартале 2024 года"), or the nearest one's: its three months."""
-        toks = self.toks
-        y, k = None, i
-        if (yy := self.year(i)) and self._ok(yy[1], i) and self.quarters.match(toks, yy[1]):
-            y, k = yy
-        q = self.quarters.match(toks, k)
-        if q is None:
-            return None
-        end = q[1]
-        if y is None:
-            j = self.day_of.match(toks, end)[1] if self._ok(end, i) and self.day_of.match(toks, end) else end
-            if self._ok(j, i) and (yy := self.year(j)):
-                y, end = yy
-        first_month = 3 * int(q[0]) - 2
-        return Atom(i, end, y, first_month), Atom(i, end, y, first_month + 2)
-
     def date_at(self, i: int) -> Atom | tuple[Atom, Atom] | None:
         toks = self.toks
         t = toks[i]
@@ -414,91 +346,6 @@ class _Parser:
                 left.calendar = right.calendar
                 return left, right
         return None if lone_day is not None else left
-
-
-def _compatible(left: Atom, right: Atom) -> bool:
-    """Can ``left`` open a range that ``right`` closes? (Not a day written in two calendars:
-    "۳۱ اردیبهشت ۱۴۰۳ - ۱۲ ذی القعده ۱۴۴۵".)"""
-    if left.month is not None and left.calendar != right.calendar:
-        return False
-    if left.month is None and left.year is None:  # a lone day: "26 تا 28 آبان"
-        return right.day is not None and right.month is not None
-    if left.month is None:  # a year: "2026 تا 2029"
-        return right.month is None and right.day is None and right.year is not None and right.year >= left.year
-    return right.month is not None and (left.day is None) == (right.day is None)
-
-
-# --- calendars ---------------------------------------------------------------------
-
-def _to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date:
-    if calendar == "gregorian":
-        return dt.date(y, m, d)
-    if calendar == "solar_hijri":
-        import jdatetime
-
-        return jdatetime.date(y, m, d).togregorian()
-    from hijridate import Hijri
-
-    return Hijri(y, m, d, validate=True).to_gregorian()
-
-
-def _month_length(calendar: str, y: int, m: int) -> int:
-    for d in (31, 30, 29, 28):
-        try:
-            _to_gregorian(calendar, y, m, d)
-            return d
-        except (ValueError, OverflowError):
-            continue
-    raise ValueError(f"month {m} of {y} does not exist")
-
-
-def _from_gregorian(calendar: str, date: dt.date) -> tuple[int, int, int]:
-    if calendar == "gregorian":
-        return date.year, date.month, date.day
-    if calendar == "solar_hijri":
-        import jdatetime
-
-        j = jdatetime.date.fromgregorian(date=date)
-        return j.year, j.month, j.day
-    from hijridate import Gregorian
-
-    h = Gregorian(date.year, date.month, date.day).to_hijri()
-    return h.year, h.month, h.day
-
-
-def _bounds(a: Atom) -> tuple[str, str]:
-    """ISO start and end of an atom, at the precision the text gives."""
-    if a.calendar == "gregorian":
-        if a.day is not None:
-            iso = dt.date(a.year, a.month, a.day).isoformat()
-            return iso, iso
-        if a.month is not None:
-            if not 1 <= a.month <= 12:
-                raise ValueError(f"month {a.month} does not exist")
-            return f"{a.year:04d}-{a.month:02d}", f"{a.year:04d}-{a.month:02d}"
-        return f"{a.year:04d}", f"{a.year:04d}"
-    if a.day is not None:
-        iso = _to_gregorian(a.calendar, a.year, a.month, a.day).isoformat()
-        return iso, iso
-    months = [a.month] if a.month is not None else list(range(1, 13))
-    start = _to_gregorian(a.calendar, a.year, months[0], 1)
-    end = _to_gregorian(a.calendar, a.year, months[-1], _month_length(a.calendar, a.year, months[-1]))
-    return start.isoformat(), end.isoformat()
-
-
-def _infer_year(a: Atom, ref: dt.date) -> int:
-    """The year that puts a day and month closest to the reference date."""
-    ry = _from_gregorian(a.calendar, ref)[0]
-    best = None
-    for y in (ry - 1, ry, ry + 1):
-        try:
-            g = _to_gregorian(a.calendar, y, a.month, a.day or 1)
-        except (ValueError, OverflowError):
-            continue
-        dist = abs((g - ref).days)
-        if best is None or dist < best[0]:
-            best = (dist, y)
-    return best[1] if best else ry
 
 
 def extract_dates(doc: Document) -> list[dict]:

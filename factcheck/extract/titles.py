@@ -9,15 +9,11 @@ after one plural title, and modifiers such as "former" or "acting".
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
 from factcheck.extract.document import Document
 from factcheck.extract.events import _ACRONYM
+from factcheck.extract.people import PersonNames, _Name
 
-MAX_NAME = 4
 MAX_ORG = 12
-ASIDE = 12  # words of an aside between a name and the predicate that gives it a title
 LINK_GAP = 2  # words of a portfolio between a predicate's link ("served as") and its title word
 # Roles whose words before or after the title name a field ("Energy Minister"), not an organisation.
 PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister"}
@@ -26,15 +22,7 @@ DEPUTY = {"minister": "deputy_minister", "prime_minister": "deputy_prime_ministe
           "secretary_general": "deputy_secretary_general"}
 
 
-@dataclass
-class _Name:
-    first: int
-    last: int
-    trim: int = 0  # characters of an apostrophe suffix to leave out ("’in")
-    full: str | None = None  # a surname alone: the full name the article gives it elsewhere
-
-
-class _Titles:
+class _Titles(PersonNames):
     def __init__(self, doc: Document):
         self.doc = doc
         self.toks = doc.tokens
@@ -79,185 +67,6 @@ class _Titles:
     # --- words --------------------------------------------------------------
     def ok(self, k: int, anchor: int) -> bool:
         return 0 <= k < len(self.toks) and self.doc.same_sentence(anchor, k) and k not in self.used
-
-    def blocked(self, k: int) -> bool:
-        t = self.toks[k]
-        if t.lower in self.not_names or t.lower in self.stopwords:
-            return True
-        return any(lex.match(self.toks, k) for lex in self.blockers)
-
-    def name_word(self, k: int) -> bool:
-        t = self.toks[k]
-        if t.kind != "word":
-            return False
-        if self.lang.cased:
-            return t.is_capitalised and not self.blocked(k)
-        return t.lower not in self.stopwords and not self.blocked(k)
-
-    def skip_honorifics(self, k: int, anchor: int, stacked: bool = True) -> tuple[int, bool]:
-        """Index after honorifics (and, with ``stacked``, titles stacked on the title) at ``k``; whether any was seen."""
-        seen = False
-        while self.ok(k, anchor):
-            m = self.honorifics.match(self.toks, k) or (
-                self.roles.match(self.toks, k) if stacked and not self.genitive_after else None
-            )
-            if m is None:
-                break
-            seen = True
-            self.used.update(range(k, m[1]))
-            k = m[1]
-            if self.ok(k, anchor) and self.toks[k].text == "." and self.doc.adjacent(k - 1, k):
-                k += 1
-        return k, seen
-
-    def name_at(self, k: int, anchor: int, honorific: bool = False, surname: bool = True) -> _Name | None:
-        """A person's name that starts at token ``k``; with ``surname``, also a single word that the
-        article gives in full elsewhere ("Cumhurbaşkanı Yılmaz" after "Ayşe Nur Yılmaz")."""
-        toks = self.toks
-        j = k
-        words = 0
-        while self.ok(j, anchor) and words < MAX_NAME:
-            t = toks[j]
-            if self.lang.cased and len(t.text) == 1 and t.text.isupper() and self.ok(j + 1, anchor) and toks[j + 1].text == "." and self.ok(j + 2, anchor) and self.name_word(j + 2):
-                words += 1  # an initial: "V. Putin"
-                j += 2
-                continue
-            if self.name_word(j):
-                if not self.lang.cased and words == 0 and not honorific and t.lower not in self.given:
-                    return None
-                words += 1
-                j += 1
-                if t.base != t.text:
-                    break
-            elif words and t.lower in self.particles and self.ok(j + 1, anchor) and self.name_word(j + 1):
-                j += 1
-            else:
-                break
-        if words == 1 and surname and (full := self.full_name(j - 1)):
-            return _Name(k, j, self._ending(toks[j - 1]), full)  # "Cumhurbaşkanı Yılmaz"
-        if words < 2:
-            return None
-        return _Name(k, j, self._ending(toks[j - 1]))
-
-    @functools.cached_property
-    def _surnames(self) -> dict[str, set[str]]:
-        """The last word of each name of two or more words in the article -> those names (read whatever
-        titles have taken already)."""
-        toks, out = self.toks, {}
-        used, self.used = self.used, set()
-        for k, tok in enumerate(toks):
-            if tok.kind != "word" or (k and self.name_word(k - 1) and self.doc.same_sentence(k - 1, k)):
-                continue  # a name starts here only after a word that is not a name's
-            if not (tok.is_capitalised if self.lang.cased else tok.lower in self.given):
-                continue
-            name = self.name_at(k, k, surname=False)
-            if name is not None:
-                text = self.doc.source(name.first, name.last)
-                text = text[: -name.trim] if name.trim else text
-                for key in {self.lang.lower(text.split()[-1]), *toks[name.last - 1].stems}:
-                    out.setdefault(key, set()).add(text)
-        self.used = used
-        return out
-
-    def full_name(self, k: int) -> str | None:
-        """The article's full name of the single word at ``k`` (a surname): None when the article has
-        none, "" when its names that end so are not one person's."""
-        tok = self.toks[k]
-        trim = self._ending(tok)
-        word = self.lang.lower(tok.text[: -trim] if trim else tok.text)
-        found: set[str] = set()
-        for key in dict.fromkeys([word, *tok.stems]):
-            found |= self._surnames.get(key, set())
-        if not found:
-            return None
-        shortest = min(found, key=lambda n: (len(n.split()), n))
-        # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person
-        return shortest if all(n.split()[-len(shortest.split()):] == shortest.split() for n in found) else ""
-
-    def _ending(self, t) -> int:
-        """Characters of a case ending to leave out of a name's last word ("’in"; "Məmmədovu" -> "Məmmədov")."""
-        if t.base != t.text:
-            return len(t.text) - len(t.base)
-        if self.surname_endings and not t.lower.endswith(self.surname_endings):
-            for stem in sorted(t.stems, key=len, reverse=True):
-                if stem != t.lower and stem.endswith(self.surname_endings):
-                    return len(t.lower) - len(stem)
-        return 0
-
-    def name_before(self, end: int, anchor: int, reuse: bool = False) -> _Name | None:
-        """A name that ends at token ``end`` (exclusive), read backwards; with ``reuse``, also a name
-        another title has taken ("X, a former deputy minister, was confirmed as minister")."""
-        j = end
-        words = 0
-        # Without capitals a name's start is unmarked: take at most three words, from a given name when one is there.
-        longest = MAX_NAME if self.lang.cased else 3
-        ok = (lambda k: self.doc.same_sentence(anchor, k)) if reuse else (lambda k: self.ok(k, anchor))
-        while j - 1 >= 0 and ok(j - 1) and words < longest and self.name_word(j - 1):
-            j -= 1
-            words += 1
-        if not self.lang.cased:
-            j = next((k for k in range(j, end - 1) if self.toks[k].lower in self.given), j)
-        if end - j < 2:
-            return None
-        return _Name(j, end)
-
-    def name_set_off(self, k: int, anchor: int) -> _Name | None:
-        """A name between a comma at ``k`` and another comma or the sentence's end, after a title:
-        "the Secretary-General, Jane Doe, said"."""
-        toks = self.toks
-        if not (self.ok(k, anchor) and toks[k].text == "," and self.ok(k + 1, anchor)):
-            return None
-        name = self.name_at(k + 1, anchor)
-        if name is None:
-            return None
-        end_here = name.last >= len(toks) or not self.doc.same_sentence(anchor, name.last)
-        return name if end_here or toks[name.last].text in ",.;" else None
-
-    def _past_aside(self, end: int, anchor: int) -> int:
-        """Where a name ends before ``end``, past an aside set off by commas: "Jane Doe, a former
-        deputy foreign minister, was confirmed as ..." (at most ``ASIDE`` words)."""
-        toks = self.toks
-        if not (self.ok(end - 1, anchor) and toks[end - 1].text == ","):
-            return end
-        for k in range(end - 2, max(-1, end - 2 - ASIDE), -1):
-            if not self.doc.same_sentence(anchor, k):
-                break
-            if toks[k].text == ",":
-                return k
-        return end
-
-    def appositive(self, first: int, anchor: int) -> _Name | None:
-        """A name before the title and a comma: "Jane Doe, Prime Minister of X"; "X، وزیر ..."."""
-        j = first - 1
-        while self.ok(j, anchor) and self.toks[j].lower in self.determiners:
-            j -= 1
-        if self.ok(j, anchor) and self.toks[j].text in ",،":
-            return self.name_before(j, anchor)
-        return None
-
-    def name_in_run(self, first: int, last: int) -> _Name | None:
-        """The name inside a capitalised run after a title: its last block of name words.
-
-        "of Information Technologies and Communications Bakyt Sharshembiev and ..." ->
-        "Bakyt Sharshembiev"; a longer block keeps its last two words ("Natural Resources
-        Jane Doe" -> "Jane Doe"), three when they are all it has.
-        """
-        blocks, k = [], first
-        while k < last:
-            if self.name_word(k):
-                start = k
-                while k < last and self.name_word(k):
-                    k += 1
-                blocks.append((start, k))
-            else:
-                k += 1
-        blocks = [b for b in blocks if b[1] - b[0] >= 2]
-        if not blocks:
-            return None
-        start, end = blocks[-1]
-        if end - start > 3:
-            start = end - 2
-        return _Name(start, end, self._ending(self.toks[end - 1]))
 
     # --- organisations ---------------------------------------------------------
     def org_word(self, k: int) -> bool:

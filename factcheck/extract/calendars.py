@@ -1,0 +1,107 @@
+"""Dates as written (atoms: any part may be missing) and the calendars they are written in: the
+solar hijri (Iranian) and lunar hijri calendars converted to Gregorian, ISO bounds at the text's
+precision, and the year a day and month without one most likely have."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
+YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
+
+
+@dataclass
+class Atom:
+    """A date as written: any of its parts may be missing."""
+
+    first: int
+    last: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    calendar: str = "gregorian"
+    bare: bool = False  # a four-digit number with nothing that says it is a year
+
+
+def _compatible(left: Atom, right: Atom) -> bool:
+    """Can ``left`` open a range that ``right`` closes? (Not a day written in two calendars:
+    "۳۱ اردیبهشت ۱۴۰۳ - ۱۲ ذی القعده ۱۴۴۵".)"""
+    if left.month is not None and left.calendar != right.calendar:
+        return False
+    if left.month is None and left.year is None:  # a lone day: "26 تا 28 آبان"
+        return right.day is not None and right.month is not None
+    if left.month is None:  # a year: "2026 تا 2029"
+        return right.month is None and right.day is None and right.year is not None and right.year >= left.year
+    return right.month is not None and (left.day is None) == (right.day is None)
+
+
+def _to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date:
+    if calendar == "gregorian":
+        return dt.date(y, m, d)
+    if calendar == "solar_hijri":
+        import jdatetime
+
+        return jdatetime.date(y, m, d).togregorian()
+    from hijridate import Hijri
+
+    return Hijri(y, m, d, validate=True).to_gregorian()
+
+
+def _month_length(calendar: str, y: int, m: int) -> int:
+    for d in (31, 30, 29, 28):
+        try:
+            _to_gregorian(calendar, y, m, d)
+            return d
+        except (ValueError, OverflowError):
+            continue
+    raise ValueError(f"month {m} of {y} does not exist")
+
+
+def _from_gregorian(calendar: str, date: dt.date) -> tuple[int, int, int]:
+    if calendar == "gregorian":
+        return date.year, date.month, date.day
+    if calendar == "solar_hijri":
+        import jdatetime
+
+        j = jdatetime.date.fromgregorian(date=date)
+        return j.year, j.month, j.day
+    from hijridate import Gregorian
+
+    h = Gregorian(date.year, date.month, date.day).to_hijri()
+    return h.year, h.month, h.day
+
+
+def _bounds(a: Atom) -> tuple[str, str]:
+    """ISO start and end of an atom, at the precision the text gives."""
+    if a.calendar == "gregorian":
+        if a.day is not None:
+            iso = dt.date(a.year, a.month, a.day).isoformat()
+            return iso, iso
+        if a.month is not None:
+            if not 1 <= a.month <= 12:
+                raise ValueError(f"month {a.month} does not exist")
+            return f"{a.year:04d}-{a.month:02d}", f"{a.year:04d}-{a.month:02d}"
+        return f"{a.year:04d}", f"{a.year:04d}"
+    if a.day is not None:
+        iso = _to_gregorian(a.calendar, a.year, a.month, a.day).isoformat()
+        return iso, iso
+    months = [a.month] if a.month is not None else list(range(1, 13))
+    start = _to_gregorian(a.calendar, a.year, months[0], 1)
+    end = _to_gregorian(a.calendar, a.year, months[-1], _month_length(a.calendar, a.year, months[-1]))
+    return start.isoformat(), end.isoformat()
+
+
+def _infer_year(a: Atom, ref: dt.date) -> int:
+    """The year that puts a day and month closest to the reference date."""
+    ry = _from_gregorian(a.calendar, ref)[0]
+    best = None
+    for y in (ry - 1, ry, ry + 1):
+        try:
+            g = _to_gregorian(a.calendar, y, a.month, a.day or 1)
+        except (ValueError, OverflowError):
+            continue
+        dist = abs((g - ref).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else ry
