@@ -306,6 +306,9 @@ class _Parser(Periods):
         join = self.joins.match(toks, k) if self._ok(k, i) else None
         if join is None and self._ok(k, i) and self.opens.match_ending(toks, left.first):
             join = self.opened_joins.match(toks, k)  # "between 17 and 28 November"
+        if join is None and lone_day is not None and self._ok(k + 1, i) and toks[k].lower in self.list_joins \
+                and (after := self.atom(k + 1)) is not None and after.day is not None and after.day > lone_day:
+            join = (None, k + 1)  # "۱۲ و ۱۳ تیر", "12 and 13 July": the days from the one to the other
         if join is None and self._ok(k, i) and self._ends(left.last - 1, self.from_suffixes):
             # "noyabrın 17-dən 28-dək", "1 Aralık 2025'ten 1 Mart 2026'ya kadar"
             right = self.atom(k)
