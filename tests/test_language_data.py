@@ -13,7 +13,7 @@ README = (REPO / "factcheck" / "lang" / "README.md").read_text(encoding="utf-8")
 DOCUMENTED = {k for cell in re.findall(r"^\| (`[^|]+`) \|", README, re.MULTILINE) for k in re.findall(r"`([^`]+)`", cell)}
 # Keys whose values are free mappings (ids to words); their own keys are data, not format.
 MAPPINGS = {"counts.attributes", "counts.measures", "titles.roles", "titles.modifiers", "titles.modifiers_after", "titles.predicate_links",
-            "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "countries",
+            "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "numbers.fractions", "countries",
             "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "dates.units", "dates.ordinal_days", "dates.quarters",
             "romanization.letters",
             "romanization.initial"}

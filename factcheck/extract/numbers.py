@@ -114,14 +114,21 @@ def _words(doc: Document, i: int) -> Number | None:
     words = doc.lang.mapping("numbers.words")
     scales = doc.lang.mapping("numbers.scales")
     connectors = doc.lang.words["numbers.connectors"]
+    fractions = doc.lang.mapping("numbers.fractions")
+    halves = doc.lang.words["numbers.plus_half"]
     total = current = 0
+    last_scale = 0
     j = i
     last = None
     suffix = ""
     while j < len(toks) and doc.same_sentence(i, j) and not suffix:
         parts = toks[j].lower.split("-")
         scale = next((st for st in toks[j].stems if st in scales), None)
-        if (pieces := fused(doc.lang, toks[j].lower)) is not None:
+        if toks[j].lower in fractions:
+            current = (current or 1) * float(fractions[toks[j].lower])  # "a half", "three quarters"
+        elif toks[j].lower in halves and last is not None:
+            current += 0.5  # "üç buçuk": three and a half
+        elif (pieces := fused(doc.lang, toks[j].lower)) is not None:
             for piece in pieces:  # "ikibinüçyüz": iki, bin, üç, yüz
                 if piece in scales:
                     if scales[piece] < 1000:
@@ -133,19 +140,21 @@ def _words(doc: Document, i: int) -> Number | None:
                     current += words[piece]
         elif all(p in words for p in parts):
             value = sum(words[p] for p in parts)
-            if current % 10 and value < 10:
-                break  # "dört bir" is not a number
-            current += value
+            if not (0 < current < 1 and value == 1):  # "half a million": the "a" counts nothing
+                if current % 10 and value < 10:
+                    break  # "dört bir" is not a number
+                current += value
         elif scale is not None:
             s = scales[scale]
             suffix = toks[j].lower[len(scale) :].lstrip("-'’")
             if s < 1000:
-                current = max(current, 1) * s
+                current = (current or 1) * s
             else:
-                total += max(current, 1) * s
-                current = 0
+                total += (current or 1) * s
+                current, last_scale = 0, s
         elif toks[j].lower in connectors and last is not None and j + 1 < len(toks) and (
             all(p in words for p in toks[j + 1].lower.split("-")) or toks[j + 1].lower in scales  # "and sixty-one"
+            or toks[j + 1].lower in fractions
         ):
             j += 1
             continue
@@ -155,7 +164,10 @@ def _words(doc: Document, i: int) -> Number | None:
         j += 1
     if last is None:
         return None
-    return Number(total + current, i, last + 1, suffix, words=True)
+    if 0 < current < 1 and last_scale:
+        current *= last_scale  # "two million and one half": half a million more
+    value = total + current
+    return Number(round(value) if abs(value - round(value)) < 1e-6 else value, i, last + 1, suffix, words=True)
 
 
 def read_number(doc: Document, i: int) -> Number | None:
@@ -168,7 +180,7 @@ def read_number(doc: Document, i: int) -> Number | None:
         or (i > 0 and doc.lang.lexicon("numbers.vague").match(doc.tokens, i - 1))  # "صدها هزار", "hundreds of thousands"
     ) and (
         t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or any(s in doc.lang.mapping("numbers.scales") for s in t.stems)
-        or fused(doc.lang, t.lower) is not None
+        or fused(doc.lang, t.lower) is not None or t.lower in doc.lang.mapping("numbers.fractions")
     ):
         num = _words(doc, i)
     else:
@@ -195,7 +207,7 @@ def read_number(doc: Document, i: int) -> Number | None:
                         k += 1  # "۳ هزار و ۵۰۰"
                     rest = read_number(doc, k) if doc.same_sentence(i, k) else None  # "2 bin 500", "1 milyon 200 bin"
                     if rest is not None and not rest.ordinal and rest.value < scales[stem]:
-                        num.value += rest.value
+                        num.value += rest.value * (scales[stem] if rest.value < 1 else 1)  # "3 million and a half"
                         num.last, num.suffix = rest.last, rest.suffix
                 break
     return num
