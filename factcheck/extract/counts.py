@@ -145,7 +145,8 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             k += 1
         lead = elided = None
         if noun is None:
-            lead = _named_before(doc, nouns, count_words, num.first)
+            q_lead = before.match_ending(toks, num.first)  # "the number of delegates was greater than 4,565"
+            lead = _named_before(doc, nouns, count_words, q_lead[1] if q_lead and doc.same_sentence(i, q_lead[1]) else num.first)
             elided = None if lead else _elided(doc, claims, num, j, ellipsis_next, measures)
             if lead is None and elided is None:
                 i = num.last
@@ -413,7 +414,7 @@ def _modified_after(doc: Document, measures, k: int) -> bool:
     return toks[k].lower not in function_words and not measures.match(toks, k) and read_number(doc, k) is None
 
 
-LEAD_WINDOW = 6  # words between "the number of voters" and its figure
+LEAD_WINDOW = 8  # words between "the number of voters" and its figure ("the number of delegates at the conference was")
 
 
 def _participants_named(doc: Document, nouns, generic, i: int) -> bool:
