@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
-YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1300, 1499), "lunar_hijri": (1340, 1500)}
+YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1200, 1499), "lunar_hijri": (1340, 1500)}
 
 
 @dataclass

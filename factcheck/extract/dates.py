@@ -132,6 +132,13 @@ class _Parser(Periods):
             end = yw[1]
         return n[0], end
 
+    def _written_together(self, i: int, n: int) -> bool:
+        """Tokens [i, i + n) touch, or, where the language spaces its numeric dates (``dates.spaced_numeric``:
+        "5 / 9 / 1385"), stand in one sentence."""
+        if all(self.doc.adjacent(i + k, i + k + 1) for k in range(n - 1)):
+            return True
+        return bool(self.doc.lang.get("dates.spaced_numeric")) and self._ok(i + n - 1, i)
+
     def _glued(self, k: int, to: int) -> bool:
         """Token ``k`` is a separator or digits touching token ``to``, with digits beyond it ("1.5/2016", "11/2016/5")."""
         if not self._ok(k, to) or not self.doc.adjacent(min(k, to), max(k, to)):
@@ -175,7 +182,7 @@ class _Parser(Periods):
         # with a case ending on the year ("07.03.2017'de")
         if t.kind == "num" and i + 4 < len(toks) and len(t.text) <= 2:
             sep = toks[i + 1].text
-            if sep in "./" and toks[i + 3].text == sep and all(self.doc.adjacent(i + k, i + k + 1) for k in range(4)):
+            if sep in "./" and toks[i + 3].text == sep and self._written_together(i, 5):
                 mo, y = self.number(i + 2), self.number(i + 4)
                 if mo and y and len(_DIGITS.match(toks[i + 4].text).group()) == 4 and toks[i + 2].kind == "num":
                     d, m = int(t.text), mo[0]
@@ -189,11 +196,12 @@ class _Parser(Periods):
                 and not self._glued(i - 1, i) and not self._glued(i + 3, i + 2) \
                 and YEAR_RANGE["gregorian"][0] <= int(toks[i + 2].text) <= YEAR_RANGE["gregorian"][1]:
             return Atom(i, i + 3, int(toks[i + 2].text), int(t.text))
-        # YYYY/MM/DD (Persian style)
-        if t.kind == "num" and len(t.text) == 4 and i + 4 < len(toks) and toks[i + 1].text == "/" and toks[i + 3].text == "/" and all(self.doc.adjacent(i + k, i + k + 1) for k in range(4)):
+        # YYYY/MM/DD, YYYY.MM.DD (Persian style)
+        if t.kind == "num" and len(t.text) == 4 and i + 4 < len(toks) and toks[i + 1].text in "./" \
+                and toks[i + 3].text == toks[i + 1].text and self._written_together(i, 5):
             mo, d = self.number(i + 2), self.number(i + 4)
             y = int(t.text)
-            if mo and d:
+            if mo and d and toks[i + 2].kind == toks[i + 4].kind == "num" and mo[0] <= 12 and d[0] <= 31:
                 cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y <= YEAR_RANGE["solar_hijri"][1] else "gregorian"
                 return Atom(i, i + 5, y, mo[0], d[0], cal)
         # DAY MONTH [,] [YEAR]
