@@ -333,7 +333,7 @@ def synthetic_claims(n: int, seed: int = 0, big: int = 10_000):
 
     cols: dict[str, np.ndarray] = {c: np.full(n, None, dtype=object) for c in (
         "value", "qualifier", "attribute", "measure", "subgroup", "running", "as_of", "date_start", "date_end",
-        "calendar", "subject_text", "subject_id", "person_text", "person_id", "role", "org_text", "org_id",
+        "calendar", "subject_text", "subject_id", "person_text", "person_full", "person_id", "role", "org_text", "org_id",
         "portfolio", "modifier")}
     lang = art_lang[art]
 
@@ -525,8 +525,8 @@ def synthetic_claims(n: int, seed: int = 0, big: int = 10_000):
         "attribute": pd.array(cols["attribute"], dtype=string), "measure": pd.array(cols["measure"], dtype=string),
         "subgroup": pd.array(cols["subgroup"], dtype="boolean"), "running": pd.array(cols["running"], dtype="boolean"),
         **{c: pd.array(cols[c], dtype=string) for c in (
-            "as_of", "date_start", "date_end", "calendar", "subject_text", "subject_id", "person_text", "person_id",
-            "role", "org_text", "org_id", "portfolio", "modifier")},
+            "as_of", "date_start", "date_end", "calendar", "subject_text", "subject_id", "person_text", "person_full",
+            "person_id", "role", "org_text", "org_id", "portfolio", "modifier")},
     })
     df["article_date"] = pd.to_datetime(df["published"], errors="coerce")
     df["subject_year"] = subject_year
