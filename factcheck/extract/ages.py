@@ -1,5 +1,5 @@
 """Age claims: a person's age written beside their name ("62-year-old Jane Doe", "Jane Doe,
-62,", "69 yaşlı seçilmiş prezident Əli Quliyev", "62-летний Иван Петров", "مسعود پزشکیان ۶۹ ساله").
+62,", "69 yaşlı seçilmiş prezident Əli Quliyev", "62-летний Иван Петров", "علی رضایی ۶۹ ساله").
 
 An age is a number in digits from 1 to 120 that the language's words make one (``ages`` in the
 language files):
@@ -10,7 +10,7 @@ language files):
   before it goes with an age that ends its clause ("Yılmaz 69 yaşında.", "Jane Doe, 62 years
   old,") or follows an article ("Doe, a 69-year-old heart surgeon"), never with one that
   describes what follows ("Elnur Məmmədovun 60 yaşlı həyat yoldaşı" is his wife's age). Where
-  ``ages.name_first`` (Persian: "مسعود پزشکیان ۶۹ ساله") the name right before it comes first;
+  ``ages.name_first`` (Persian: "علی رضایی ۶۹ ساله") the name right before it comes first;
 - ``ages.before``: words before the number ("Doe, aged 62", "Петров в возрасте 62 лет"): the
   name comes before them;
 - ``ages.apposition``: words after the number that make it an age only between commas after a
@@ -227,7 +227,7 @@ class _Ages:
             if before is not None:  # "Doe, aged 62", "Петров в возрасте 62 лет", "At the age of 62, Jane Doe"
                 tries = [lambda: self.name_before(first, i), lambda: self.name_before_comma(first, i),
                          lambda: self.name_after_comma(last, i)]
-            elif self.name_first:  # "مسعود پزشکیان ۶۹ ساله"
+            elif self.name_first:  # "علی رضایی ۶۹ ساله"
                 tries = [lambda: self.name_before(first, i), lambda: self.name_after(last, i)]
             else:  # "62-year-old Jane Doe"; a name before goes with an age that ends its clause ("Yılmaz
                 # 69 yaşında.", "Jane Doe, 62 years old,") or follows an article ("Doe, a 62-year-old surgeon"), never

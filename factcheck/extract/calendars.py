@@ -5,9 +5,11 @@ precision, and the year a day and month without one most likely have."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
+DIGITS = re.compile(r"\d*")  # the digits a token starts with
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1200, 1499), "lunar_hijri": (1340, 1500)}
 
 
@@ -24,7 +26,7 @@ class Atom:
     bare: bool = False  # a four-digit number with nothing that says it is a year
 
 
-def _compatible(left: Atom, right: Atom) -> bool:
+def compatible(left: Atom, right: Atom) -> bool:
     """Can ``left`` open a range that ``right`` closes? (Not a day written in two calendars:
     "۳۱ اردیبهشت ۱۴۰۳ - ۱۲ ذی القعده ۱۴۴۵".)"""
     if left.month is not None and left.calendar != right.calendar:
@@ -36,7 +38,7 @@ def _compatible(left: Atom, right: Atom) -> bool:
     return right.month is not None and (left.day is None) == (right.day is None)
 
 
-def _to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date:
+def to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date:
     if calendar == "gregorian":
         return dt.date(y, m, d)
     if calendar == "solar_hijri":
@@ -51,7 +53,7 @@ def _to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date:
 def _month_length(calendar: str, y: int, m: int) -> int:
     for d in (31, 30, 29, 28):
         try:
-            _to_gregorian(calendar, y, m, d)
+            to_gregorian(calendar, y, m, d)
             return d
         except (ValueError, OverflowError):
             continue
@@ -72,7 +74,7 @@ def _from_gregorian(calendar: str, date: dt.date) -> tuple[int, int, int]:
     return h.year, h.month, h.day
 
 
-def _bounds(a: Atom) -> tuple[str, str]:
+def bounds(a: Atom) -> tuple[str, str]:
     """ISO start and end of an atom, at the precision the text gives."""
     if a.calendar == "gregorian":
         if a.day is not None:
@@ -84,21 +86,21 @@ def _bounds(a: Atom) -> tuple[str, str]:
             return f"{a.year:04d}-{a.month:02d}", f"{a.year:04d}-{a.month:02d}"
         return f"{a.year:04d}", f"{a.year:04d}"
     if a.day is not None:
-        iso = _to_gregorian(a.calendar, a.year, a.month, a.day).isoformat()
+        iso = to_gregorian(a.calendar, a.year, a.month, a.day).isoformat()
         return iso, iso
     months = [a.month] if a.month is not None else list(range(1, 13))
-    start = _to_gregorian(a.calendar, a.year, months[0], 1)
-    end = _to_gregorian(a.calendar, a.year, months[-1], _month_length(a.calendar, a.year, months[-1]))
+    start = to_gregorian(a.calendar, a.year, months[0], 1)
+    end = to_gregorian(a.calendar, a.year, months[-1], _month_length(a.calendar, a.year, months[-1]))
     return start.isoformat(), end.isoformat()
 
 
-def _infer_year(a: Atom, ref: dt.date) -> int:
+def infer_year(a: Atom, ref: dt.date) -> int:
     """The year that puts a day and month closest to the reference date."""
     ry = _from_gregorian(a.calendar, ref)[0]
     best = None
     for y in (ry - 1, ry, ry + 1):
         try:
-            g = _to_gregorian(a.calendar, y, a.month, a.day or 1)
+            g = to_gregorian(a.calendar, y, a.month, a.day or 1)
         except (ValueError, OverflowError):
             continue
         dist = abs((g - ref).days)

@@ -11,7 +11,16 @@ from dataclasses import replace
 from functools import cache
 
 from factcheck.corpus import Problem
-from factcheck.extract.calendars import CALENDARS, YEAR_RANGE, Atom, _bounds, _compatible, _infer_year, _to_gregorian
+from factcheck.extract.calendars import (
+    CALENDARS,
+    DIGITS,
+    YEAR_RANGE,
+    Atom,
+    bounds,
+    compatible,
+    infer_year,
+    to_gregorian,
+)
 from factcheck.extract.document import Document
 from factcheck.extract.periods import Periods
 from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, relative_dates
@@ -19,7 +28,6 @@ from factcheck.lang import Language, Lexicon
 
 HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date ...
 DATELINE_WORDS = 16  # ... when it stands on a short line of its own (a dateline), not in a sentence
-_DIGITS = re.compile(r"\d*")
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
 
 
@@ -55,7 +63,6 @@ class _Parser(Periods):
         self.ordinal_days = lang.lexicon("dates.ordinal_days")
         self.decade_suffixes = lang.words["dates.decade_suffixes"]
         self.decade_words = lang.lexicon("dates.decade_words")
-        self.lang_lower = lang.lower
         self.month_before = lang.lexicon("dates.month_alone_before")
         self.month_inflected = lang.get("dates.month_alone_inflected") or False
         self.month_not_alone = lang.words["dates.month_alone_not"]
@@ -84,7 +91,7 @@ class _Parser(Periods):
     def day(self, k: int) -> int | None:
         """A day of the month in digits: "21", "21-də", "13th"."""
         n = self.number(k)
-        if n and 1 <= n[0] <= 31 and len(_DIGITS.match(self.toks[k].text).group()) <= 2:
+        if n and 1 <= n[0] <= 31 and len(DIGITS.match(self.toks[k].text).group()) <= 2:
             return n[0]
         return None
 
@@ -131,6 +138,13 @@ class _Parser(Periods):
         if self._ok(end, k) and (yw := self.year_words.match(self.toks, end)):
             end = yw[1]
         return n[0], end
+
+    def _after_label(self, i: int) -> bool:
+        """Token ``i`` follows a word that makes a number a label ("No. 5/2024", "resolution 12/2023")."""
+        k = i - 1
+        if self._ok(k, i) and self.toks[k].text == "." and k > 0:
+            k -= 1
+        return self._ok(k, i) and self.toks[k].lower in self.not_after
 
     def _written_together(self, i: int, n: int) -> bool:
         """Tokens [i, i + n) touch, or, where the language spaces its numeric dates (``dates.spaced_numeric``:
@@ -184,7 +198,7 @@ class _Parser(Periods):
             sep = toks[i + 1].text
             if sep in "./" and toks[i + 3].text == sep and self._written_together(i, 5):
                 mo, y = self.number(i + 2), self.number(i + 4)
-                if mo and y and len(_DIGITS.match(toks[i + 4].text).group()) == 4 and toks[i + 2].kind == "num":
+                if mo and y and len(DIGITS.match(toks[i + 4].text).group()) == 4 and toks[i + 2].kind == "num":
                     d, m = int(t.text), mo[0]
                     if sep == "/" and d <= 12 and (m > 12 or self.doc.lang.get("dates.slash_month_first")):
                         d, m = m, d  # "9/18/2015", "2/29/2020"
@@ -193,7 +207,7 @@ class _Parser(Periods):
         # M/YYYY, M.YYYY: a month ("11/2016")
         if t.kind == "num" and len(t.text) <= 2 and 1 <= int(t.text) <= 12 and self._ok(i + 2, i) and toks[i + 1].text in "./" \
                 and all(self.doc.adjacent(i + k, i + k + 1) for k in range(2)) and toks[i + 2].kind == "num" and len(toks[i + 2].text) == 4 \
-                and not self._glued(i - 1, i) and not self._glued(i + 3, i + 2) \
+                and not self._glued(i - 1, i) and not self._glued(i + 3, i + 2) and not self._after_label(i) \
                 and YEAR_RANGE["gregorian"][0] <= int(toks[i + 2].text) <= YEAR_RANGE["gregorian"][1]:
             return Atom(i, i + 3, int(toks[i + 2].text), int(t.text))
         # YYYY/MM/DD, YYYY.MM.DD (Persian style)
@@ -294,9 +308,9 @@ class _Parser(Periods):
                 if a <= 31 and b <= 31 and self._ok(i + 1, i) and (mo := self.month(i + 1)):
                     right = self._with_year(Atom(i, mo[2], None, mo[1], b, mo[0]))
                     return replace(right, day=a), right
-                if len(m.group(1)) == 4 and len(m.group(2)) <= 2 and 1 <= b <= 12 and not m.group(4) \
+                if len(m.group(1)) == 4 and len(m.group(2)) <= 2 and 1 <= b <= 12 and not m.group(4) and b != (a + 1) % 100 \
                         and YEAR_RANGE["gregorian"][0] <= a <= YEAR_RANGE["gregorian"][1]:
-                    return Atom(i, i + 1, a, b)  # "2016-11": a month
+                    return Atom(i, i + 1, a, b)  # "2016-11": a month (not "the 2010-11 season")
         mo = self.month(i)
         if mo is not None and self._ok(mo[2], i) and toks[mo[2]].kind in ("numx", "mixed"):
             m = _COMPOUND.fullmatch(toks[mo[2]].text)
@@ -315,8 +329,8 @@ class _Parser(Periods):
         if join is None and self._ok(k, i) and self.opens.match_ending(toks, left.first):
             join = self.opened_joins.match(toks, k)  # "between 17 and 28 November"
         if join is None and lone_day is not None and self._ok(k + 1, i) and toks[k].lower in self.list_joins \
-                and (after := self.atom(k + 1)) is not None and after.day is not None and after.day > lone_day:
-            join = (None, k + 1)  # "۱۲ و ۱۳ تیر", "12 and 13 July": the days from the one to the other
+                and (after := self.atom(k + 1)) is not None and after.day == lone_day + 1:
+            join = (None, k + 1)  # "۱۲ و ۱۳ تیر", "12 and 13 July": two days running (not "5 and 19 October", two rounds)
         if join is None and self._ok(k, i) and self._ends(left.last - 1, self.from_suffixes):
             # "noyabrın 17-dən 28-dək", "1 Aralık 2025'ten 1 Mart 2026'ya kadar"
             right = self.atom(k)
@@ -331,7 +345,7 @@ class _Parser(Periods):
                     if left.year is None:
                         left.year = right.year
                     left.calendar = right.calendar
-                    if right.month is not None and (_compatible(left, right) or (left.day and right.day)):
+                    if right.month is not None and (compatible(left, right) or (left.day and right.day)):
                         return left, right  # (days alone, "4'ünden 23'üne kadar", say no month)
         closed = None
         if join is None and self._ok(k, i) and (cj := self.closed_joins.match(toks, k)) and self._ok(cj[1], i):
@@ -349,7 +363,7 @@ class _Parser(Periods):
                     left.year = right.year
             if right is None and left.year is not None and left.month is None:
                 return left if lone_day is None else None
-            if right is not None and _compatible(left, right):
+            if right is not None and compatible(left, right):
                 if left.year is None:
                     left.year = right.year if right.year is None or left.month is None or left.month <= right.month else right.year - 1
                 if left.month is None:
@@ -391,7 +405,7 @@ def extract_dates(doc: Document) -> list[dict]:
                 if doc.line(start) - doc.line(doc.article.body_start) < HEADER_LINES and len(line.split()) <= DATELINE_WORDS \
                         and not line.rstrip().endswith((".", "!", "?", "؟")):
                     try:
-                        doc.published = _to_gregorian(left.calendar, left.year, left.month, left.day)
+                        doc.published = to_gregorian(left.calendar, left.year, left.month, left.day)
                     except (ValueError, OverflowError):
                         pass
                 break
@@ -415,12 +429,12 @@ def extract_dates(doc: Document) -> list[dict]:
                 elif a.year is None:
                     if context is None:
                         raise LookupError
-                    a.year = _infer_year(a, context)
+                    a.year = infer_year(a, context)
             if said is not None:
                 relative.remove(said)
                 first, last = min(first, said[1]), max(last, said[2])
-            start = _bounds(left)[0]
-            end = _bounds(right)[1]
+            start = bounds(left)[0]
+            end = bounds(right)[1]
         except LookupError:
             continue  # a day and month with no year anywhere to take it from
         except (ValueError, OverflowError):
@@ -432,7 +446,7 @@ def extract_dates(doc: Document) -> list[dict]:
             continue
         if doc.published is None and left.day is not None and left.year is not None:
             try:
-                context = _to_gregorian(left.calendar, left.year, left.month, left.day)
+                context = to_gregorian(left.calendar, left.year, left.month, left.day)
             except (ValueError, OverflowError):
                 pass
         claims.append(

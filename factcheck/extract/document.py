@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 
 from factcheck.corpus import Article, Problem
 from factcheck.lang import Language
-from factcheck.text import Normalised, Token, normalise, split_sentences
+from factcheck.text import CAPITALS, Normalised, Token, normalise, split_sentences
 
 CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
 RELATIVE_GAP = 3  # words (and the comma) between an event's words and the relative word of a clause about it
 YEAR_BEFORE, YEAR_AFTER = 5, 4  # words between an event's name and the year that chooses its edition
-_EDITION_NUMBER = re.compile(r"[-\s]?\d{1,4}(?!\d)")
+_EDITION_NUMBER = re.compile(rf"(?<=[{CAPITALS}])[-\s]?\d{{1,4}}(?!\d)")  # the number of a code ("ABC-25")
 OTHER_EDITION_WINDOW = 24  # words before a figure in which "last year" or "in 2017" make it another edition's
 
 
@@ -131,7 +131,7 @@ class Document:
 
     def _antecedent(self, m: EventMention) -> EventMention | None:
         """The event the sentence before names with the same noun as ``m``, an event not named
-        ("... organised the Caspian Energy Forum (CEF-22). The forum,
+        ("... organised the Northern Energy Forum (NEF-22). The forum,
         held in a hybrid format, drew 2,152 people": CEF-22's, not the article's main event's)."""
         noun = set(self.tokens[m.last - 1].stems)
         for e in reversed(self._events_in.get(self.tokens[m.first].sentence - 1, [])):
@@ -151,8 +151,8 @@ class Document:
         """An event's words, with the year written beside them when they do not hold it
         ("2017-ci ildə ... keçirilmiş konfransında" is the conference of 2017); of another edition
         (the year ``other``, or the year before when words of ``events.previous_words`` stand beside
-        them), the words without their edition's number and with that year ("Год назад ПМЭФ[-2025]"
-        gives "ПМЭФ (2024)")."""
+        them), the words without their edition's number and with that year ("Год назад СЭФ[-2025]"
+        gives "СЭФ (2024)")."""
         if m is None:
             return None
         text = self.source(m.first, m.last)
@@ -199,7 +199,7 @@ class Document:
 
     def _previous_edition(self, m: EventMention) -> str | None:
         """The year before publication when words of ``events.previous_words`` stand a few words
-        before or after an event's words ("last year's forum", "год назад ПМЭФ", "geçen yılki forum")."""
+        before or after an event's words ("last year's forum", "год назад СЭФ", "geçen yılki forum")."""
         if any(t.kind != "word" for t in self.tokens[m.first:m.last]):
             return None  # an edition's code or number names it ("the previous edition, ABC-22")
         return self._previous_between(m.first, max(0, m.first - YEAR_BEFORE), min(len(self.tokens), m.last + YEAR_AFTER))
@@ -255,8 +255,11 @@ class Document:
         if here or near is None:
             main = next((m for m in self.events if m.named), None)
             if main is not None and main.first <= i:
-                # "Год назад ПМЭФ посетили ...", "а в 2017 году — 1 360": the main event's edition of another year
-                year = self._previous_between(i, max(0, i - OTHER_EDITION_WINDOW), i) or self._year_before(i)
+                # "Год назад СЭФ посетили ...", "а в 2017 году — 1 360": the main event's edition of another year
+                clause_start = i
+                while clause_start > max(0, i - OTHER_EDITION_WINDOW) and self.clauses[clause_start - 1] == self.clauses[i]:
+                    clause_start -= 1
+                year = self._previous_between(i, clause_start, i) or self._year_before(i)
                 same = year is not None and self.published is not None and int(year) == self.published.year
                 return self.mention_text(main, None if same else year)
         if named:

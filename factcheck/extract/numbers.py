@@ -109,6 +109,16 @@ def fused(lang, word: str) -> tuple[str, ...] | None:
     return pieces if pieces and len(pieces) > 1 else None
 
 
+def _and_a_fraction(doc: Document, k: int) -> tuple[float, int] | None:
+    """(share, index after) of "a half", "one half", "half" at token ``k`` (after "and")."""
+    toks, words, fractions = doc.tokens, doc.lang.mapping("numbers.words"), doc.lang.mapping("numbers.fractions")
+    if k < len(toks) and words.get(toks[k].lower) == 1 and k + 1 < len(toks) and toks[k + 1].lower in fractions:
+        return float(fractions[toks[k + 1].lower]), k + 2
+    if k < len(toks) and toks[k].lower in fractions:
+        return float(fractions[toks[k].lower]), k + 1
+    return None
+
+
 def _words(doc: Document, i: int) -> Number | None:
     toks = doc.tokens
     words = doc.lang.mapping("numbers.words")
@@ -152,6 +162,10 @@ def _words(doc: Document, i: int) -> Number | None:
             else:
                 total += (current or 1) * s
                 current, last_scale = 0, s
+        elif toks[j].lower in connectors and last is not None and current >= 1 and (half := _and_a_fraction(doc, j + 1)):
+            current += half[0]  # "one and a half million", "two and a half thousand"
+            last, j = half[1] - 1, half[1]
+            continue
         elif toks[j].lower in connectors and last is not None and j + 1 < len(toks) and (
             all(p in words for p in toks[j + 1].lower.split("-")) or toks[j + 1].lower in scales  # "and sixty-one"
             or toks[j + 1].lower in fractions

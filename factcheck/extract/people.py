@@ -60,7 +60,7 @@ class PersonNames:
         while self.ok(j, anchor) and words < MAX_NAME:
             t = toks[j]
             if self.lang.cased and len(t.text) == 1 and t.text.isupper() and self.ok(j + 1, anchor) and toks[j + 1].text == "." and self.ok(j + 2, anchor) and self.name_word(j + 2):
-                words += 1  # an initial: "V. Putin"
+                words += 1  # an initial: "J. Doe"
                 j += 2
                 continue
             if self.name_word(j):
@@ -179,8 +179,8 @@ class PersonNames:
     def name_in_run(self, first: int, last: int) -> _Name | None:
         """The name inside a capitalised run after a title: its last block of name words.
 
-        "of Information Technologies and Communications Bakyt Sharshembiev and ..." ->
-        "Bakyt Sharshembiev"; a longer block keeps its last two words ("Natural Resources
+        "of Information Technologies and Communications Aibek Temirov and ..." ->
+        "Aibek Temirov"; a longer block keeps its last two words ("Natural Resources
         Jane Doe" -> "Jane Doe"), three when they are all it has.
         """
         blocks, k = [], first

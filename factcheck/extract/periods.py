@@ -4,11 +4,7 @@
 
 from __future__ import annotations
 
-import re
-
-from factcheck.extract.calendars import YEAR_RANGE, Atom
-
-_DIGITS = re.compile(r"\d*")
+from factcheck.extract.calendars import DIGITS, YEAR_RANGE, Atom
 
 
 class Periods:
@@ -16,7 +12,7 @@ class Periods:
         """A decade: a year ending in 0 with a decade ending ("1990s", "1990'larda", "1990-е") or a year
         ending and a decade word ("1990-cı illərdə", "1990'lı yıllar", "1990-х годах")."""
         n = self.number(i)
-        if n is None or len(_DIGITS.match(self.toks[i].text).group()) != 4 or n[0] % 10 or not n[1]:
+        if n is None or len(DIGITS.match(self.toks[i].text).group()) != 4 or n[0] % 10 or not n[1]:
             return None
         if not YEAR_RANGE["gregorian"][0] <= n[0] <= YEAR_RANGE["gregorian"][1]:
             return None
@@ -24,7 +20,7 @@ class Periods:
         word = self.decade_words.match(self.toks, end) if self._ok(end, i) else None
         if word:
             end = word[1]
-        elif self.lang_lower(n[1]) not in self.decade_suffixes:
+        elif self.doc.lang.lower(n[1]) not in self.decade_suffixes:
             return None
         return Atom(i, end, n[0]), Atom(i, end, n[0] + 9)
 
@@ -40,7 +36,8 @@ class Periods:
             return None
         end = q[1]
         if y is None:
-            j = self.day_of.match(toks, end)[1] if self._ok(end, i) and self.day_of.match(toks, end) else end
+            of = self.day_of.match(toks, end) if self._ok(end, i) else None
+            j = of[1] if of else end
             if self._ok(j, i) and (yy := self.year(j)):
                 y, end = yy
         first_month = 3 * int(q[0]) - 2
@@ -58,7 +55,7 @@ class Periods:
         if k == i + 1 and toks[i].lower in self.month_not_alone:
             return None  # "در مه غلیظ": in thick fog (but "دی ماه" is the month)
         if self.months_lowercase and toks[i].is_capitalised and i > 0 and self._ok(i - 1, i):
-            return None  # "с Майей Санду": a name
+            return None  # "с Майей Ивановой": a name
         before = self.month_before.match_ending(toks, i) if i > 0 and self._ok(i - 1, i) else None
         inflected = self.month_inflected and k == i + 1 and toks[i].lower not in self.month_names and (
             self.month_inflected != "apostrophe" or toks[i].base != toks[i].text)  # "Mayıs'ta", not "ekimi", "Marta"

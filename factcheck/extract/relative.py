@@ -29,6 +29,7 @@ from factcheck.lang import Language, Lexicon
 
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
+STEPS = {"next": 1, "last": -1, "this": 0}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
 MOVES = ("ago", "later", "within", "next", "last", "this", "next_after", "last_after", "this_after")
 
@@ -66,7 +67,7 @@ def _period(day: dt.date, unit: str) -> tuple[str, str]:
     if unit == "week":
         monday = day - dt.timedelta(days=day.weekday())
         return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-    iso = day.isoformat()[: {"day": 10, "month": 7, "year": 4}[unit]]
+    iso = day.isoformat()[: RELATIVE_PRECISION[unit]]
     return iso, iso
 
 
@@ -82,6 +83,8 @@ class _Grammar:
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
         self.unit_at = [k for k in range(len(self.toks)) if self.units.match(self.toks, k)]
         self.few = doc.lang.lexicon("dates.few")
+        self.within_not_after = doc.lang.words["dates.within_not_after"]
+        self.determiners = doc.lang.words["titles.determiners"]
         self.weekday_joins = doc.lang.words["dates.weekday_joins"]
         self.anchors = tuple(doc.lang.words["dates.anchor_suffixes"])
         self.vague = doc.lang.words["dates.vague_units"]
@@ -101,8 +104,8 @@ class _Grammar:
         """Token ``k`` ends in a case that puts the period after something else ("seçimden üç gün önce",
         "oy verme gününden önce"): not moved from the publication date."""
         tok = self.toks[k]
-        if self.doc.lang.cased and tok.is_capitalised and k > 0 and self.doc.same_sentence(k - 1, k):
-            return False  # a name's letters ("Hakan Fidan üç hafta önce"), not a case ending ("Zirveden iki gün önce")
+        if self.doc.lang.cased and tok.is_capitalised and tok.base == tok.text and k > 0 and self.doc.same_sentence(k - 1, k):
+            return False  # a name's letters ("Ayşe Yılmaz üç hafta önce"), not a case ending ("Zirveden", "Bayramı'ndan")
         return any(tok.lower.endswith(x) and len(tok.lower) > len(x) for x in self.anchors)
 
     def _amount(self, k: int) -> tuple[int, str, int] | None:
@@ -134,27 +137,32 @@ class _Grammar:
             mod = self._move(k, "next", "last", "this")
             unit = self.units.match(self.toks, mod[1]) if mod and self._ok(mod[1], i) else None
             if unit is not None and unit[0] == "week":
-                return (*_weekday_in(_shift(ref, "week", {"next": 1, "last": -1, "this": 0}[mod[0]]), int(wd[0])), unit[1])
+                return (*_weekday_in(_shift(ref, "week", STEPS[mod[0]]), int(wd[0])), unit[1])
         # "через 3 недели", "in two months"
-        if (w := self._move(i, "within")) and (a := self._amount(w[1])):
+        if (w := self._move(i, "within")) and (a := self._amount(w[1])) and not (
+                i > 0 and self._ok(i - 1, i) and self.toks[i - 1].lower in self.within_not_after):
             if self._ok(a[2], i) and self.duration.match(self.toks, a[2]):
                 return None  # "in two days of talks": how long, not when
             return self._moved(ref, a[1], a[0], a[2])
-        # "3 weeks ago", "iki ay sonra", "دو هفته پیش"
-        if (a := self._amount(i)) and self._ok(a[2], i):
+        # "3 weeks ago", "iki ay sonra", "دو هفته پیش" (but "هفته پیش", with no number, is last week)
+        implicit_period = self.units.match(self.toks, i) is not None and self._move(
+            self.units.match(self.toks, i)[1], "next_after", "last_after", "this_after") is not None
+        if not implicit_period and (a := self._amount(i)) and self._ok(a[2], i):
             if w := self._move(a[2], "ago"):
                 return self._moved(ref, a[1], -a[0], w[1])
             if w := self._move(a[2], "later"):
                 return self._moved(ref, a[1], a[0], w[1])
         # "last week", "на прошлой неделе", "هفته گذشته", "this year"; then perhaps a weekday
         mod = self._move(i, "next", "last", "this")
+        if mod and i > 0 and self._ok(i - 1, i) and self.toks[i - 1].lower in self.determiners:
+            mod = None  # "the next week", "the last week of the talks": the story's time, not the paper's
         unit = self.units.match(self.toks, mod[1]) if mod and self._ok(mod[1], i) else None
         after = None
         if unit is None and (unit := self.units.match(self.toks, i)) is not None:
             after = self._move(unit[1], "next_after", "last_after", "this_after")  # "هفته گذشته"
         if unit is not None and (mod or after) and unit[0] != "day" and self.toks[unit[1] - 1].lower not in self.vague:
             # not "the next day" (it follows the story, not the paper), nor "the coming weeks"
-            step = {"next": 1, "last": -1, "this": 0}[(mod or after)[0].removesuffix("_after")]
+            step = STEPS[(mod or after)[0].removesuffix("_after")]
             end = after[1] if after else unit[1]
             day = _shift(ref, unit[0], step)
             k = end + 1 if self._ok(end + 1, i) and self.toks[end].lower in self.weekday_joins else end

@@ -300,7 +300,7 @@ class _Titles(PersonNames):
         ):
             after += 1  # "وزیر امور خارجه ایران، آقای دکتر ..."
         k2, honorific2 = self.skip_honorifics(after, rs, stacked=after == k)
-        # A name right after the title comes first ("Ahmet Arslan, chairman of X Bakyt Sharshembiev"),
+        # A name right after the title comes first ("Ayşe Kaya, chairman of X Aibek Temirov"),
         # else a name before it and a comma ("Jane Doe, Minister of Energy, said"); without capitals
         # to mark where a name starts, the comma before the title is the surer sign ("X، وزیر ...").
         appositive = None if self.lang.cased else self.appositive(first, rs)
