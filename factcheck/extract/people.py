@@ -66,10 +66,12 @@ class PersonNames:
             if self.name_word(j):
                 if not self.lang.cased and words == 0 and not honorific and t.lower not in self.given:
                     return None
+                if words >= 2 and self._place_case(t):
+                    break  # "İlham Əliyev Şuşada": a place with its case ending follows the name
                 words += 1
                 j += 1
-                if t.base != t.text:
-                    break
+                if t.base != t.text or (self.surname_endings and self._ending(t)):
+                    break  # "Zakir Həsənovun Ankara səfəri": a surname with its case ending ends the name
             elif words and t.lower in self.particles and self.ok(j + 1, anchor) and self.name_word(j + 1):
                 j += 1
             else:
@@ -114,6 +116,12 @@ class PersonNames:
         shortest = min(found, key=lambda n: (len(n.split()), n))
         # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person
         return shortest if all(n.split()[-len(shortest.split()):] == shortest.split() for n in found) else ""
+
+    def _place_case(self, t) -> bool:
+        """Where surnames are known by their endings, a word with the ending of a place (``counts.place_marks``:
+        "Şuşada") whose stem is no surname."""
+        return bool(self.surname_endings) and not self._ending(t) and any(
+            t.lower.endswith(e) and len(t.lower) - len(e) >= 3 for e in self.place_endings)
 
     def _ending(self, t) -> int:
         """Characters of a case ending to leave out of a name's last word ("’in"; "Məmmədovu" -> "Məmmədov")."""

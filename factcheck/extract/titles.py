@@ -58,6 +58,7 @@ class _Titles(PersonNames):
         self.deputies = lang.lexicon("titles.deputy_words")
         self.breakers = lang.words["titles.org_breakers"]
         self.surname_endings = tuple(lang.words["titles.surname_endings"])
+        self.place_endings = tuple(lang.lower(str(m)[1:]) for m in lang.get("counts.place_marks") or [] if str(m).startswith("-"))
         # "-elect", "-designate": a modifier written as the end of the title word
         self.modifier_endings = [
             (label, lang.lower(str(p))) for label, ps in (lang.get("titles.modifiers") or {}).items() for p in ps if str(p).startswith("-")
