@@ -86,6 +86,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     units = lang.lexicon("numbers.units")
     anaphoric = lang.words["numbers.anaphoric"]
     between = lang.lexicon("numbers.anaphoric_after")
+    ordinal_words = lang.lexicon("dates.ordinal_days")  # ordinals in words ("twenty-first") count nothing
     anaphoric_at_start = bool(lang.get("numbers.anaphoric_at_start"))
     head_first = bool(lang.get("counts.head_first"))
     ellipsis_next = lang.lexicon("numbers.ellipsis_next")
@@ -109,6 +110,9 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             i = num.last
             continue
         value = num.integer
+        if num.words and (o := ordinal_words.match(toks, i)) and o[1] > num.last:
+            i = o[1]  # "Двадцать первое заседание": the twenty-first, no figure
+            continue
         prev = toks[i - 1] if i > 0 else None
         if (
             value is None
