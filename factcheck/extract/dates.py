@@ -56,6 +56,7 @@ class _Parser(Periods):
         self.closers = lang.lexicon("dates.range_close")
         self.quarters = lang.lexicon("dates.quarters")
         self.closed_joins = lang.lexicon("dates.range_join_closed")
+        self.dot_day_month = lang.get("numbers.decimal") != "." and "." not in (lang.get("numbers.group") or [])
         self.between_close = lang.lexicon("dates.range_close_between")
         self.joins = lang.lexicon("dates.range_join")
         self.opens = lang.lexicon("dates.range_open")
@@ -204,6 +205,13 @@ class _Parser(Periods):
                         d, m = m, d  # "9/18/2015", "2/29/2020"
                     cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y[0] <= YEAR_RANGE["solar_hijri"][1] and self.doc.lang.get("dates.solar_months") else "gregorian"
                     return Atom(i, i + 5, y[0], m, d, cal)
+        # D.M without a year, where "." is no decimal point nor a thousands group ("15.02", "01.04." in Russian)
+        if t.kind == "num" and len(t.text) <= 2 and self.dot_day_month and self._ok(i + 2, i) and toks[i + 1].text == "." \
+                and toks[i + 2].kind == "num" and len(toks[i + 2].text) == 2 and self._written_together(i, 3) \
+                and 1 <= int(t.text) <= 31 and 1 <= int(toks[i + 2].text) <= 12 and not self._glued(i - 1, i) \
+                and not (self._ok(i + 4, i) and toks[i + 3].text == "." and toks[i + 4].kind == "num" and self.doc.adjacent(i + 3, i + 4)) \
+                and not (self._ok(i + 3, i) and self.units.match(toks, i + 3)):  # "18.09 пункта": a figure
+            return Atom(i, i + 3, None, int(toks[i + 2].text), int(t.text))
         # M/YYYY, M.YYYY: a month ("11/2016")
         if t.kind == "num" and len(t.text) <= 2 and 1 <= int(t.text) <= 12 and self._ok(i + 2, i) and toks[i + 1].text in "./" \
                 and all(self.doc.adjacent(i + k, i + k + 1) for k in range(2)) and toks[i + 2].kind == "num" and len(toks[i + 2].text) == 4 \

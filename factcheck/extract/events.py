@@ -58,7 +58,7 @@ def _ordinal_before(doc: Document, first: int) -> int:
 @functools.cache
 def _time_moves(lang) -> Lexicon:
     """The words before a unit that make it a time ("last week", "bu hafta"), from the date data."""
-    return Lexicon(lang, [str(w) for key in ("next", "last", "this") for w in lang.get(f"dates.{key}") or []])
+    return Lexicon(lang, [str(w) for key in ("next", "last", "this", "before_last") for w in lang.get(f"dates.{key}") or []])
 
 
 def find_events(doc: Document) -> list[EventMention]:

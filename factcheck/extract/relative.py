@@ -29,9 +29,9 @@ from factcheck.lang import Language, Lexicon
 
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
-STEPS = {"next": 1, "last": -1, "this": 0}
+STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
-MOVES = ("ago", "later", "within", "next", "last", "this", "next_after", "last_after", "this_after")
+MOVES = ("ago", "later", "within", "next", "last", "this", "before_last", "next_after", "last_after", "this_after")
 
 
 @cache
@@ -153,7 +153,7 @@ class _Grammar:
             if w := self._move(a[2], "later"):
                 return self._moved(ref, a[1], a[0], w[1])
         # "last week", "на прошлой неделе", "هفته گذشته", "this year"; then perhaps a weekday
-        mod = self._move(i, "next", "last", "this")
+        mod = self._move(i, "next", "last", "this", "before_last")
         if mod and i > 0 and self._ok(i - 1, i) and self.toks[i - 1].lower in self.determiners:
             mod = None  # "the next week", "the last week of the talks": the story's time, not the paper's
         unit = self.units.match(self.toks, mod[1]) if mod and self._ok(mod[1], i) else None
