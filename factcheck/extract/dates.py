@@ -26,6 +26,7 @@ from factcheck.extract.periods import Periods
 from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, relative_dates
 from factcheck.lang import Language, Lexicon
 
+SAID_REACH = 8  # words between a relative year ("last year") and the day and month it gives its year
 HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date ...
 DATELINE_WORDS = 16  # ... when it stands on a short line of its own (a dateline), not in a sentence
 _COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
@@ -428,9 +429,13 @@ def extract_dates(doc: Document) -> list[dict]:
         try:
             said = next((r for r in relative if len(r[0]["date_start"]) == 4
                          and (0 <= first - r[2] <= 2 or 0 <= r[1] - last <= 2) and doc.same_sentence(first, r[1])), None)
+            # a relative year earlier in the date's clause gives the year too ("ötən il ... sərgisi çərçivəsində
+            # noyabrın 29-da"), and stays a claim of its own
+            told = said or next((r for r in relative if len(r[0]["date_start"]) == 4 and 0 <= first - r[2] <= SAID_REACH
+                                 and doc.clauses[r[1]] == doc.clauses[first]), None)
             for a in (left, right):
-                if a.year is None and said is not None:
-                    a.year = int(said[0]["date_start"]) - (a is left and right.year is None and left.month > (right.month or 0))
+                if a.year is None and told is not None:
+                    a.year = int(told[0]["date_start"]) - (a is left and right.year is None and left.month > (right.month or 0))
                 elif a.year is None and a is right and left.year is not None and left.month is not None:
                     # the end of a range without a year is in the start's year, or the next ("from Nov to March")
                     a.year = left.year + ((right.month or 12) < left.month)
