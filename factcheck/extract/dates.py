@@ -57,6 +57,9 @@ class _Parser(Periods):
         self.closers = lang.lexicon("dates.range_close")
         self.quarters = lang.lexicon("dates.quarters")
         self.closed_joins = lang.lexicon("dates.range_join_closed")
+        self.year_links = lang.words["dates.year_links"]
+        self.count_nouns = lang.lexicon("counts.attributes")
+        self.lang_year_link_bare = bool(lang.get("dates.year_link_bare"))
         self.dot_day_month = lang.get("numbers.decimal") != "." and "." not in (lang.get("numbers.group") or [])
         self.between_close = lang.lexicon("dates.range_close_between")
         self.joins = lang.lexicon("dates.range_join")
@@ -292,6 +295,11 @@ class _Parser(Periods):
         k = a.last
         if self._ok(k, a.first) and self.toks[k].text == ",":
             k += 1
+        elif self._ok(k + 1, a.first) and self.toks[k].lower in self.year_links and self.year_words.match(self.toks, k + 2):
+            k += 1  # "14 декабря в 1989 году", "June of 1992 year": a linking word, then a year that says it is one
+        elif self._ok(k + 1, a.first) and self.toks[k].lower in self.year_links and self.lang_year_link_bare and not (
+                self._ok(k + 2, a.first) and self.count_nouns.match(self.toks, k + 2)):
+            k += 1  # "28 June in 2020", "April of 1987" (not "5 May in 2000 delegates")
         if self._ok(k, a.first) and (y := self.year(k, a.calendar)):
             a.year, a.last = y[0], y[1]
         return a
