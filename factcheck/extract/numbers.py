@@ -106,7 +106,13 @@ def fused(lang, word: str) -> tuple[str, ...] | None:
         return None
 
     pieces = cut(0)
-    return pieces if pieces and len(pieces) > 1 else None
+    if not pieces or len(pieces) < 2:
+        return None
+    words = lang.mapping("numbers.words")
+    for a, b in zip(pieces, pieces[1:], strict=False):
+        if (a in words and b in words and (words[a] % 10 or words[b] >= 10)) or a == b:
+            return None  # "beşon", "onon", "yüzyüz": no number is written so
+    return pieces
 
 
 def _and_a_fraction(doc: Document, k: int) -> tuple[float, int] | None:
