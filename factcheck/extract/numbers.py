@@ -5,6 +5,7 @@ and a scale word after digits ("2,5 тыс.", "۲ هزار")."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -109,7 +110,7 @@ def fused(lang, word: str) -> tuple[str, ...] | None:
     if not pieces or len(pieces) < 2:
         return None
     words = lang.mapping("numbers.words")
-    for a, b in zip(pieces, pieces[1:], strict=False):
+    for a, b in itertools.pairwise(pieces):
         if (a in words and b in words and (words[a] % 10 or words[b] >= 10)) or a == b:
             return None  # "beşon", "onon", "yüzyüz": no number is written so
     return pieces
