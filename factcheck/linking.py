@@ -90,18 +90,20 @@ class Linker:
         scored: dict[str, tuple[float, Entity]] = {}
         acronyms = {romanise(m.group(), lang) for m in _ACRONYM.finditer(normalise(text).text)}
         bare_acronym = bool(_ACRONYM.fullmatch(normalise(text).text.strip()))  # "UN" is no part of "Union"
+        whole: set[str] = set()  # entities a name of which matches the text as a whole, not as a part
         for name in self.names.get(kind, []):
             if name.acronym:
                 score = 100.0 if name.romanised in acronyms else 0.0
             else:
                 score = max(fuzz.ratio(query, name.romanised), fuzz.token_sort_ratio(query, name.romanised))
-                # a long name cut short; a single word is part of an organisation's name only with others
-                if len(name.romanised.split()) >= 3 and not bare_acronym and (kind == "event" or " " in query):
-                    score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)
+            if score >= NAME_SCORE:
+                whole.add(name.entity.id)
+            # a long name cut short; a single word is part of an organisation's name only with others
+            if not name.acronym and len(name.romanised.split()) >= 3 and not bare_acronym and (kind == "event" or " " in query):
+                score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)
             if score >= NAME_SCORE and score > scored.get(name.entity.id, (0.0, None))[0]:
                 scored[name.entity.id] = (score, name.entity)
         if loose is not None and " " not in query:
-            whole = {n.entity.id for n in self.names.get(kind, []) if fuzz.ratio(query, n.romanised) >= NAME_SCORE}
             loose.update(scored.keys() - whole)
         return [e for _, e in sorted(scored.values(), key=lambda p: -p[0])]
 

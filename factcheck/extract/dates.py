@@ -41,6 +41,11 @@ def _months(lang: Language) -> Lexicon:
     return Lexicon(lang, entries)
 
 
+@cache
+def _month_names(lang: Language) -> frozenset[str]:
+    return frozenset(lang.lower(str(n)) for key in CALENDARS for names in (lang.get(f"dates.{key}") or {}).values() for n in names)
+
+
 class _Parser(Periods):
     def __init__(self, doc: Document):
         self.doc = doc
@@ -59,7 +64,8 @@ class _Parser(Periods):
         self.closed_joins = lang.lexicon("dates.range_join_closed")
         self.year_links = lang.words["dates.year_links"]
         self.count_nouns = lang.lexicon("counts.attributes")
-        self.lang_year_link_bare = bool(lang.get("dates.year_link_bare"))
+        self.year_link_bare = bool(lang.get("dates.year_link_bare"))
+        self.spaced_numeric = bool(lang.get("dates.spaced_numeric"))
         self.dot_day_month = lang.get("numbers.decimal") != "." and "." not in (lang.get("numbers.group") or [])
         self.between_close = lang.lexicon("dates.range_close_between")
         self.joins = lang.lexicon("dates.range_join")
@@ -72,8 +78,7 @@ class _Parser(Periods):
         self.month_inflected = lang.get("dates.month_alone_inflected") or False
         self.month_not_alone = lang.words["dates.month_alone_not"]
         self.months_lowercase = bool(lang.get("dates.months_lowercase"))
-        self.month_names = frozenset(lang.lower(str(n)) for key in CALENDARS for names in (lang.get(f"dates.{key}") or {}).values()
-                                     for n in names)
+        self.month_names = _month_names(lang)
         self.day_of = lang.lexicon("dates.day_of")
         self.not_after = lang.words["numbers.not_after"]
         # Endings that make a number a year ("2020-ci", "2017'de"); others ("2000-dən çox") do not.
@@ -156,7 +161,7 @@ class _Parser(Periods):
         "5 / 9 / 1385"), stand in one sentence."""
         if all(self.doc.adjacent(i + k, i + k + 1) for k in range(n - 1)):
             return True
-        return bool(self.doc.lang.get("dates.spaced_numeric")) and self._ok(i + n - 1, i)
+        return self.spaced_numeric and self._ok(i + n - 1, i)
 
     def _glued(self, k: int, to: int) -> bool:
         """Token ``k`` is a separator or digits touching token ``to``, with digits beyond it ("1.5/2016", "11/2016/5")."""
@@ -297,7 +302,7 @@ class _Parser(Periods):
             k += 1
         elif self._ok(k + 1, a.first) and self.toks[k].lower in self.year_links and self.year_words.match(self.toks, k + 2):
             k += 1  # "14 декабря в 1989 году", "June of 1992 year": a linking word, then a year that says it is one
-        elif self._ok(k + 1, a.first) and self.toks[k].lower in self.year_links and self.lang_year_link_bare and not (
+        elif self._ok(k + 1, a.first) and self.toks[k].lower in self.year_links and self.year_link_bare and not (
                 self._ok(k + 2, a.first) and self.count_nouns.match(self.toks, k + 2)):
             k += 1  # "28 June in 2020", "April of 1987" (not "5 May in 2000 delegates")
         if self._ok(k, a.first) and (y := self.year(k, a.calendar)):
@@ -342,6 +347,7 @@ class _Parser(Periods):
             lone_day = dk[0]  # "17", "دوازدهم" (twelfth) of "از دوازدهم تا پانزدهم اردیبهشت"
             left = Atom(i, dk[1], None, None, lone_day)
         k = left.last
+        after = None  # the date after a join, when it had to be read to decide on the join
         join = self.joins.match(toks, k) if self._ok(k, i) else None
         if join is None and self._ok(k, i) and self.opens.match_ending(toks, left.first):
             join = self.opened_joins.match(toks, k)  # "between 17 and 28 November"
@@ -364,16 +370,13 @@ class _Parser(Periods):
                     left.calendar = right.calendar
                     if right.month is not None and (compatible(left, right) or (left.day and right.day)):
                         return left, right  # (days alone, "4'ünden 23'üne kadar", say no month)
-        closed = None
         if join is None and self._ok(k, i) and (cj := self.closed_joins.match(toks, k)) and self._ok(cj[1], i):
             # "4 Eylül ve 8 Eylül arası", "2014 ve 2018 arasında": a join that a word after the second date closes
             after = self.atom(cj[1])
             if after is not None and self._ok(after.last, i) and (closed := self.between_close.match(toks, after.last)):
-                join = cj
+                join, after.last = cj, closed[1]
         if join and self._ok(join[1], i):
-            right = self.atom(join[1])
-            if closed and right is not None:
-                right.last = closed[1]
+            right = after if after is not None and after.first == join[1] else self.atom(join[1])
             if right is None and left.month is not None and left.day is not None and (d := self.day(join[1])) is not None:
                 right = self._with_year(Atom(join[1], join[1] + 1, None, left.month, d, left.calendar))  # "November 11 to 22"
                 if left.year is None:

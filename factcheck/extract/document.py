@@ -132,7 +132,7 @@ class Document:
     def _antecedent(self, m: EventMention) -> EventMention | None:
         """The event the sentence before names with the same noun as ``m``, an event not named
         ("... organised the Northern Energy Forum (NEF-22). The forum,
-        held in a hybrid format, drew 2,152 people": CEF-22's, not the article's main event's)."""
+        held in a hybrid format, drew 2,152 people": NEF-22's, not the article's main event's)."""
         noun = set(self.tokens[m.last - 1].stems)
         for e in reversed(self._events_in.get(self.tokens[m.first].sentence - 1, [])):
             if e.named and any(noun & set(t.stems) for t in self.tokens[e.first:e.last]):

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from factcheck.extract.document import Document, EventMention
-from factcheck.lang import Lexicon
+from factcheck.extract.relative import moves as relative_moves
 from factcheck.text import CAPITALS
 
 _ENDING = r"(?:[-'’ʼ][^\W\d_]+)?"  # a case ending after a code: "CEF-2022-də", "COP29'da"
@@ -55,12 +54,6 @@ def _ordinal_before(doc: Document, first: int) -> int:
     return first
 
 
-@functools.cache
-def _time_moves(lang) -> Lexicon:
-    """The words before a unit that make it a time ("last week", "bu hafta"), from the date data."""
-    return Lexicon(lang, [str(w) for key in ("next", "last", "this", "before_last") for w in lang.get(f"dates.{key}") or []])
-
-
 def find_events(doc: Document) -> list[EventMention]:
     toks = doc.tokens
     lang = doc.lang
@@ -68,7 +61,7 @@ def find_events(doc: Document) -> list[EventMention]:
     org_words = lang.lexicon("titles.org_words")
     count_nouns = lang.lexicon("counts.attributes")
     units = lang.lexicon("dates.units")
-    time_moves = _time_moves(lang)
+    time_moves = [m for key, m in relative_moves(lang).items() if key in ("next", "last", "this", "before_last")]
     head_first = bool(lang.get("counts.head_first"))  # where a noun's complement follows it, an organisation may too
     connectors = lang.words["titles.list_joins"] | lang.words["titles.org_after"] | lang.words["events.connectors"]
     mentions: list[EventMention] = []
@@ -82,7 +75,7 @@ def find_events(doc: Document) -> list[EventMention]:
         last = m[1]
         if (not head_first and org_words.match(toks, last) is not None and doc.same_sentence(i, last)) or (
                 (counted := count_nouns.match(toks, i)) is not None and counted[1] > last) or (
-                i > 0 and units.match(toks, i) and time_moves.match_ending(toks, i)):  # "last week": a time, not an event
+                i > 0 and units.match(toks, i) and any(m.match_ending(toks, i) for m in time_moves)):  # "last week": a time
             # "Mərkəzi Seçki Komissiyası", "the City Convention Center": an organisation or a place;
             # "seçki məntəqəsi" (polling station): what a figure counts
             i = last + 1

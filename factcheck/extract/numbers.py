@@ -138,6 +138,16 @@ def _words(doc: Document, i: int) -> Number | None:
     j = i
     last = None
     suffix = ""
+
+    def scale_by(s: int) -> None:
+        """Apply a scale word: "hundred" multiplies what precedes it; "thousand" and more close a group."""
+        nonlocal total, current, last_scale
+        if s < 1000:
+            current = (current or 1) * s
+        else:
+            total += (current or 1) * s
+            current, last_scale = 0, s
+
     while j < len(toks) and doc.same_sentence(i, j) and not suffix:
         parts = toks[j].lower.split("-")
         scale = next((st for st in toks[j].stems if st in scales), None)
@@ -148,11 +158,7 @@ def _words(doc: Document, i: int) -> Number | None:
         elif (pieces := fused(doc.lang, toks[j].lower)) is not None:
             for piece in pieces:  # "ikibinüçyüz": iki, bin, üç, yüz
                 if piece in scales:
-                    if scales[piece] < 1000:
-                        current = max(current, 1) * scales[piece]
-                    else:
-                        total += max(current, 1) * scales[piece]
-                        current = 0
+                    scale_by(scales[piece])
                 else:
                     current += words[piece]
         elif all(p in words for p in parts):
@@ -162,13 +168,8 @@ def _words(doc: Document, i: int) -> Number | None:
                     break  # "dört bir" is not a number
                 current += value
         elif scale is not None:
-            s = scales[scale]
             suffix = toks[j].lower[len(scale) :].lstrip("-'’")
-            if s < 1000:
-                current = (current or 1) * s
-            else:
-                total += (current or 1) * s
-                current, last_scale = 0, s
+            scale_by(scales[scale])
         elif toks[j].lower in connectors and last is not None and current >= 1 and (half := _and_a_fraction(doc, j + 1)):
             current += half[0]  # "one and a half million", "two and a half thousand"
             last, j = half[1] - 1, half[1]

@@ -40,7 +40,7 @@ def _relative_lexicon(lang: Language) -> Lexicon:
 
 
 @cache
-def _moves(lang: Language) -> dict[str, Lexicon]:
+def moves(lang: Language) -> dict[str, Lexicon]:
     """One lexicon a move: a word may move two ways ("پیش": "دو هفته پیش", two weeks ago; "هفته پیش", last week)."""
     return {m: Lexicon(lang, [str(w) for w in lang.get(f"dates.{m}") or []]) for m in MOVES}
 
@@ -78,7 +78,7 @@ class _Grammar:
         self.doc = doc
         self.toks = doc.tokens
         self.units = doc.lang.lexicon("dates.units")
-        self.moves = _moves(doc.lang)
+        self.moves = moves(doc.lang)
         self.weekdays = doc.lang.lexicon("dates.weekdays")
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
         self.unit_at = [k for k in range(len(self.toks)) if self.units.match(self.toks, k)]
@@ -145,8 +145,8 @@ class _Grammar:
                 return None  # "in two days of talks": how long, not when
             return self._moved(ref, a[1], a[0], a[2])
         # "3 weeks ago", "iki ay sonra", "دو هفته پیش" (but "هفته پیش", with no number, is last week)
-        implicit_period = self.units.match(self.toks, i) is not None and self._move(
-            self.units.match(self.toks, i)[1], "next_after", "last_after", "this_after") is not None
+        bare_unit = self.units.match(self.toks, i)
+        implicit_period = bare_unit is not None and self._move(bare_unit[1], "next_after", "last_after", "this_after") is not None
         if not implicit_period and (a := self._amount(i)) and self._ok(a[2], i):
             if w := self._move(a[2], "ago"):
                 return self._moved(ref, a[1], -a[0], w[1])
@@ -158,7 +158,8 @@ class _Grammar:
             mod = None  # "the next week", "the last week of the talks": the story's time, not the paper's
         unit = self.units.match(self.toks, mod[1]) if mod and self._ok(mod[1], i) else None
         after = None
-        if unit is None and (unit := self.units.match(self.toks, i)) is not None:
+        if unit is None and (unit := self.units.match(self.toks, i)) is not None and not (
+                i > 0 and self._ok(i - 1, i) and read_number(self.doc, i - 1)):  # "چهار سال آینده": four years, a span
             after = self._move(unit[1], "next_after", "last_after", "this_after")  # "هفته گذشته"
         if unit is not None and (mod or after) and unit[0] != "day" and self.toks[unit[1] - 1].lower not in self.vague:
             # not "the next day" (it follows the story, not the paper), nor "the coming weeks"

@@ -61,16 +61,6 @@ def _holder_named(name: str, holder_names: list[str]) -> bool:
     return any(n in name or (len(name.split()) >= 2 and n.startswith(name)) for n in holder_names)
 
 
-def _holders_claims(rows, offices, held_by: dict) -> list[dict]:
-    """The claims that name whoever held the offices of ``rows`` (claims of titles someone did not
-    hold) at their dates: the other side of the finding. ``held_by``: (person, role, org) -> the
-    claims that give them a title they held, as records."""
-    at = rows[["org", "role", "article_date"]].merge(offices[["org", "role", "holder", "from", "to"]], on=["org", "role"])
-    at = at[(at["article_date"] >= at["from"]) & (at["article_date"] <= at["to"])]
-    keys = dict.fromkeys(zip(at["holder"], at["role"], at["org"], strict=True))
-    return [r for k in keys for r in held_by.get(k, [])]
-
-
 def offices_table(rules):
     import pandas as pd
 
@@ -144,11 +134,15 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     bad.loc[soft & (bad["severity"] == "error"), "severity"] = "warning"
     held = j[covered & j["covered"]].drop_duplicates("id").sort_values("article")
     held_by: dict[tuple, list[dict]] = {}  # the right titles, converted once: (person, role, org) -> records
+    # whoever held the offices of the claims flagged, at their dates: the other side of each finding
+    holders_of: dict[str, dict[tuple, None]] = {}  # flagged person -> (holder, role, org), in order
     if not bad.empty:
-        # only the right titles a finding will show: of the people flagged, and of the holders then
-        at = bad[["org", "role", "article_date"]].merge(offices[["org", "role", "holder", "from", "to"]], on=["org", "role"])
+        at = bad[["person_id", "org", "role", "article_date"]].merge(offices[["org", "role", "holder", "from", "to"]], on=["org", "role"])
         at = at[(at["article_date"] >= at["from"]) & (at["article_date"] <= at["to"])]
-        holders = set(zip(at["holder"], at["role"], at["org"], strict=True))
+        for p, h, r, o in zip(at["person_id"], at["holder"], at["role"], at["org"], strict=True):
+            holders_of.setdefault(p, {})[(h, r, o)] = None
+        holders = {k for keys in holders_of.values() for k in keys}
+        # only the right titles a finding will show: of the people flagged, and of the holders then
         shown = held["person_id"].isin(bad["person_id"]) | pd.Series(
             [k in holders for k in zip(held["person_id"], held["role"], held["org"], strict=True)], index=held.index, dtype=bool)
         for r in as_records(held.loc[shown, SOURCE_FIELDS]):
@@ -160,7 +154,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
         records = rows.sort_values("article").to_dict("records")
         reasons = [f"{r['article']} ({r['day']}) calls {r['person_text']} {r['role'].replace('_', ' ')}"
                    f" of {r['org']}; they held it from {_term(r)}." + _soft_reason(r) for r in records]
-        right = [r for k in roles_of.get(person, ()) for r in held_by[k]] + _holders_claims(rows, offices, held_by)
+        right = [r for k in roles_of.get(person, ()) for r in held_by[k]] + [
+            r for k in holders_of.get(person, {}) for r in held_by.get(k, [])]
         out.append(Finding(finding_id("title", person, "office"), worst(rows["severity"]), "title", str(person), "office",
                            None, "; ".join(dict.fromkeys(f"{r['role'].replace('_', ' ')} of {r['org']} from {_term(r)}" for r in records)),
                            " ".join(reasons), reasons,
