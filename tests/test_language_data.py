@@ -14,7 +14,7 @@ DOCUMENTED = {k for cell in re.findall(r"^\| (`[^|]+`) \|", README, re.MULTILINE
 # Keys whose values are free mappings (ids to words); their own keys are data, not format.
 MAPPINGS = {"counts.attributes", "counts.measures", "titles.roles", "titles.modifiers", "titles.modifiers_after", "titles.predicate_links",
             "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "numbers.fractions", "countries",
-            "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "dates.units", "dates.ordinal_days", "dates.quarters",
+            "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "dates.units", "dates.ordinal_days", "dates.quarters", "dates.halves",
             "romanization.letters",
             "romanization.initial"}
 
@@ -70,5 +70,5 @@ def test_language_knows_every_measure_and_count_marker(code):
 @pytest.mark.parametrize("code", available())
 def test_relative_units_are_the_four_the_grammar_moves(code):
     units = load(code).get("dates.units") or {}
-    assert set(units) <= {"day", "week", "month", "year"}, f"{code}.yaml: dates.units: {sorted(units)}"
+    assert set(units) <= {"day", "week", "month", "quarter", "year"}, f"{code}.yaml: dates.units: {sorted(units)}"
 

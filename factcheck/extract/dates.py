@@ -22,8 +22,9 @@ from factcheck.extract.calendars import (
     to_gregorian,
 )
 from factcheck.extract.document import Document
+from factcheck.extract.numeric import NumericDates
 from factcheck.extract.periods import Periods
-from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, relative_dates
+from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, moves, relative_dates
 from factcheck.lang import Language, Lexicon
 
 SAID_REACH = 8  # words between a relative year ("last year") and the day and month it gives its year
@@ -46,7 +47,14 @@ def _month_names(lang: Language) -> frozenset[str]:
     return frozenset(lang.lower(str(n)) for key in CALENDARS for names in (lang.get(f"dates.{key}") or {}).values() for n in names)
 
 
-class _Parser(Periods):
+@cache
+def _month_labels(lang: Language) -> dict[str, str]:
+    """Month names of one word ("aug", "eylül"), lower-cased, to their "calendar:month" label."""
+    return {lang.lower(str(name)): f"{calendar}:{month}" for key, calendar in CALENDARS.items()
+            for month, names in (lang.get(f"dates.{key}") or {}).items() for name in names if " " not in str(name)}
+
+
+class _Parser(Periods, NumericDates):
     def __init__(self, doc: Document):
         self.doc = doc
         self.toks = doc.tokens
@@ -61,6 +69,9 @@ class _Parser(Periods):
         self.to_suffixes = tuple(lang.words["dates.range_to_suffixes"])
         self.closers = lang.lexicon("dates.range_close")
         self.quarters = lang.lexicon("dates.quarters")
+        self.halves = lang.lexicon("dates.halves")
+        self.moves = moves(lang)
+        self.determiners = lang.words["titles.determiners"]
         self.closed_joins = lang.lexicon("dates.range_join_closed")
         self.year_links = lang.words["dates.year_links"]
         self.count_nouns = lang.lexicon("counts.attributes")
@@ -79,6 +90,7 @@ class _Parser(Periods):
         self.month_not_alone = lang.words["dates.month_alone_not"]
         self.months_lowercase = bool(lang.get("dates.months_lowercase"))
         self.month_names = _month_names(lang)
+        self.month_labels = _month_labels(lang)
         self.day_of = lang.lexicon("dates.day_of")
         self.not_after = lang.words["numbers.not_after"]
         # Endings that make a number a year ("2020-ci", "2017'de"); others ("2000-dən çox") do not.
@@ -201,40 +213,8 @@ class _Parser(Periods):
                     return Atom(i, i + 1, y, mo, d)
                 if len(m.group(3)) == 4:
                     return Atom(i, i + 1, int(m.group(3)), mo, int(m.group(1)))
-                return None
-        # D.M.YYYY, D/M/YYYY (M/D/YYYY where the language writes the month first, or the day cannot be a month),
-        # with a case ending on the year ("07.03.2017'de")
-        if t.kind == "num" and i + 4 < len(toks) and len(t.text) <= 2:
-            sep = toks[i + 1].text
-            if sep in "./" and toks[i + 3].text == sep and self._written_together(i, 5):
-                mo, y = self.number(i + 2), self.number(i + 4)
-                if mo and y and len(DIGITS.match(toks[i + 4].text).group()) == 4 and toks[i + 2].kind == "num":
-                    d, m = int(t.text), mo[0]
-                    if sep == "/" and d <= 12 and (m > 12 or self.doc.lang.get("dates.slash_month_first")):
-                        d, m = m, d  # "9/18/2015", "2/29/2020"
-                    cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y[0] <= YEAR_RANGE["solar_hijri"][1] and self.doc.lang.get("dates.solar_months") else "gregorian"
-                    return Atom(i, i + 5, y[0], m, d, cal)
-        # D.M without a year, where "." is no decimal point nor a thousands group ("15.02", "01.04." in Russian)
-        if t.kind == "num" and len(t.text) <= 2 and self.dot_day_month and self._ok(i + 2, i) and toks[i + 1].text == "." \
-                and toks[i + 2].kind == "num" and len(toks[i + 2].text) == 2 and self._written_together(i, 3) \
-                and 1 <= int(t.text) <= 31 and 1 <= int(toks[i + 2].text) <= 12 and not self._glued(i - 1, i) \
-                and not (self._ok(i + 4, i) and toks[i + 3].text == "." and toks[i + 4].kind == "num" and self.doc.adjacent(i + 3, i + 4)) \
-                and not (self._ok(i + 3, i) and self.units.match(toks, i + 3)):  # "18.09 пункта": a figure
-            return Atom(i, i + 3, None, int(toks[i + 2].text), int(t.text))
-        # M/YYYY, M.YYYY: a month ("11/2016")
-        if t.kind == "num" and len(t.text) <= 2 and 1 <= int(t.text) <= 12 and self._ok(i + 2, i) and toks[i + 1].text in "./" \
-                and all(self.doc.adjacent(i + k, i + k + 1) for k in range(2)) and toks[i + 2].kind == "num" and len(toks[i + 2].text) == 4 \
-                and not self._glued(i - 1, i) and not self._glued(i + 3, i + 2) and not self._after_label(i) \
-                and YEAR_RANGE["gregorian"][0] <= int(toks[i + 2].text) <= YEAR_RANGE["gregorian"][1]:
-            return Atom(i, i + 3, int(toks[i + 2].text), int(t.text))
-        # YYYY/MM/DD, YYYY.MM.DD (Persian style)
-        if t.kind == "num" and len(t.text) == 4 and i + 4 < len(toks) and toks[i + 1].text in "./" \
-                and toks[i + 3].text == toks[i + 1].text and self._written_together(i, 5):
-            mo, d = self.number(i + 2), self.number(i + 4)
-            y = int(t.text)
-            if mo and d and toks[i + 2].kind == toks[i + 4].kind == "num" and mo[0] <= 12 and d[0] <= 31:
-                cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y <= YEAR_RANGE["solar_hijri"][1] else "gregorian"
-                return Atom(i, i + 5, y, mo[0], d[0], cal)
+        if (numeric := self.numeric(i)) is not None:
+            return numeric
         # DAY MONTH [,] [YEAR]
         if (dk := self.day_at(i)) is not None:
             d, k = dk
@@ -254,7 +234,7 @@ class _Parser(Periods):
             a = self._with_year(Atom(i, k, None, month, None, cal))
             if a.year is not None:
                 return a
-            return self._month_alone(i, k, month, cal)
+            return self.month_moved(i, k, month, cal) or self._month_alone(i, k, month, cal)
         # YEAR [year word] [,] DAY MONTH | MONTH DAY
         y = self.year(i)
         if y is None and self.doc.lang.get("dates.solar_months") and i > 0 and self._ok(i - 1, i) \
@@ -433,12 +413,14 @@ def extract_dates(doc: Document) -> list[dict]:
     relative = relative_dates(doc, {k for first, last, _, _ in found for k in range(first, last)})
     claims = []
     # A day and month without a year take the year closest to the publication date, or, in an
-    # article without one, to the last full date before them; a relative year written next to
-    # them ("ötən il dekabrın 11-də", "11 декабря прошлого года") gives it outright.
+    # article without one, to the last full date before them, else the last year said alone; a
+    # relative year written next to them ("ötən il dekabrın 11-də", "11 декабря прошлого года")
+    # gives it outright.
     context = doc.published
+    year_context = None
     for first, last, left, right in found:
         try:
-            said = next((r for r in relative if len(r[0]["date_start"]) == 4
+            said = None if left.year is not None and right.year is not None else next((r for r in relative if len(r[0]["date_start"]) == 4
                          and (0 <= first - r[2] <= 2 or 0 <= r[1] - last <= 2) and doc.same_sentence(first, r[1])), None)
             # a relative year earlier in the date's clause gives the year too ("ötən il ... sərgisi çərçivəsində
             # noyabrın 29-da"), and stays a claim of its own
@@ -450,6 +432,8 @@ def extract_dates(doc: Document) -> list[dict]:
                 elif a.year is None and a is right and left.year is not None and left.month is not None:
                     # the end of a range without a year is in the start's year, or the next ("from Nov to March")
                     a.year = left.year + ((right.month or 12) < left.month)
+                elif a.year is None and context is None and year_context is not None and a.calendar == "gregorian":
+                    a.year = year_context  # "2014. July 13th": an undated article's year, said before
                 elif a.year is None:
                     if context is None:
                         raise LookupError
@@ -468,6 +452,8 @@ def extract_dates(doc: Document) -> list[dict]:
             continue
         if start > end:
             continue
+        if doc.published is None and left is right and left.month is None and left.calendar == "gregorian":
+            year_context = left.year
         if doc.published is None and left.day is not None and left.year is not None:
             try:
                 context = to_gregorian(left.calendar, left.year, left.month, left.day)

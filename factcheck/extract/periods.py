@@ -1,10 +1,15 @@
 """Periods longer than a day written as one: decades ("1990s", "1990'larda", "1990-х годах"), quarters
-("the third quarter of 2024", "2016'nın ilk çeyreğinde") and a month named alone ("in May", "Mayıs'ta",
+("the third quarter of 2024", "2016'nın ilk çeyreğinde"), halves ("H1 2016"), a month after "last" or "next" and a month named alone ("in May", "Mayıs'ta",
 "دی ماه"). A mixin of the date parser (``factcheck.extract.dates``), whose parts it reads."""
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extract.calendars import DIGITS, YEAR_RANGE, Atom
+from factcheck.text import tokenise
+
+_GLUED_PERIOD = re.compile(r"(\d{4})[-/]?([^\W\d_]+\d)|([^\W\d_]+\d)[-/]?(\d{4})")
 
 
 class Periods:
@@ -24,24 +29,60 @@ class Periods:
             return None
         return Atom(i, end, n[0]), Atom(i, end, n[0] + 9)
 
+    def _glued_period(self, i: int) -> tuple[Atom, Atom] | None:
+        """A quarter or half written in one token with its year: "2017-q1", "2019-Q1", "2016H2", "Q3/2019"."""
+        m = _GLUED_PERIOD.fullmatch(self.toks[i].text)
+        if m is None:
+            return None
+        year, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if not YEAR_RANGE["gregorian"][0] <= int(year) <= YEAR_RANGE["gregorian"][1]:
+            return None
+        for lexicon, months in ((self.quarters, 3), (self.halves, 6)):
+            if (label := lexicon.match(tokenise(word, self.doc.lang.lower), 0, exact=True)) is not None:
+                first = months * int(label[0]) - months + 1
+                return Atom(i, i + 1, int(year), first), Atom(i, i + 1, int(year), first + months - 1)
+        return None
+
     def quarter(self, i: int) -> tuple[Atom, Atom] | None:
         """A quarter of a year, its year before or after it ("Q3 2016", "the third quarter of 2024",
-        "2016'nın ilk çeyreğinde", "в третьем квартале 2024 года"), or the nearest one's: its three months."""
+        "2016'nın ilk çeyreğinde", "в третьем квартале 2024 года"), or the nearest one's: its three months;
+        a half of a year with its year ("the first half of 2024", "H2 2016", "2024'ün ilk yarısında"): six."""
         toks = self.toks
-        y, k = None, i
-        if (yy := self.year(i)) and self._ok(yy[1], i) and self.quarters.match(toks, yy[1]):
-            y, k = yy
-        q = self.quarters.match(toks, k)
-        if q is None:
+        if toks[i].kind == "mixed" and (glued := self._glued_period(i)):
+            return glued
+        for lexicon, months in ((self.quarters, 3), (self.halves, 6)):
+            y, k = None, i
+            if (yy := self.year(i)) and self._ok(yy[1], i) and lexicon.match(toks, yy[1]):
+                y, k = yy
+            q = lexicon.match(toks, k)
+            if q is None:
+                continue
+            end = q[1]
+            if y is None:
+                of = self.day_of.match(toks, end) if self._ok(end, i) else None
+                j = of[1] if of else end
+                if self._ok(j, i) and (yy := self.year(j)):
+                    y, end = yy
+            if y is None and months == 6:
+                return None  # "the first half": of a match, a session, as often as of a year
+            first = months * int(q[0]) - months + 1
+            return Atom(i, end, y, first), Atom(i, end, y, first + months - 1)
+        return None
+
+    def month_moved(self, i: int, k: int, month: int, calendar: str) -> Atom | None:
+        """A month after "last" or "next" ("last September", "geçen Eylül", "gələn martda"): the latest such month
+        before the publication date's, or the first after it."""
+        ref = self.doc.published
+        toks = self.toks
+        if ref is None or calendar != "gregorian" or i == 0 or not self._ok(i - 1, i):
             return None
-        end = q[1]
-        if y is None:
-            of = self.day_of.match(toks, end) if self._ok(end, i) else None
-            j = of[1] if of else end
-            if self._ok(j, i) and (yy := self.year(j)):
-                y, end = yy
-        first_month = 3 * int(q[0]) - 2
-        return Atom(i, end, y, first_month), Atom(i, end, y, first_month + 2)
+        move = next(((kind, m[1]) for kind in ("last", "next") if (m := self.moves[kind].match_ending(toks, i))), None)
+        if move is None or (move[1] > 0 and self._ok(move[1] - 1, i) and toks[move[1] - 1].lower in self.determiners):
+            return None  # "the last May of his life"
+        if self._ok(k, i) and (mw := self.month_words.match(toks, k)):
+            k = mw[1]
+        year = ref.year - (month >= ref.month) if move[0] == "last" else ref.year + (month <= ref.month)
+        return Atom(move[1], k, year, month, None, calendar)
 
     def _month_alone(self, i: int, k: int, month: int, cal: str) -> Atom | None:
         """A month named alone is a month (its year the one nearest the publication date) when a word says

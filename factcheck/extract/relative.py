@@ -2,7 +2,7 @@
 
 Two kinds, both from the language file:
 
-- a grammar of periods (``dates.units``: day, week, month, year, and the words that move them):
+- a grammar of periods (``dates.units``: day, week, month, quarter, year, and the words that move them):
   "10 gün əvvəl", "три недели назад", "a week ago", "через неделю", "iki ay sonra" (a day; a
   year for years), and "last week", "на прошлой неделе", "gelecek ay", "هفته گذشته", "bu yıl"
   (the whole week, Monday to Sunday, month or year); a day of the week after such a week
@@ -51,7 +51,7 @@ def _shift(day: dt.date, unit: str, n: int) -> dt.date:
         return day + dt.timedelta(days=n)
     if unit == "week":
         return day + dt.timedelta(weeks=n)
-    months = day.month - 1 + n * (12 if unit == "year" else 1)
+    months = day.month - 1 + n * {"year": 12, "quarter": 3}.get(unit, 1)
     y, m = day.year + months // 12, months % 12 + 1
     return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
 
@@ -63,7 +63,10 @@ def _weekday_in(day: dt.date, weekday: int) -> tuple[str, str]:
 
 
 def _period(day: dt.date, unit: str) -> tuple[str, str]:
-    """The whole day, week (Monday to Sunday), month or year that holds ``day``, as ISO bounds."""
+    """The whole day, week (Monday to Sunday), month, quarter or year that holds ``day``, as ISO bounds."""
+    if unit == "quarter":
+        first = dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        return first.isoformat()[:7], _shift(first, "month", 2).isoformat()[:7]
     if unit == "week":
         monday = day - dt.timedelta(days=day.weekday())
         return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
