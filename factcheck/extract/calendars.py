@@ -33,9 +33,13 @@ def compatible(left: Atom, right: Atom) -> bool:
         return False
     if left.month is None and left.year is None:  # a lone day: "26 تا 28 آبان"
         return right.day is not None and right.month is not None
-    if left.month is None:  # a year: "2026 تا 2029"
-        return right.month is None and right.day is None and right.year is not None and right.year >= left.year
-    return right.month is not None and (left.day is None) == (right.day is None)
+    if left.year is not None and right.year is not None and (left.calendar == right.calendar or right.month is None):
+        # each end says its year, at any precision: "2026 تا 2029", "May 2015 to 2018", "2015 ve 5 Ocak 2018 arası"
+        return (left.year, left.month or 1, left.day or 1) <= (right.year, right.month or 12, right.day or 31)
+    if left.month is None:
+        return False
+    # a month, or a day and month, whose year the end gives: "1 Şubat ve Mart 2019 arası", "from March to May"
+    return right.month is not None and (left.day is None or right.day is not None or right.year is not None)
 
 
 def to_gregorian(calendar: str, y: int, m: int, d: int) -> dt.date:

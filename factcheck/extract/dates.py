@@ -244,7 +244,7 @@ class _Parser(Periods, NumericDates):
             k = y[1]
             if self._ok(k, i) and toks[k].text == ",":
                 k += 1
-            if self._ok(k, i):
+            if self._ok(k, i) and not self._ends(y[1] - 1, self.from_suffixes):  # not "2015'ten 5 Mayıs 2017'ye kadar"
                 inner = self.atom_no_year(k)
                 if inner is not None and inner.year is None and inner.day is not None:
                     inner.year, inner.first = y[0], i
@@ -320,12 +320,14 @@ class _Parser(Periods, NumericDates):
                 right = self._with_year(Atom(i, mo[2] + 1, None, mo[1], int(m.group(2)), mo[0]))
                 return replace(right, day=int(m.group(1))), right  # "December 9-11, 2025"
         left = self.atom(i)
-        lone_day = None
-        if left is None:
-            if (dk := self.day_at(i)) is None:
-                return None
+        lone_day = lone_month = None
+        if left is None and (dk := self.day_at(i)) is not None:
             lone_day = dk[0]  # "17", "دوازدهم" (twelfth) of "از دوازدهم تا پانزدهم اردیبهشت"
             left = Atom(i, dk[1], None, None, lone_day)
+        elif left is None and mo is not None:
+            lone_month = left = Atom(i, mo[2], None, mo[1], None, mo[0])  # "March" of "from March to May"
+        elif left is None:
+            return None
         k = left.last
         after = None  # the date after a join, when it had to be read to decide on the join
         join = self.joins.match(toks, k) if self._ok(k, i) else None
@@ -343,20 +345,20 @@ class _Parser(Periods, NumericDates):
                 close = self.closers.match(toks, right.last) if self._ok(right.last, i) else None
                 if close or self._ends(right.last - 1, self.to_suffixes):
                     right.last = close[1] if close else right.last
-                    if left.month is None:
-                        left.month, left.year = right.month, left.year or right.year
+                    if left.month is None and left.year is None:
+                        left.month, left.year = right.month, right.year
                     if left.year is None:
                         left.year = right.year
                     left.calendar = right.calendar
-                    if right.month is not None and (compatible(left, right) or (left.day and right.day)):
+                    if (right.month is not None or right.year is not None) and (compatible(left, right) or (left.day and right.day)):
                         return left, right  # (days alone, "4'ünden 23'üne kadar", say no month)
         if join is None and self._ok(k, i) and (cj := self.closed_joins.match(toks, k)) and self._ok(cj[1], i):
             # "4 Eylül ve 8 Eylül arası", "2014 ve 2018 arasında": a join that a word after the second date closes
-            after = self.atom(cj[1])
+            after = self._end_at(cj[1])
             if after is not None and self._ok(after.last, i) and (closed := self.between_close.match(toks, after.last)):
                 join, after.last = cj, closed[1]
         if join and self._ok(join[1], i):
-            right = after if after is not None and after.first == join[1] else self.atom(join[1])
+            right = after if after is not None and after.first == join[1] else self._end_at(join[1])
             if right is None and left.month is not None and left.day is not None and (d := self.day(join[1])) is not None:
                 right = self._with_year(Atom(join[1], join[1] + 1, None, left.month, d, left.calendar))  # "November 11 to 22"
                 if left.year is None:
@@ -366,11 +368,17 @@ class _Parser(Periods, NumericDates):
             if right is not None and compatible(left, right):
                 if left.year is None:
                     left.year = right.year if right.year is None or left.month is None or left.month <= right.month else right.year - 1
-                if left.month is None:
+                if left.month is None and left.day is not None:
                     left.month = right.month
                 left.calendar = right.calendar
                 return left, right
-        return None if lone_day is not None else left
+        return None if lone_day is not None or lone_month is not None else left
+
+    def _end_at(self, k: int) -> Atom | None:
+        """The date that ends a range: any date, or a month named alone ("May" of "from March to May")."""
+        if (a := self.atom(k)) is None and (mo := self.month(k)):
+            a = self._with_year(Atom(k, mo[2], None, mo[1], None, mo[0]))
+        return a
 
 
 def extract_dates(doc: Document) -> list[dict]:
