@@ -14,7 +14,7 @@ DOCUMENTED = {k for cell in re.findall(r"^\| (`[^|]+`) \|", README, re.MULTILINE
 # Keys whose values are free mappings (ids to words); their own keys are data, not format.
 MAPPINGS = {"counts.attributes", "counts.measures", "titles.roles", "titles.modifiers", "titles.modifiers_after", "titles.predicate_links",
             "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "numbers.fractions", "countries",
-            "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "dates.units", "dates.ordinal_days", "dates.quarters", "dates.halves",
+            "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "dates.weekdays_after_move", "dates.units", "dates.ordinal_days", "dates.quarters", "dates.halves",
             "romanization.letters",
             "romanization.initial"}
 

@@ -419,6 +419,7 @@ def extract_dates(doc: Document) -> list[dict]:
                 break
 
     relative = relative_dates(doc, {k for first, last, _, _ in found for k in range(first, last)})
+    parser.days_of_months(relative)
     claims = []
     # A day and month without a year take the year closest to the publication date, or, in an
     # article without one, to the last full date before them, else the last year said alone; a

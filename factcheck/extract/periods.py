@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from factcheck.extract.calendars import DIGITS, YEAR_RANGE, Atom
@@ -103,3 +104,48 @@ class Periods:
         if before or inflected:
             return Atom(i, k, None, month, None, cal)
         return None
+
+    def lone_days(self, i: int) -> tuple[int, int, int, int, bool] | None:
+        """(first, index after, first day, last day, whether they say they are days) of days written without a
+        month: an ordinal ("20th", "20'sinde", "twentieth"; said), or two days a range join or case endings tie
+        ("4-23", "4 till 23"; said only with an ordinal or an ending: "4'ünden 23'üne kadar")."""
+        toks = self.toks
+        if toks[i].kind == "numx" and (m := re.fullmatch(r"(\d{1,2})[-–](\d{1,2})", toks[i].text)) and int(m.group(1)) < int(m.group(2)) <= 31:
+            return i, i + 1, int(m.group(1)), int(m.group(2)), False
+        if (dk := self.day_at(i)) is None:
+            return None
+        k = dk[1]
+        said = (n := self.number(i)) is None or bool(n[1])  # an ordinal word, or digits with an ending
+        join = self.joins.match(toks, k) if self._ok(k, i) else None
+        if join is None and self.opens.match_ending(toks, i) and self._ok(k, i):
+            join = self.opened_joins.match(toks, k)
+        if join and self._ok(join[1], i) and (right := self.day_at(join[1])) and dk[0] < right[0]:
+            return i, right[1], dk[0], right[0], said
+        if self._ok(k, i) and self._ends(k - 1, self.from_suffixes) and (d := self.day(k)) is not None and dk[0] < d:
+            close = self.closers.match(toks, k + 1) if self._ok(k + 1, i) else None
+            if close or self._ends(k, self.to_suffixes):
+                return i, close[1] if close else k + 1, dk[0], d, True
+        return (i, k, dk[0], dk[0], True) if said else None
+
+    def days_of_months(self, relative: list[tuple[dict, int, int]]) -> None:
+        """Days written next to a relative month become days of that month, in place: "20th of next month",
+        "4 till 23 of this month", "gelecek ayın 20'sinde", "bu ayın 4'ünden 23'üne kadar" (but not "rose from 4
+        to 22 this month": bare numbers need a word that ties them to the month)."""
+        toks = self.toks
+        for n, (claim, first, last) in enumerate(relative):
+            month = claim["date_start"]
+            if len(month) != 7 or claim["date_end"] != month:
+                continue
+            days = self.lone_days(last) if self._ok(last, first) else None
+            if days is None or not days[4]:
+                days = next((d for k in range(max(0, first - 6), first) if self._ok(k, first) and (d := self.lone_days(k))
+                             and ((d[1] == first and d[4]) or (d[1] + 1 == first and (
+                                 toks[d[1]].lower in self.year_links or self.day_of.match(toks, d[1]))))), None)
+            if days is None:
+                continue
+            y, m = int(month[:4]), int(month[5:])
+            if days[3] > calendar.monthrange(y, m)[1]:
+                continue
+            start, end = min(first, days[0]), max(last, days[1])
+            relative[n] = (self.doc.claim("date", start, end, date_start=f"{month}-{days[2]:02d}", date_end=f"{month}-{days[3]:02d}",
+                                          calendar="gregorian", subject_text=claim["subject_text"], _bare_year=False), start, end)

@@ -40,6 +40,16 @@ def _relative_lexicon(lang: Language) -> Lexicon:
 
 
 @cache
+def _moved_weekdays(lang: Language) -> Lexicon:
+    """Days of the week after "next", "last" or a week: also the names that alone are other words
+    (``dates.weekdays_after_move``: "pazar", Sunday and market, in "gelecek pazar", "geçen hafta pazar")."""
+    days = {k: [*v] for k, v in (lang.get("dates.weekdays") or {}).items()}
+    for k, v in (lang.get("dates.weekdays_after_move") or {}).items():
+        days.setdefault(k, []).extend(v)
+    return Lexicon(lang, days)
+
+
+@cache
 def moves(lang: Language) -> dict[str, Lexicon]:
     """One lexicon a move: a word may move two ways ("پیش": "دو هفته پیش", two weeks ago; "هفته پیش", last week)."""
     return {m: Lexicon(lang, [str(w) for w in lang.get(f"dates.{m}") or []]) for m in MOVES}
@@ -83,6 +93,7 @@ class _Grammar:
         self.units = doc.lang.lexicon("dates.units")
         self.moves = moves(doc.lang)
         self.weekdays = doc.lang.lexicon("dates.weekdays")
+        self.moved_weekdays = _moved_weekdays(doc.lang)
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
         self.unit_at = [k for k in range(len(self.toks)) if self.units.match(self.toks, k)]
         self.few = doc.lang.lexicon("dates.few")
@@ -170,7 +181,7 @@ class _Grammar:
             end = after[1] if after else unit[1]
             day = _shift(ref, unit[0], step)
             k = end + 1 if self._ok(end + 1, i) and self.toks[end].lower in self.weekday_joins else end
-            if unit[0] == "week" and self._ok(k, i) and (wd := self.weekdays.match(self.toks, k)):
+            if unit[0] == "week" and self._ok(k, i) and (wd := self.moved_weekdays.match(self.toks, k)):
                 return (*_weekday_in(day, int(wd[0])), wd[1])  # "next week Friday", "next week on Friday", "gelecek hafta Cuma"
             return (*_period(day, unit[0]), end)
         return self._weekday_after_move(i, ref)
@@ -180,7 +191,7 @@ class _Grammar:
         such day before the publication day, or the first after it ("this Wednesday" may be past or
         coming: no date)."""
         mod = self._move(i, "next", "last")
-        if mod and self._ok(mod[1], i) and (wd := self.weekdays.match(self.toks, mod[1])):
+        if mod and self._ok(mod[1], i) and (wd := self.moved_weekdays.match(self.toks, mod[1])):
             gap = (ref.isoweekday() - int(wd[0])) % 7 or 7 if mod[0] == "last" else -((int(wd[0]) - ref.isoweekday()) % 7 or 7)
             day = ref - dt.timedelta(days=gap)
             return day.isoformat(), day.isoformat(), wd[1]
