@@ -158,6 +158,17 @@ def tokenise(text: str, lower) -> list[Token]:
     ]
 
 
+def _in_spaced_numeric(tokens: list[Token], k: int) -> bool:
+    """The full stop at ``k`` separates the parts of a number or date written with spaces ("23 . 8 . 1395")."""
+    def num(i: int) -> bool:
+        return 0 <= i < len(tokens) and tokens[i].kind == "num"
+
+    def dot(i: int) -> bool:
+        return 0 <= i < len(tokens) and tokens[i].text == "."
+
+    return num(k - 1) and num(k + 1) and ((dot(k + 2) and num(k + 3)) or (dot(k - 2) and num(k - 3)))
+
+
 def split_sentences(text: str, tokens: list[Token], abbreviations: frozenset[str], ordinal_dot: bool) -> list[tuple[int, int]]:
     """Assign each token its sentence; return sentences as [start, end) of the normalised text.
 
@@ -188,7 +199,7 @@ def split_sentences(text: str, tokens: list[Token], abbreviations: frozenset[str
                         or (ordinal_dot and prev.kind == "num" and len(prev.text) <= 3)
                     )
                 )
-                if not abbreviated:
+                if not abbreviated and not _in_spaced_numeric(tokens, k):
                     last = j
             k = j
         if last is None and k + 1 < n and "\n" in text[tokens[k].end : tokens[k + 1].start]:

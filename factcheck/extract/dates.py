@@ -27,6 +27,7 @@ from factcheck.extract.periods import Periods
 from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, moves, relative_dates
 from factcheck.lang import Language, Lexicon
 
+SHORT_SOLAR_FROM = 50  # a two-digit solar hijri year from 50 is 13NN ("سال ۹۲"); one written "۰۲" is 1402
 SAID_REACH = 8  # words between a relative year ("last year") and the day and month it gives its year
 HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date ...
 DATELINE_WORDS = 16  # ... when it stands on a short line of its own (a dateline), not in a sentence
@@ -77,6 +78,7 @@ class _Parser(Periods, NumericDates):
         self.count_nouns = lang.lexicon("counts.attributes")
         self.year_link_bare = bool(lang.get("dates.year_link_bare"))
         self.spaced_numeric = bool(lang.get("dates.spaced_numeric"))
+        self.short_solar_years = bool(lang.get("dates.short_solar_years"))
         self.dot_day_month = lang.get("numbers.decimal") != "." and "." not in (lang.get("numbers.group") or [])
         self.between_close = lang.lexicon("dates.range_close_between")
         self.joins = lang.lexicon("dates.range_join")
@@ -92,6 +94,8 @@ class _Parser(Periods, NumericDates):
         self.month_names = _month_names(lang)
         self.month_labels = _month_labels(lang)
         self.day_of = lang.lexicon("dates.day_of")
+        self.day_alone_before = lang.lexicon("dates.day_alone_before")
+        self.day_alone_after = lang.lexicon("dates.day_alone_after")
         self.not_after = lang.words["numbers.not_after"]
         # Endings that make a number a year ("2020-ci", "2017'de"); others ("2000-dən çox") do not.
         self.year_suffixes = lang.words["dates.year_suffixes"] | lang.words["numbers.ordinal_suffixes"]
@@ -151,7 +155,13 @@ class _Parser(Periods, NumericDates):
         """(year, index after it and any year word)."""
         n = self.number(k)
         t = self.toks[k]
-        if n is None or len(t.text.split("-")[0].split("'")[0].split("’")[0]) != 4:
+        if n is None:
+            return None
+        digits = len(t.text.split("-")[0].split("'")[0].split("’")[0])
+        if digits == 2 and calendar == "solar_hijri" and self.short_solar_years and not n[1] and (n[0] >= SHORT_SOLAR_FROM or t.text[0] in "0۰"):
+            # "سال ۹۲", "26 شهریور 94": 1392, 1394 ("۰۲": 1402)
+            return n[0] + (1300 if n[0] >= SHORT_SOLAR_FROM else 1400), k + 1
+        if digits != 4:
             return None
         lo, hi = YEAR_RANGE[calendar]
         if not lo <= n[0] <= hi:
@@ -363,6 +373,8 @@ class _Parser(Periods, NumericDates):
                 right = self._with_year(Atom(join[1], join[1] + 1, None, left.month, d, left.calendar))  # "November 11 to 22"
                 if left.year is None:
                     left.year = right.year
+            if right is None and left.month is None and left.calendar == "solar_hijri" and (sy := self.year(join[1], "solar_hijri")):
+                right = Atom(join[1], sy[1], sy[0], calendar="solar_hijri")  # "سال ۸۸ تا ۹۲"
             if right is None and left.year is not None and left.month is None:
                 return left if lone_day is None else None
             if right is not None and compatible(left, right):
@@ -372,6 +384,8 @@ class _Parser(Periods, NumericDates):
                     left.month = right.month
                 left.calendar = right.calendar
                 return left, right
+        if lone_day is not None and (alone := self.day_alone(i, left.last)) is not None:
+            return alone
         return None if lone_day is not None or lone_month is not None else left
 
     def _end_at(self, k: int) -> Atom | None:
@@ -427,6 +441,7 @@ def extract_dates(doc: Document) -> list[dict]:
     # gives it outright.
     context = doc.published
     year_context = None
+    last_month: tuple[str, int, int] | None = None
     for first, last, left, right in found:
         try:
             said = None if left.year is not None and right.year is not None else next((r for r in relative if len(r[0]["date_start"]) == 4
@@ -435,6 +450,10 @@ def extract_dates(doc: Document) -> list[dict]:
             # noyabrın 29-da"), and stays a claim of its own
             told = said or next((r for r in relative if len(r[0]["date_start"]) == 4 and 0 <= first - r[2] <= SAID_REACH
                                  and doc.clauses[r[1]] == doc.clauses[first]), None)
+            if left.month is None and left.day is not None:  # a day alone: of the month said last, or of the publication
+                if last_month is None and doc.published is None:
+                    raise LookupError
+                left.calendar, left.year, left.month = last_month or ("gregorian", doc.published.year, doc.published.month)
             for a in (left, right):
                 if a.year is None and told is not None:
                     a.year = int(told[0]["date_start"]) - (a is left and right.year is None and left.month > (right.month or 0))
@@ -461,6 +480,8 @@ def extract_dates(doc: Document) -> list[dict]:
             continue
         if start > end:
             continue
+        if right.month is not None:
+            last_month = (right.calendar, right.year, right.month)
         if doc.published is None and left is right and left.month is None and left.calendar == "gregorian":
             year_context = left.year
         if doc.published is None and left.day is not None and left.year is not None:

@@ -1,6 +1,6 @@
 """Dates written in digits, or in digits and a month name joined by separators: "07.03.2017'de",
 "9/18/2015", "21/04/16", "15.02", "20/11", "11/2016", "2016/11", "1403/08/26", "2014-10-15T16:12",
-"05-Aug-2016", "Oct-2", "Dec/2018", "2019/aug/01". A mixin of the date parser
+"05-Aug-2016", "Oct-2", "april22", "Dec/2018", "2019/aug/01". A mixin of the date parser
 (``factcheck.extract.dates``), whose parts it reads.
 
 Digits alone are a date only when they cannot be much else: a day above 12 or a four-digit year
@@ -13,6 +13,7 @@ import re
 from factcheck.extract.calendars import DIGITS, YEAR_RANGE, Atom
 
 _ISO_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})T\d")  # "2014-10-15T16:12:20+00:00"
+_GLUED = re.compile(r"\d+|[^\W\d_]+")  # "april22": ["april", "22"]
 NOT_DATES = frozenset({"24/7"})  # "24/7": always, never the 24th of July
 TWO_DIGIT_PIVOT = 50  # "15" is 2015, "74" is 1974
 
@@ -84,8 +85,8 @@ class NumericDates:
         if t.kind in ("numx", "mixed"):
             if m := _ISO_TIME.match(t.text):
                 return Atom(i, i + 1, int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if t.kind == "mixed" and "-" in t.text and (named := self._named(t.text.split("-"))):
-                return Atom(i, i + 1, *named)  # "05-Aug-2016", "Oct-2", "Sep-23-2020"
+            if t.kind == "mixed" and (named := self._named(t.text.split("-") if "-" in t.text else _GLUED.findall(t.text))):
+                return Atom(i, i + 1, *named)  # "05-Aug-2016", "Oct-2", "Sep-23-2020", "april22"
             parts = t.text.split("-")
             if t.kind == "numx" and len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 2 \
                     and (len(parts[0]) == 2 or len(parts[1]) == 2) and (dm := self._day_month(int(parts[0]), int(parts[1]))):

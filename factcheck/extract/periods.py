@@ -105,6 +105,20 @@ class Periods:
             return Atom(i, k, None, month, None, cal)
         return None
 
+    def day_alone(self, i: int, k: int) -> Atom | None:
+        """A day of the month without its month, tokens [i, k), that says it is one: an ordinal in digits after a
+        word of ``dates.day_alone_before`` ("on the 27th"; not "the first since March"), or a number before a word of
+        ``dates.day_alone_after`` ("27 числа"); not "the 21st century" or "the 22nd congress"."""
+        toks = self.toks
+        if self._ok(k, i) and (after := self.day_alone_after.match(toks, k)):
+            return Atom(i, after[1], None, None, self.day_at(i)[0])
+        n = self.number(i)
+        if n is None or not n[1] or not (i > 0 and self._ok(i - 1, i) and self.day_alone_before.match_ending(toks, i)):
+            return None  # a bare number, a word ("the first since March"), or an ordinal nothing before says is a day
+        if self._ok(k, i) and toks[k].kind != "punct" and not (self.month_before.match(toks, k) and not self.day_of.match(toks, k)):
+            return None  # "the 21st century": an ordinal of what follows it
+        return Atom(i, k, None, None, self.day_at(i)[0])
+
     def lone_days(self, i: int) -> tuple[int, int, int, int, bool] | None:
         """(first, index after, first day, last day, whether they say they are days) of days written without a
         month: an ordinal ("20th", "20'sinde", "twentieth"; said), or two days a range join or case endings tie
