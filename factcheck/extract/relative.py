@@ -3,8 +3,9 @@
 Two kinds, both from the language file:
 
 - a grammar of periods (``dates.units``: day, week, month, quarter, year, and the words that move them):
-  "10 gün əvvəl", "три недели назад", "a week ago", "через неделю", "iki ay sonra" (a day; a
-  year for years), and "last week", "на прошлой неделе", "gelecek ay", "هفته گذشته", "bu yıl"
+  "10 gün əvvəl", "три недели назад", "a week ago", "через неделю", "iki ay sonra" (a day; a year
+  for years), spans up to or from the paper's day ("the last three years", "son iki yılda",
+  "سه سال گذشته"), and "last week", "на прошлой неделе", "gelecek ay", "هفته گذشته", "bu yıl"
   (the whole week, Monday to Sunday, month or year); a day of the week after such a week
   ("next week Friday", "gelecek hafta Cuma") or after a modifier ("geçen Cuma", "в прошлый
   вторник") is that day;
@@ -31,7 +32,8 @@ DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
-MOVES = ("ago", "later", "within", "next", "last", "this", "before_last", "next_after", "last_after", "this_after")
+MOVES = ("ago", "later", "within", "within_after", "next", "last", "last_span", "this", "before_last", "next_after", "last_after",
+         "this_after")
 
 
 @cache
@@ -158,6 +160,9 @@ class _Grammar:
             if self._ok(a[2], i) and self.duration.match(self.toks, a[2]):
                 return None  # "in two days of talks": how long, not when
             return self._moved(ref, a[1], a[0], a[2])
+        # "the last three years", "son iki yıl içinde", "за последние 3 недели": the span up to the paper's day
+        if (span := self._span(i, ref)) is not None:
+            return span
         # "3 weeks ago", "iki ay sonra", "دو هفته پیش" (but "هفته پیش", with no number, is last week)
         bare_unit = self.units.match(self.toks, i)
         implicit_period = bare_unit is not None and self._move(bare_unit[1], "next_after", "last_after", "this_after") is not None
@@ -166,6 +171,8 @@ class _Grammar:
                 return self._moved(ref, a[1], -a[0], w[1])
             if w := self._move(a[2], "later"):
                 return self._moved(ref, a[1], a[0], w[1])
+            if (w := self._move(a[2], "last_after")) and read_number(self.doc, i) is not None:
+                return self._spanned(ref, a[1], a[0], w[1])  # "سه سال گذشته": the last three years
         # "last week", "на прошлой неделе", "هفته گذشته", "this year"; then perhaps a weekday
         mod = self._move(i, "next", "last", "this", "before_last")
         if mod and i > 0 and self._ok(i - 1, i) and self.toks[i - 1].lower in self.determiners:
@@ -196,6 +203,22 @@ class _Grammar:
             day = ref - dt.timedelta(days=gap)
             return day.isoformat(), day.isoformat(), wd[1]
         return None
+
+    def _span(self, i: int, ref: dt.date) -> tuple[str, str, int] | None:
+        """A span of N units up to the paper's day: "the last three years", "the past 3 weeks", "son iki yılda" (not
+        "the last two days of the talks"; nor "the next two years", a plan that may be put off, not a date)."""
+        mod = self._move(i, "last", "last_span")
+        if mod is None or not self._ok(mod[1], i) or (num := read_number(self.doc, mod[1])) is None or not num.integer:
+            return None  # not "last quarter" ("quarter" is also a fraction)
+        a = self._amount(mod[1])
+        if a is None or (self._ok(a[2], i) and self.duration.match(self.toks, a[2])):
+            return None
+        end = w[1] if self._ok(a[2], i) and (w := self._move(a[2], "within_after")) else a[2]
+        return self._spanned(ref, a[1], a[0], end)
+
+    @staticmethod
+    def _spanned(ref: dt.date, unit: str, n: int, end: int) -> tuple[str, str, int]:
+        return _shift(ref, unit, -n).isoformat(), ref.isoformat(), end
 
     def _moved(self, ref: dt.date, unit: str, n: int, end: int) -> tuple[str, str, int]:
         """A day ``n`` units from ``ref``; a year for years ("two years ago": that year)."""
