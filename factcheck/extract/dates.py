@@ -22,6 +22,7 @@ from factcheck.extract.calendars import (
     to_gregorian,
 )
 from factcheck.extract.document import Document
+from factcheck.extract.numbers import read_number
 from factcheck.extract.numeric import NumericDates
 from factcheck.extract.periods import Periods
 from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, moves, relative_dates
@@ -79,6 +80,8 @@ class _Parser(Periods, NumericDates):
         self.year_link_bare = bool(lang.get("dates.year_link_bare"))
         self.spaced_numeric = bool(lang.get("dates.spaced_numeric"))
         self.short_solar_years = bool(lang.get("dates.short_solar_years"))
+        self.day_words = bool(lang.get("dates.day_words"))
+        self.source_before = lang.lexicon("dates.source_before")
         self.dot_day_month = lang.get("numbers.decimal") != "." and "." not in (lang.get("numbers.group") or [])
         self.between_close = lang.lexicon("dates.range_close_between")
         self.joins = lang.lexicon("dates.range_join")
@@ -123,11 +126,16 @@ class _Parser(Periods, NumericDates):
 
     def day_at(self, k: int) -> tuple[int, int] | None:
         """(day, index after) of a day of the month in digits or in ordinal words ("third",
-        "третьего", "بیست و یکم"), with a word between it and its month ("13th of July")."""
+        "третьего", "بیست و یکم"), or, where the language says days so (``dates.day_words``), in
+        cardinal words before its month ("yirmi iki Haziran"), with a word between it and its month
+        ("13th of July")."""
         if (d := self.day(k)) is not None:
             end = k + 1
         elif (w := self.ordinal_days.match(self.toks, k)) is not None:
             d, end = int(w[0]), w[1]
+        elif self.day_words and (n := read_number(self.doc, k)) is not None and n.words and not n.ordinal \
+                and n.integer is not None and 2 <= n.integer <= 31 and self._ok(n.last, k) and self.month(n.last):
+            d, end = n.integer, n.last  # "iki Ağustos", "دو مرداد" (not "bir Ekim akşamı": an October evening)
         else:
             return None
         if self._ok(end, k) and (of := self.day_of.match(self.toks, end)) and self._ok(of[1], k) and self.month(of[1]):
@@ -208,6 +216,9 @@ class _Parser(Periods, NumericDates):
             return False
         if end < len(self.toks) and self.toks[end].text in ".,:/%" and end + 1 < len(self.toks) and self.doc.adjacent(end - 1, end) and self.doc.adjacent(end, end + 1):
             return False
+        if self._ok(end + 1, k) and self.toks[end].text in "-–" and self.toks[end + 1].kind == "num" and not (
+                1 <= int(self.toks[end + 1].text) <= 12 or self.year(end + 1)):
+            return False  # "2015 - 32": neither a month nor a year after the dash, a figure or a code
         # A number that counts something ("2000 delegates") is taken by the counts, which win over a bare year.
         return not (self._ok(end, k) and self.units.match(self.toks, end))
 
@@ -222,7 +233,8 @@ class _Parser(Periods, NumericDates):
                 if len(m.group(1)) == 4:
                     return Atom(i, i + 1, y, mo, d)
                 if len(m.group(3)) == 4:
-                    return Atom(i, i + 1, int(m.group(3)), mo, int(m.group(1)))
+                    d, mo = self._in_order(int(m.group(1)), mo, "-")
+                    return Atom(i, i + 1, int(m.group(3)), mo, d)
         if (numeric := self.numeric(i)) is not None:
             return numeric
         # DAY MONTH [,] [YEAR]
@@ -414,7 +426,8 @@ def extract_dates(doc: Document) -> list[dict]:
         opener = parser.opens.match_ending(toks, first) if first > 0 else None
         if opener and doc.same_sentence(first, opener[1]) and left is not right:
             first = opener[1]
-        found.append((first, last, left, right))
+        if not (first > 0 and parser.source_before.match_ending(toks, first) and doc.same_sentence(first - 1, first)):
+            found.append((first, last, left, right))  # not "به نقل از 8 دی": quoting a paper called "8 Dey"
         i = last
 
     # An article without metadata takes its publication date from a full date in its first lines.

@@ -34,8 +34,8 @@ class NumericDates:
 
     def _in_order(self, a: int, b: int, sep: str) -> tuple[int, int]:
         """(day, month) of a full date in digits: day first, or month first where the language writes
-        slashed dates so ("9/18/2015"), unless a day above 12 decides."""
-        if sep == "/" and a <= 12 and (b > 12 or self.doc.lang.get("dates.slash_month_first")):
+        slashed or hyphenated dates so ("9/18/2015", "3-7-2017"), unless a day above 12 decides."""
+        if sep in "/-" and a <= 12 and (b > 12 or self.doc.lang.get("dates.slash_month_first")):
             return b, a
         return a, b
 
@@ -88,9 +88,10 @@ class NumericDates:
             if t.kind == "mixed" and (named := self._named(t.text.split("-") if "-" in t.text else _GLUED.findall(t.text))):
                 return Atom(i, i + 1, *named)  # "05-Aug-2016", "Oct-2", "Sep-23-2020", "april22"
             parts = t.text.split("-")
-            if t.kind == "numx" and len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 2 \
-                    and (len(parts[0]) == 2 or len(parts[1]) == 2) and (dm := self._day_month(int(parts[0]), int(parts[1]))):
-                return Atom(i, i + 1, _two_digit_year(int(parts[2])), dm[1], dm[0])  # "9-18-15" (not "4-3-3")
+            if t.kind == "numx" and len(parts) == 3 and all(p.isdigit() and len(p) <= 2 for p in parts) and len(parts[2]) == 2:
+                d, m = self._in_order(int(parts[0]), int(parts[1]), "-")
+                if 1 <= d <= 31 and 1 <= m <= 12:
+                    return Atom(i, i + 1, _two_digit_year(int(parts[2])), m, d)  # "9-18-15", "3-7-07" (not "4-3-3")
         if t.kind == "word" or t.kind == "num":
             for n in (3, 2):
                 if (parts := self._separated(i, n, "/-")) and (named := self._named(parts)):

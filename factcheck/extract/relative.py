@@ -245,6 +245,7 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
         )
 
     weekdays = grammar.weekdays
+    named_days = doc.lang.words["dates.weekdays_not_after"]
     claims = []
     i = 0
     # the first words of every phrase that may start here: any other token starts none, unless a unit is near
@@ -266,8 +267,8 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
                 start = end = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
             if m[1] < len(doc.tokens) and doc.same_sentence(i, m[1]) and (w := weekdays.match(doc.tokens, m[1])):
                 m = (m[0], w[1])  # "today, Friday", "امروز جمعه": one date
-        elif m := weekdays.match(doc.tokens, i):
-            # a day of the week alone: the last such day up to the publication day
+        elif (m := weekdays.match(doc.tokens, i)) and not (i > 0 and doc.same_sentence(i - 1, i) and doc.tokens[i - 1].lower in named_days):
+            # a day of the week alone: the last such day up to the publication day (not "نماز جمعه", Friday prayers)
             start = end = (doc.published - dt.timedelta(days=(doc.published.isoweekday() - int(m[0])) % 7)).isoformat()
         if m is None:
             i += 1
