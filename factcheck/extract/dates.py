@@ -81,6 +81,8 @@ class _Parser(Periods, NumericDates):
         self.spaced_numeric = bool(lang.get("dates.spaced_numeric"))
         self.short_solar_years = bool(lang.get("dates.short_solar_years"))
         self.day_words = bool(lang.get("dates.day_words"))
+        self.ordinal_suffixes = lang.words["numbers.ordinal_suffixes"]
+        self.closed_suffixes = tuple(lang.words["dates.range_join_closed_suffixes"])
         self.source_before = lang.lexicon("dates.source_before")
         self.dot_day_month = lang.get("numbers.decimal") != "." and "." not in (lang.get("numbers.group") or [])
         self.between_close = lang.lexicon("dates.range_close_between")
@@ -309,6 +311,13 @@ class _Parser(Periods, NumericDates):
             k += 1  # "28 June in 2020", "April of 1987" (not "5 May in 2000 delegates")
         if self._ok(k, a.first) and (y := self.year(k, a.calendar)):
             a.year, a.last = y[0], y[1]
+        elif self.day_words and a.day is not None and k == a.last and self._ok(k, a.first) and (n := read_number(self.doc, k)) \
+                and n.words and n.integer is not None and YEAR_RANGE[a.calendar][0] <= n.integer <= YEAR_RANGE[a.calendar][1] \
+                and (not self._ok(n.last, a.first) or self.toks[n.last].kind == "punct" or self.year_words.match(self.toks, n.last)):
+            # "10 Eylül bin dokuz yüz bir", "... iki bin on sekiz yılında" (not "5 Mayıs iki bin kişi", nor "bin dokuz yüz
+            # yirmi üçte", whose last word the number reader does not know with its ending: it would read 1920)
+            yw = self.year_words.match(self.toks, n.last) if self._ok(n.last, a.first) else None
+            a.year, a.last = n.integer, yw[1] if yw else n.last
         return a
 
     # --- ranges -----------------------------------------------------------------
@@ -396,6 +405,8 @@ class _Parser(Periods, NumericDates):
                     left.month = right.month
                 left.calendar = right.calendar
                 return left, right
+        if left.month is not None and (days := self.days_after_month(left)) is not None:
+            return days  # "November between 19 and 20", "Eylül'ün 3'üyle 12'si arası"
         if lone_day is not None and (alone := self.day_alone(i, left.last)) is not None:
             return alone
         return None if lone_day is not None or lone_month is not None else left

@@ -115,9 +115,29 @@ class Periods:
         n = self.number(i)
         if n is None or not n[1] or not (i > 0 and self._ok(i - 1, i) and self.day_alone_before.match_ending(toks, i)):
             return None  # a bare number, a word ("the first since March"), or an ordinal nothing before says is a day
-        if self._ok(k, i) and toks[k].kind != "punct" and not (self.month_before.match(toks, k) and not self.day_of.match(toks, k)):
-            return None  # "the 21st century": an ordinal of what follows it
+        if self.doc.lang.lower(n[1]) in self.ordinal_suffixes and self._ok(k, i) and toks[k].kind != "punct" \
+                and not (self.month_before.match(toks, k) and not self.day_of.match(toks, k)):
+            return None  # "the 21st century": an ordinal of what follows it (but "Pazar 31'inde", a case ending, is a time)
         return Atom(i, k, None, None, self.day_at(i)[0])
+
+    def days_after_month(self, month: Atom) -> tuple[Atom, Atom] | None:
+        """Days of a month written after it: opened ("November between 19 and 20"; not "... between 19 and 20
+        people"), or joined by a case ending and closed by a word ("Eylül'ün 3'üyle 12'si arası",
+        ``dates.range_join_closed_suffixes``)."""
+        toks = self.toks
+        k = month.last
+        if not self._ok(k, month.first):
+            return None
+        if month.day is None and (op := self.opens.match(toks, k)) and self._ok(op[1], k) and (days := self.lone_days(op[1])) \
+                and days[2] < days[3] and not (self._ok(days[1], k) and toks[days[1]].kind != "punct" and not self.month_before.match(toks, days[1])):
+            first, last, d1, d2 = k, days[1], days[2], days[3]
+        elif month.day is not None and self._ends(k - 1, self.closed_suffixes) and (d2 := self.day(k)) is not None \
+                and month.day < d2 and self._ok(k + 1, k) and (close := self.between_close.match(toks, k + 1)):
+            first, last, d1 = k, close[1], month.day
+        else:
+            return None
+        return (Atom(month.first, last, month.year, month.month, d1, month.calendar),
+                Atom(first, last, month.year, month.month, d2, month.calendar))
 
     def lone_days(self, i: int) -> tuple[int, int, int, int, bool] | None:
         """(first, index after, first day, last day, whether they say they are days) of days written without a
