@@ -70,5 +70,5 @@ def test_language_knows_every_measure_and_count_marker(code):
 @pytest.mark.parametrize("code", available())
 def test_relative_units_are_the_four_the_grammar_moves(code):
     units = load(code).get("dates.units") or {}
-    assert set(units) <= {"day", "week", "month", "quarter", "year"}, f"{code}.yaml: dates.units: {sorted(units)}"
+    assert set(units) <= {"day", "week", "month", "quarter", "year", "decade"}, f"{code}.yaml: dates.units: {sorted(units)}"
 

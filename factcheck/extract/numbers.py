@@ -164,8 +164,8 @@ def _words(doc: Document, i: int) -> Number | None:
         elif all(p in words for p in parts):
             value = sum(words[p] for p in parts)
             if not (0 < current < 1 and value == 1):  # "half a million": the "a" counts nothing
-                if current % 10 and value < 10:
-                    break  # "dört bir" is not a number
+                if (current % 10 and value < 10) or 0 < current % 100 < value:
+                    break  # "dört bir", "iki on" (two decades) are no number
                 current += value
         elif scale is not None:
             suffix = toks[j].lower[len(scale) :].lstrip("-'’")

@@ -2,7 +2,7 @@
 
 Two kinds, both from the language file:
 
-- a grammar of periods (``dates.units``: day, week, month, quarter, year, and the words that move them):
+- a grammar of periods (``dates.units``: day, week, month, quarter, year, decade, and the words that move them):
   "10 gün əvvəl", "три недели назад", "a week ago", "через неделю", "iki ay sonra" (a day; a year
   for years), spans up to or from the paper's day ("the last three years", "son iki yılda",
   "سه سال گذشته"), and "last week", "на прошлой неделе", "gelecek ay", "هفته گذشته", "bu yıl"
@@ -63,7 +63,7 @@ def _shift(day: dt.date, unit: str, n: int) -> dt.date:
         return day + dt.timedelta(days=n)
     if unit == "week":
         return day + dt.timedelta(weeks=n)
-    months = day.month - 1 + n * {"year": 12, "quarter": 3}.get(unit, 1)
+    months = day.month - 1 + n * {"decade": 120, "year": 12, "quarter": 3}.get(unit, 1)
     y, m = day.year + months // 12, months % 12 + 1
     return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
 
@@ -75,7 +75,9 @@ def _weekday_in(day: dt.date, weekday: int) -> tuple[str, str]:
 
 
 def _period(day: dt.date, unit: str) -> tuple[str, str]:
-    """The whole day, week (Monday to Sunday), month, quarter or year that holds ``day``, as ISO bounds."""
+    """The whole day, week (Monday to Sunday), month, quarter, year or decade (1990-1999) that holds ``day``, as ISO bounds."""
+    if unit == "decade":
+        return str(day.year // 10 * 10), str(day.year // 10 * 10 + 9)
     if unit == "quarter":
         first = dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
         return first.isoformat()[:7], _shift(first, "month", 2).isoformat()[:7]
@@ -223,7 +225,7 @@ class _Grammar:
     def _moved(self, ref: dt.date, unit: str, n: int, end: int) -> tuple[str, str, int]:
         """A day ``n`` units from ``ref``; a year for years ("two years ago": that year)."""
         day = _shift(ref, unit, n)
-        return (*_period(day, "year" if unit == "year" else "day"), end)
+        return (*_period(day, "year" if unit in ("year", "decade") else "day"), end)
 
 
 def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]]:
