@@ -49,7 +49,7 @@ def test_language_file_labels_are_known_ids(code):
     lang = load(code)
     assert set(lang.get("titles.roles") or {}) <= set(ROLES)
     assert set(lang.get("titles.modifiers") or {}) | set(lang.get("titles.modifiers_after") or {}) <= set(MODIFIERS)
-    assert set(lang.get("qualifiers.before") or {}) | set(lang.get("qualifiers.after") or {}) <= set(QUALIFIERS)
+    assert set(lang.get("qualifiers.before") or {}) | set(lang.get("qualifiers.after") or {}) <= {*QUALIFIERS, "or_equal"}
     assert set(lang.get("counts.measures") or {}) <= set(MEASURES)
 
 

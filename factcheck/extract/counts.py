@@ -56,6 +56,14 @@ def _suffix_of(token_lower: str, stem: str | None) -> str:
     return token_lower[len(stem) :].lstrip("-'’ʼ`")
 
 
+def _after(before: str, after: str) -> str:
+    """The qualifier of a figure with ``before`` in front and ``after`` behind it: "or equal" makes "more than"
+    at least and "less than" at most ("less than 5000 or equal"); otherwise the one after wins."""
+    if after == "or_equal":
+        return {"more_than": "at_least", "less_than": "at_most"}.get(before, before)
+    return after
+
+
 def _qualifier_after(doc: Document, j: int, suffix: str) -> tuple[str, int] | None:
     """A qualifier at token ``j`` (after a word that ends in ``suffix``)."""
     toks = doc.tokens
@@ -169,12 +177,12 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         if lead:
             first = lead[1]
         if qual_after:
-            qualifier = qual_after[0]
+            qualifier = _after(qualifier, qual_after[0])
         elif noun_first < noun_last:
             stem = next((s for s in toks[noun_last - 1].stems if s != toks[noun_last - 1].lower), None)
             qa = _qualifier_after(doc, noun_last, _suffix_of(toks[noun_last - 1].lower, stem))
             if qa:
-                qualifier, last = qa[0], qa[1]
+                qualifier, last = _after(qualifier, qa[0]), qa[1]
         measure = _measure(doc, clauses, i, first, last, skip=range(noun_first, noun_last))
         if noun_first == noun_last and measure is None and not lead:
             measure = elided["measure"]

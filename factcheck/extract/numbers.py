@@ -126,6 +126,15 @@ def _and_a_fraction(doc: Document, k: int) -> tuple[float, int] | None:
     return None
 
 
+def _inflected(tok, words: dict, inside: bool) -> tuple[int, str] | None:
+    """(value, ending) of a number word with a case ending ("beşten", "otuzun"): inside a number, or alone from
+    ten up (alone, "biri", "ikisi" are someone and both, not figures)."""
+    for stem in tok.stems:
+        if stem != tok.lower and stem in words and (inside or words[stem] >= 10):
+            return words[stem], tok.lower[len(stem) :]
+    return None
+
+
 def _words(doc: Document, i: int) -> Number | None:
     toks = doc.tokens
     words = doc.lang.mapping("numbers.words")
@@ -170,6 +179,11 @@ def _words(doc: Document, i: int) -> Number | None:
         elif scale is not None:
             suffix = toks[j].lower[len(scale) :].lstrip("-'’")
             scale_by(scales[scale])
+        elif (inflected := _inflected(toks[j], words, j > i)) is not None:
+            if (current % 10 and inflected[0] < 10) or 0 < current % 100 < inflected[0]:
+                break
+            current += inflected[0]  # "altmış beşten büyük", "otuzun üzerinde": a case ending ends the number
+            suffix = inflected[1]
         elif toks[j].lower in connectors and last is not None and current >= 1 and (half := _and_a_fraction(doc, j + 1)):
             current += half[0]  # "one and a half million", "two and a half thousand"
             last, j = half[1] - 1, half[1]
@@ -203,6 +217,7 @@ def read_number(doc: Document, i: int) -> Number | None:
     ) and (
         t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or any(s in doc.lang.mapping("numbers.scales") for s in t.stems)
         or fused(doc.lang, t.lower) is not None or t.lower in doc.lang.mapping("numbers.fractions")
+        or _inflected(t, doc.lang.mapping("numbers.words"), False) is not None
     ):
         num = _words(doc, i)
     else:
