@@ -181,6 +181,19 @@ class _Parser(Periods, NumericDates):
             end = yw[1]
         return n[0], end
 
+    def year_in_words(self, i: int) -> tuple[int, int] | None:
+        """(year, index after) of a year in words that says it is one: with a year word or a year's case ending
+        ("iki bin on sekiz yılında", "bin dokuz yüz yirmi sekizde"; not "bin sekiz yüzde", a share)."""
+        n = read_number(self.doc, i)
+        if n is None or not n.words or n.integer is None or not YEAR_RANGE["gregorian"][0] <= n.integer <= YEAR_RANGE["gregorian"][1]:
+            return None
+        if self._ok(n.last, i) and (yw := self.year_words.match(self.toks, n.last)):
+            return n.integer, yw[1]
+        if n.suffix and self.doc.lang.lower(n.suffix) in self.year_suffixes and not any(
+                st in self.doc.lang.mapping("numbers.scales") for st in self.toks[n.last - 1].stems):
+            return n.integer, n.last
+        return None
+
     def _after_label(self, i: int) -> bool:
         """Token ``i`` follows a word that makes a number a label ("No. 5/2024", "resolution 12/2023")."""
         k = i - 1
@@ -260,7 +273,7 @@ class _Parser(Periods, NumericDates):
                 return a
             return self.month_moved(i, k, month, cal) or self._month_alone(i, k, month, cal)
         # YEAR [year word] [,] DAY MONTH | MONTH DAY
-        y = self.year(i)
+        y = self.year(i) or (self.year_in_words(i) if self.day_words and t.kind == "word" else None)
         if y is None and self.doc.lang.get("dates.solar_months") and i > 0 and self._ok(i - 1, i) \
                 and (before := self.year_before.match_ending(toks, i)) and (sy := self.year(i, "solar_hijri")):
             return Atom(before[1], sy[1], sy[0], calendar="solar_hijri")  # "سال ۱۴۰۲": 21 March 2023 to 19 March 2024
@@ -280,7 +293,7 @@ class _Parser(Periods, NumericDates):
                         end = mw[1]
                     return Atom(i, end, y[0], mo[1], None, mo[0])
             first = i
-            worded = y[1] > i + 1 or self.number(i)[1] in self.year_suffixes
+            worded = y[1] > i + 1 or t.kind == "word" or self.number(i)[1] in self.year_suffixes
             before = self.year_before.match_ending(toks, i) if i > 0 else None
             if before and self._ok(before[1], i):
                 first, worded = before[1], True  # "سال ۲۰۲۵", "in the year 2025"
