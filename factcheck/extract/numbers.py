@@ -88,13 +88,28 @@ def _digits(doc: Document, i: int) -> Number | None:
 
 
 @functools.cache
+@functools.cache
+def _vocabulary(lang) -> tuple[dict, dict, dict, frozenset[str]]:
+    """Number words, scales, fractions, and all three's words together (what fused words are cut into)."""
+    words, scales, fractions = (lang.mapping(f"numbers.{k}") for k in ("words", "scales", "fractions"))
+    return words, scales, fractions, frozenset(words) | frozenset(scales)
+
+
+def _may_start(lang, t) -> bool:
+    """Word ``t`` may start a number in words: a number word, scale or fraction, one with an ending, or fused ones."""
+    words, scales, fractions, _ = _vocabulary(lang)
+    return (t.lower.split("-")[0] in words or t.lower in fractions or any(s in scales or s in words for s in t.stems)
+            or fused(lang, t.lower) is not None)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fused(lang, word: str) -> tuple[str, ...] | None:
     """``word`` cut into two or more number words and scales, where the language writes them as one
     (``numbers.fused``: "otuzüç", "ikibinüçyüz"), else None. The longest first piece that lets the rest
     be cut wins; a word that cannot be cut whole ("beşik", "onur") is no number."""
     if not lang.get("numbers.fused") or len(word) > 60:
         return None
-    vocab = set(lang.mapping("numbers.words")) | set(lang.mapping("numbers.scales"))
+    vocab = _vocabulary(lang)[3]
     longest = max(map(len, vocab), default=0)
 
     @functools.cache
@@ -207,17 +222,21 @@ def _words(doc: Document, i: int) -> Number | None:
 
 
 def read_number(doc: Document, i: int) -> Number | None:
-    """The number that starts at token ``i``, with any scale word after it."""
+    """The number that starts at token ``i``, with any scale word after it (read once a token: the
+    date, count and title readers all ask)."""
+    cache = doc.__dict__.setdefault("_numbers", {})
+    if i not in cache:
+        cache[i] = _read_number(doc, i)
+    return cache[i]
+
+
+def _read_number(doc: Document, i: int) -> Number | None:
     t = doc.tokens[i]
     if t.kind in ("num", "mixed"):
         num = _digits(doc, i)
-    elif t.kind == "word" and not (
+    elif t.kind == "word" and _may_start(doc.lang, t) and not (
         doc.lang.lexicon("numbers.vague").match(doc.tokens, i)
         or (i > 0 and doc.lang.lexicon("numbers.vague").match(doc.tokens, i - 1))  # "صدها هزار", "hundreds of thousands"
-    ) and (
-        t.lower.split("-")[0] in doc.lang.mapping("numbers.words") or any(s in doc.lang.mapping("numbers.scales") for s in t.stems)
-        or fused(doc.lang, t.lower) is not None or t.lower in doc.lang.mapping("numbers.fractions")
-        or _inflected(t, doc.lang.mapping("numbers.words"), False) is not None
     ):
         num = _words(doc, i)
     else:
