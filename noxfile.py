@@ -46,6 +46,7 @@ def peer(session):
     session.install("-e", ".")
     session.run("python", str(script), *session.posargs)
     session.log(Path("build/peer/report.md").read_text(encoding="utf-8").split("## date items", 1)[0])
+    session.run("python", "benchmarks/peer_news.py")  # recall on the kinds of dates news uses, beside dateparser
 
 
 @nox.session
