@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 CALENDARS = {"months": "gregorian", "solar_months": "solar_hijri", "lunar_months": "lunar_hijri"}
 DIGITS = re.compile(r"\d*")  # the digits a token starts with
+# digits, up to two more joined by dashes, and letters after them: "17–28", "2025-2028-ci", "21-də", "13th"
+COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1200, 1499), "lunar_hijri": (1340, 1500)}
 
 

@@ -12,11 +12,9 @@ clause after the comma."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from factcheck.extract.document import Document
 from factcheck.extract.numbers import read_number
-from factcheck.lang import Language
+from factcheck.extract.qualifiers import combined, qualifier_after, suffix_of
 
 MAX_GAP = 2  # words allowed between a number and the noun it counts ("2,572 registered participants")
 MEASURE_WINDOW = 12  # words either side of a count searched for what it measures
@@ -31,56 +29,6 @@ BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name 
 NUMERIC = ("num", "numx", "mixed")
 GENERIC = "attended"  # the measure of taking part at all; any other of the same clause says more
 WAYS = ("in_person", "online")  # ways of taking part: said of the figures of their own clause only
-
-
-@cache
-def _after_phrases(lang: Language) -> list[tuple[str, str | None, list[str]]]:
-    """Qualifiers written after a number or noun: (qualifier, suffix or None, words)."""
-    out = []
-    for label, phrases in (lang.get("qualifiers.after") or {}).items():
-        for phrase in phrases:
-            phrase = str(phrase)
-            suffix = None
-            if phrase.startswith("-"):
-                head, _, phrase = phrase[1:].partition(" ")
-                suffix = lang.lower(head)
-            out.append((label, suffix, lang.phrase_words(phrase) if phrase else []))
-    # Longest first, so "-dən çox" wins over "-dən".
-    out.sort(key=lambda p: -(len(p[2]) + (p[1] is not None)))
-    return out
-
-
-def _suffix_of(token_lower: str, stem: str | None) -> str:
-    if stem is None or not token_lower.startswith(stem):
-        return ""
-    return token_lower[len(stem) :].lstrip("-'’ʼ`")
-
-
-def _after(before: str, after: str) -> str:
-    """The qualifier of a figure with ``before`` in front and ``after`` behind it: "or equal" makes "more than"
-    at least and "less than" at most ("less than 5000 or equal"); otherwise the one after wins."""
-    if after == "or_equal":
-        return {"more_than": "at_least", "less_than": "at_most"}.get(before, before)
-    return after
-
-
-def _qualifier_after(doc: Document, j: int, suffix: str) -> tuple[str, int] | None:
-    """A qualifier at token ``j`` (after a word that ends in ``suffix``)."""
-    toks = doc.tokens
-    for label, need, words in _after_phrases(doc.lang):
-        if need is not None and need != suffix:
-            continue
-        if not words and need is None:
-            continue
-        if j + len(words) > len(toks):
-            continue
-        if all(toks[j + k].lower == w or w in toks[j + k].stems for k, w in enumerate(words)):
-            end = j + len(words)
-            if words and end < len(toks) and doc.same_sentence(j, end) and toks[end].kind in ("num", "mixed"):
-                continue  # "... и более 100 тыс.": the qualifier belongs to the next figure
-            if all(doc.same_sentence(j - 1, j + k) for k in range(len(words))):
-                return label, end
-    return None
 
 
 def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dict]:
@@ -133,7 +81,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             continue
         # What is counted: a noun within a few words after the number.
         j = num.last
-        qual_after = _qualifier_after(doc, j, num.suffix)
+        qual_after = qualifier_after(doc, j, num.suffix)
         if qual_after:
             j = qual_after[1]
         noun = None
@@ -177,12 +125,12 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         if lead:
             first = lead[1]
         if qual_after:
-            qualifier = _after(qualifier, qual_after[0])
+            qualifier = combined(qualifier, qual_after[0])
         elif noun_first < noun_last:
             stem = next((s for s in toks[noun_last - 1].stems if s != toks[noun_last - 1].lower), None)
-            qa = _qualifier_after(doc, noun_last, _suffix_of(toks[noun_last - 1].lower, stem))
+            qa = qualifier_after(doc, noun_last, suffix_of(toks[noun_last - 1].lower, stem))
             if qa:
-                qualifier, last = _after(qualifier, qa[0]), qa[1]
+                qualifier, last = combined(qualifier, qa[0]), qa[1]
         measure = _measure(doc, clauses, i, first, last, skip=range(noun_first, noun_last))
         if noun_first == noun_last and measure is None and not lead:
             measure = elided["measure"]

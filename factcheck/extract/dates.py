@@ -6,18 +6,16 @@ a bare number is a year only when it could be one and counts nothing."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from functools import cache
 
 from factcheck.corpus import Problem
 from factcheck.extract.calendars import (
     CALENDARS,
+    COMPOUND,
     DIGITS,
     YEAR_RANGE,
     Atom,
     bounds,
-    compatible,
     infer_year,
     to_gregorian,
 )
@@ -25,14 +23,14 @@ from factcheck.extract.document import Document
 from factcheck.extract.numbers import read_number
 from factcheck.extract.numeric import NumericDates
 from factcheck.extract.periods import Periods
+from factcheck.extract.ranges import Ranges
 from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, moves, relative_dates
+from factcheck.extract.years import Years
 from factcheck.lang import Language, Lexicon
 
-SHORT_SOLAR_FROM = 50  # a two-digit solar hijri year from 50 is 13NN ("سال ۹۲"); one written "۰۲" is 1402
 SAID_REACH = 8  # words between a relative year ("last year") and the day and month it gives its year
 HEADER_LINES = 5  # a date in the first lines of an article without metadata is its publication date ...
 DATELINE_WORDS = 16  # ... when it stands on a short line of its own (a dateline), not in a sentence
-_COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]?([^\W\d_]+))?")
 
 
 @cache
@@ -56,7 +54,7 @@ def _month_labels(lang: Language) -> dict[str, str]:
             for month, names in (lang.get(f"dates.{key}") or {}).items() for name in names if " " not in str(name)}
 
 
-class _Parser(Periods, NumericDates):
+class _Parser(Ranges, Years, Periods, NumericDates):
     def __init__(self, doc: Document):
         self.doc = doc
         self.toks = doc.tokens
@@ -114,7 +112,7 @@ class _Parser(Periods, NumericDates):
         if t.kind == "num":
             return int(t.text), ""
         if t.kind == "mixed":
-            m = _COMPOUND.fullmatch(t.text)
+            m = COMPOUND.fullmatch(t.text)
             if m and m.group(2) is None:
                 return int(m.group(1)), m.group(4) or ""
         return None
@@ -161,39 +159,6 @@ class _Parser(Periods, NumericDates):
             end += 1  # an abbreviation: "Nov."
         return calendar, int(month), end
 
-    def year(self, k: int, calendar: str = "gregorian") -> tuple[int, int] | None:
-        """(year, index after it and any year word)."""
-        n = self.number(k)
-        t = self.toks[k]
-        if n is None:
-            return None
-        digits = len(t.text.split("-")[0].split("'")[0].split("’")[0])
-        if digits == 2 and calendar == "solar_hijri" and self.short_solar_years and not n[1] and (n[0] >= SHORT_SOLAR_FROM or t.text[0] in "0۰"):
-            # "سال ۹۲", "26 شهریور 94": 1392, 1394 ("۰۲": 1402)
-            return n[0] + (1300 if n[0] >= SHORT_SOLAR_FROM else 1400), k + 1
-        if digits != 4:
-            return None
-        lo, hi = YEAR_RANGE[calendar]
-        if not lo <= n[0] <= hi:
-            return None
-        end = k + 1
-        if self._ok(end, k) and (yw := self.year_words.match(self.toks, end)):
-            end = yw[1]
-        return n[0], end
-
-    def year_in_words(self, i: int) -> tuple[int, int] | None:
-        """(year, index after) of a year in words that says it is one: with a year word or a year's case ending
-        ("iki bin on sekiz yılında", "bin dokuz yüz yirmi sekizde"; not "bin sekiz yüzde", a share)."""
-        n = read_number(self.doc, i)
-        if n is None or not n.words or n.integer is None or not YEAR_RANGE["gregorian"][0] <= n.integer <= YEAR_RANGE["gregorian"][1]:
-            return None
-        if self._ok(n.last, i) and (yw := self.year_words.match(self.toks, n.last)):
-            return n.integer, yw[1]
-        if n.suffix and self.doc.lang.lower(n.suffix) in self.year_suffixes and not any(
-                st in self.doc.lang.mapping("numbers.scales") for st in self.toks[n.last - 1].stems):
-            return n.integer, n.last
-        return None
-
     def _after_label(self, i: int) -> bool:
         """Token ``i`` follows a word that makes a number a label ("No. 5/2024", "resolution 12/2023")."""
         k = i - 1
@@ -221,28 +186,11 @@ class _Parser(Periods, NumericDates):
         low = self.toks[k].lower
         return bool(suffixes) and any(low.endswith(x) and len(low) > len(x) for x in suffixes)
 
-    def bare_year_ok(self, k: int, end: int) -> bool:
-        """A four-digit number alone is a year unless it is a label, part of a number, an amount,
-        or part of an event's name ("Global Youth Celebration 2025")."""
-        if any(m.named and m.first < k < m.last for m in self.doc.events):
-            return False  # but "the 2017 conference" dates the conference
-        prev = self.toks[k - 1] if k > 0 and self.doc.same_sentence(k, k - 1) else None
-        if prev is not None and (prev.lower in self.not_after or (prev.kind == "punct" and prev.text in ".,:/" and self.doc.adjacent(k - 1, k))):
-            return False
-        if end < len(self.toks) and self.toks[end].text in ".,:/%" and end + 1 < len(self.toks) and self.doc.adjacent(end - 1, end) and self.doc.adjacent(end, end + 1):
-            return False
-        if self._ok(end + 1, k) and self.toks[end].text in "-–" and self.toks[end + 1].kind == "num" and not (
-                1 <= int(self.toks[end + 1].text) <= 12 or self.year(end + 1)):
-            return False  # "2015 - 32": neither a month nor a year after the dash, a figure or a code
-        # A number that counts something ("2000 delegates") is taken by the counts, which win over a bare year.
-        return not (self._ok(end, k) and self.units.match(self.toks, end))
-
-    # --- atoms ----------------------------------------------------------------
     def atom(self, i: int) -> Atom | None:
         toks = self.toks
         t = toks[i]
         if t.kind in ("numx", "mixed"):
-            m = _COMPOUND.fullmatch(t.text)
+            m = COMPOUND.fullmatch(t.text)
             if m and m.group(3):
                 y, mo, d = (int(x) for x in m.group(1, 2, 3))
                 if len(m.group(1)) == 4:
@@ -331,103 +279,6 @@ class _Parser(Periods, NumericDates):
             # yirmi üçte", whose last word the number reader does not know with its ending: it would read 1920)
             yw = self.year_words.match(self.toks, n.last) if self._ok(n.last, a.first) else None
             a.year, a.last = n.integer, yw[1] if yw else n.last
-        return a
-
-    # --- ranges -----------------------------------------------------------------
-    def date_at(self, i: int) -> Atom | tuple[Atom, Atom] | None:
-        toks = self.toks
-        t = toks[i]
-        if t.kind == "mixed" and (decade := self.decade(i)):
-            return decade
-        if quarter := self.quarter(i):
-            return quarter
-        # a compound token: "17–28" (days) or "2025-2028" / "2025-2028-ci" (years)
-        if t.kind in ("numx", "mixed"):
-            m = _COMPOUND.fullmatch(t.text)
-            if m and m.group(2) and not m.group(3):
-                a, b = int(m.group(1)), int(m.group(2))
-                if len(m.group(1)) == 4 and len(m.group(2)) == 4 and a <= b and YEAR_RANGE["gregorian"][0] <= a <= YEAR_RANGE["gregorian"][1]:
-                    end = i + 1
-                    if self._ok(end, i) and (yw := self.year_words.match(toks, end)):
-                        end = yw[1]
-                    return Atom(i, end, a), Atom(i, end, b)
-                if a <= 31 and b <= 31 and self._ok(i + 1, i) and (mo := self.month(i + 1)):
-                    right = self._with_year(Atom(i, mo[2], None, mo[1], b, mo[0]))
-                    return replace(right, day=a), right
-                if len(m.group(1)) == 4 and len(m.group(2)) <= 2 and 1 <= b <= 12 and not m.group(4) and b != (a + 1) % 100 \
-                        and YEAR_RANGE["gregorian"][0] <= a <= YEAR_RANGE["gregorian"][1]:
-                    return Atom(i, i + 1, a, b)  # "2016-11": a month (not "the 2010-11 season")
-        mo = self.month(i)
-        if mo is not None and self._ok(mo[2], i) and toks[mo[2]].kind in ("numx", "mixed"):
-            m = _COMPOUND.fullmatch(toks[mo[2]].text)
-            if m and m.group(2) and not m.group(3) and int(m.group(1)) <= 31 and int(m.group(2)) <= 31:
-                right = self._with_year(Atom(i, mo[2] + 1, None, mo[1], int(m.group(2)), mo[0]))
-                return replace(right, day=int(m.group(1))), right  # "December 9-11, 2025"
-        left = self.atom(i)
-        lone_day = lone_month = None
-        if left is None and (dk := self.day_at(i)) is not None:
-            lone_day = dk[0]  # "17", "دوازدهم" (twelfth) of "از دوازدهم تا پانزدهم اردیبهشت"
-            left = Atom(i, dk[1], None, None, lone_day)
-        elif left is None and mo is not None:
-            lone_month = left = Atom(i, mo[2], None, mo[1], None, mo[0])  # "March" of "from March to May"
-        elif left is None:
-            return None
-        k = left.last
-        after = None  # the date after a join, when it had to be read to decide on the join
-        join = self.joins.match(toks, k) if self._ok(k, i) else None
-        if join is None and self._ok(k, i) and self.opens.match_ending(toks, left.first):
-            join = self.opened_joins.match(toks, k)  # "between 17 and 28 November"
-        if join is None and lone_day is not None and self._ok(k + 1, i) and toks[k].lower in self.list_joins \
-                and (after := self.atom(k + 1)) is not None and after.day == lone_day + 1:
-            join = (None, k + 1)  # "۱۲ و ۱۳ تیر", "12 and 13 July": two days running (not "5 and 19 October", two rounds)
-        if join is None and self._ok(k, i) and self._ends(left.last - 1, self.from_suffixes):
-            # "noyabrın 17-dən 28-dək", "1 Aralık 2025'ten 1 Mart 2026'ya kadar"
-            right = self.atom(k)
-            if right is None and (d := self.day(k)) is not None:
-                right = Atom(k, k + 1, left.year, left.month, d, left.calendar)
-            if right is not None:
-                close = self.closers.match(toks, right.last) if self._ok(right.last, i) else None
-                if close or self._ends(right.last - 1, self.to_suffixes):
-                    right.last = close[1] if close else right.last
-                    if left.month is None and left.year is None:
-                        left.month, left.year = right.month, right.year
-                    if left.year is None:
-                        left.year = right.year
-                    left.calendar = right.calendar
-                    if (right.month is not None or right.year is not None) and (compatible(left, right) or (left.day and right.day)):
-                        return left, right  # (days alone, "4'ünden 23'üne kadar", say no month)
-        if join is None and self._ok(k, i) and (cj := self.closed_joins.match(toks, k)) and self._ok(cj[1], i):
-            # "4 Eylül ve 8 Eylül arası", "2014 ve 2018 arasında": a join that a word after the second date closes
-            after = self._end_at(cj[1])
-            if after is not None and self._ok(after.last, i) and (closed := self.between_close.match(toks, after.last)):
-                join, after.last = cj, closed[1]
-        if join and self._ok(join[1], i):
-            right = after if after is not None and after.first == join[1] else self._end_at(join[1])
-            if right is None and left.month is not None and left.day is not None and (d := self.day(join[1])) is not None:
-                right = self._with_year(Atom(join[1], join[1] + 1, None, left.month, d, left.calendar))  # "November 11 to 22"
-                if left.year is None:
-                    left.year = right.year
-            if right is None and left.month is None and left.calendar == "solar_hijri" and (sy := self.year(join[1], "solar_hijri")):
-                right = Atom(join[1], sy[1], sy[0], calendar="solar_hijri")  # "سال ۸۸ تا ۹۲"
-            if right is None and left.year is not None and left.month is None:
-                return left if lone_day is None else None
-            if right is not None and compatible(left, right):
-                if left.year is None:
-                    left.year = right.year if right.year is None or left.month is None or left.month <= right.month else right.year - 1
-                if left.month is None and left.day is not None:
-                    left.month = right.month
-                left.calendar = right.calendar
-                return left, right
-        if left.month is not None and (days := self.days_after_month(left)) is not None:
-            return days  # "November between 19 and 20", "Eylül'ün 3'üyle 12'si arası"
-        if lone_day is not None and (alone := self.day_alone(i, left.last)) is not None:
-            return alone
-        return None if lone_day is not None or lone_month is not None else left
-
-    def _end_at(self, k: int) -> Atom | None:
-        """The date that ends a range: any date, or a month named alone ("May" of "from March to May")."""
-        if (a := self.atom(k)) is None and (mo := self.month(k)):
-            a = self._with_year(Atom(k, mo[2], None, mo[1], None, mo[0]))
         return a
 
 
