@@ -1,6 +1,8 @@
 """Periods longer than a day written as one: decades ("1990s", "1990'larda", "1990-х годах"), quarters
-("the third quarter of 2024", "2016'nın ilk çeyreğinde"), halves ("H1 2016"), a month after "last" or "next" and a month named alone ("in May", "Mayıs'ta",
-"دی ماه"). A mixin of the date parser (``factcheck.extract.dates``), whose parts it reads."""
+("the third quarter of 2024", "2016'nın ilk çeyreğinde"), halves ("H1 2016"), a month after "last" or
+"next" ("geçen Eylül") or named alone ("in May", "Mayıs'ta", "دی ماه"); and days without their month
+("on the 27th", "20th of next month", "November between 19 and 20"). A mixin of the date parser
+(``factcheck.extract.dates``), whose parts it reads."""
 
 from __future__ import annotations
 

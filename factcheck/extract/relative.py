@@ -4,7 +4,7 @@ Two kinds, both from the language file:
 
 - a grammar of periods (``dates.units``: day, week, month, quarter, year, decade, and the words that move them):
   "10 gün əvvəl", "три недели назад", "a week ago", "через неделю", "iki ay sonra" (a day; a year
-  for years), spans up to or from the paper's day ("the last three years", "son iki yılda",
+  for years), spans up to the paper's day ("the last three years", "son iki yılda",
   "سه سال گذشته"), and "last week", "на прошлой неделе", "gelecek ay", "هفته گذشته", "bu yıl"
   (the whole week, Monday to Sunday, month or year); a day of the week after such a week
   ("next week Friday", "gelecek hafta Cuma") or after a modifier ("geçen Cuma", "в прошлый
