@@ -9,13 +9,9 @@ from pathlib import Path
 FORMATS = ("jsonl", "csv", "table")
 
 
-def _write(text: str, output: str | None) -> None:
-    if output and output != "-":
-        path = Path(output)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+def _report(problems) -> None:
+    for p in problems:
+        print(f"not written: {p}", file=sys.stderr)
 
 
 def _table(results) -> str:
@@ -35,7 +31,11 @@ def _table(results) -> str:
 
 def cmd_extract(args) -> int:
     from factcheck.api import extract
+    from factcheck.writing import check_targets, write
 
+    if blocked := check_targets([args.output]):
+        _report(blocked)
+        return 2
     results = extract(args.paths)
     for p in results.problems:
         print(f"skipped: {p}", file=sys.stderr)
@@ -45,11 +45,23 @@ def cmd_extract(args) -> int:
         text = results.claims.to_csv(index=False)
     else:
         text = _table(results)
-    _write(text, args.output)
+    if failed := write(text, args.output):
+        _report([failed])
+        return 2
     if args.output and args.output != "-":
         summary = ", ".join(f"{n} {k}" for k, n in results.summary()["claims"].items()) or "no claims"
         print(f"{len(results.articles)} article(s), {summary}; {len(results.problems)} skipped -> {args.output}", file=sys.stderr)
-    return 0
+    return 2 if _nothing_read(results) else 0
+
+
+def _nothing_read(results) -> bool:
+    """A corpus name that matched no article (a mistyped path), or no article read at all: unusable input."""
+    unmatched = [p for p in results.problems if p.message == "no article found here"]
+    if not results.articles or unmatched:
+        print(f"unusable input: {'no article was read' if not results.articles else 'a path matched no article'} "
+              "(exit 2)", file=sys.stderr)
+        return True
+    return False
 
 
 def _format(spec: str) -> str:
@@ -76,6 +88,7 @@ def cmd_check(args) -> int:
     from factcheck.api import check
     from factcheck.report import DEFAULT_FILES, RENDERERS, render_html, render_text
     from factcheck.rules import lint_rules, load_rules
+    from factcheck.writing import check_targets, write
 
     folders = args.rules or ["rules"]
     rules, errors = load_rules(folders)
@@ -90,19 +103,42 @@ def cmd_check(args) -> int:
         if args.verbose:
             print(f"{name}: {detail} ({seconds:.2f} s)", file=sys.stderr)
 
-    results = check(args.corpus, rules, progress=_progress(args), stage=stage)
-    _write(render_html(results), args.report)
     formats = args.format or ["text"]
+    targets = [args.report]
     for spec in formats:
         name, _, path = spec.partition("=")
         if not path and len(formats) > 1 and name in DEFAULT_FILES:
             path = DEFAULT_FILES[name]  # several formats: each to its own file
-        text = render_text(results, args.report) if name == "text" else RENDERERS[name](results)
-        _write(text, path or None)
-        if path and path != "-":
+        targets.append(path or None)
+    if blocked := check_targets(targets):
+        _report(blocked)
+        print("nothing was checked: every output must be writable before the run starts", file=sys.stderr)
+        return 2
+    results = check(args.corpus, rules, progress=_progress(args), stage=stage)
+    failed, crashed = [], False
+    renderers = [("html", args.report, lambda: render_html(results))] + [
+        (name, path, lambda name=name: render_text(results, args.report) if name == "text" else RENDERERS[name](results))
+        for name, path in zip([f.partition("=")[0] for f in formats], targets[1:], strict=True)]
+    for name, path, render in renderers:  # each output on its own: one that fails leaves the others written
+        try:
+            text = render()
+        except Exception:
+            import traceback
+
+            print(f"internal error rendering the {name} output (a bug; please report it):\n{traceback.format_exc()}", file=sys.stderr)
+            crashed = True
+            continue
+        if problem := write(text, path):
+            failed.append(problem)
+        elif path and path != "-" and name != "html":
             print(f"{name}: {path}", file=sys.stderr)
     if "text" not in [f.partition("=")[0] for f in formats]:
         print(f"report: {args.report}", file=sys.stderr)
+    _report(failed)
+    if crashed:
+        return 3
+    if failed or _nothing_read(results):
+        return 2
     return 1 if results.errors else 0
 
 
@@ -150,8 +186,11 @@ def cmd_rules_test(args) -> int:
 
 def cmd_rules_schema(args) -> int:
     from factcheck.editor import SCHEMA_PATH, json_schema
+    from factcheck.writing import write
 
-    _write(json_schema(), args.output or str(SCHEMA_PATH))
+    if failed := write(json_schema(), args.output or str(SCHEMA_PATH)):
+        _report([failed])
+        return 2
     return 0
 
 
@@ -248,7 +287,23 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_eval)
 
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception:  # a bug of factcheck's, not of the input: say so, with what to report
+        import traceback
+
+        print(f"internal error in factcheck {_version()}: this is a bug, not a problem with your files. Please report it "
+              "with the command you ran and the lines below.\n" + traceback.format_exc(), file=sys.stderr)
+        return 3
+
+
+def _version() -> str:
+    from factcheck import __version__
+
+    return __version__
 
 
 if __name__ == "__main__":

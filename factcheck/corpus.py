@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.reading import InputError, check_article_length, decode, load_yaml, read_bytes
+
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
 META_FIELDS = ("title", "source", "url", "published", "lang")
@@ -79,13 +81,22 @@ def _clean_meta(meta: dict, path: str, line: int | None, problems: list[Problem]
 
 
 def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
-    """Files named by ``inputs``: files, folders (searched recursively) and glob patterns."""
+    """Files named by ``inputs``: files, folders (searched recursively) and glob patterns. A name that
+    matches no article, and a link to nothing, are problems."""
     paths: list[Path] = []
     problems: list[Problem] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES)
+            found = []
+            for q in sorted(p.rglob("*")):
+                if q.suffix.lower() not in SUFFIXES:
+                    continue
+                if q.is_symlink() and not q.exists():
+                    problems.append(Problem(q.as_posix(), "a link to a file that does not exist; skipped",
+                                            hint="remove the link or restore its target"))
+                elif q.is_file():
+                    found.append(q)
         elif p.is_file():
             found = [p]
         else:
@@ -96,19 +107,16 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
     return list(dict.fromkeys(paths)), problems
 
 
-def _decode(data: bytes, path: str, problems: list[Problem]) -> str | None:
-    if b"\x00" in data[:8192]:
-        problems.append(Problem(path, "binary file, not text", hint="give UTF-8 text, Markdown or JSON Lines"))
-        return None
+def _text_of(path: Path, problems: list[Problem]) -> str | None:
+    """The decoded text of a file, or None with the reason among ``problems``."""
+    name = path.as_posix()
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        problems.append(Problem(path, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})", line,
-                                "re-save the file as UTF-8"))
+        text = decode(read_bytes(path))
+    except InputError as e:
+        problems.append(Problem(name, e.message, e.line, e.hint))
         return None
     if not text.strip():
-        problems.append(Problem(path, "empty article", hint="remove the file or give it text"))
+        problems.append(Problem(name, "empty article", hint="remove the file or give it text"))
         return None
     return text
 
@@ -125,15 +133,10 @@ def _front_matter(text: str, path: str, problems: list[Problem]) -> tuple[dict, 
         problems.append(Problem(path, "front matter opened with '---' is never closed", 1,
                                 "end it with a line '---'; the file is read as text without metadata"))
         return {}, 0
-    from ruamel.yaml import YAML, YAMLError
-
     try:
-        meta = YAML(typ="safe").load(text[first + 1 : m.start()]) or {}
-    except YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problems.append(Problem(path, f"front matter is not valid YAML: {getattr(e, 'problem', e)}", line,
-                                "fix the YAML; the file is read without metadata"))
+        meta = load_yaml(text[first + 1 : m.start()]) or {}
+    except InputError as e:
+        problems.append(Problem(path, f"front matter: {e.message}", (e.line or 0) + 1, f"{e.hint}; the file is read without metadata"))
         meta = {}
     if not isinstance(meta, dict):
         problems.append(Problem(path, "front matter is not a mapping of fields", 2, f"use fields {', '.join(META_FIELDS)}"))
@@ -144,13 +147,13 @@ def _front_matter(text: str, path: str, problems: list[Problem]) -> tuple[dict, 
 
 def _read_text_file(path: Path, problems: list[Problem]) -> Article | None:
     name = path.as_posix()
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        problems.append(Problem(name, f"cannot read: {e.strerror}", hint="check the path and its permissions"))
-        return None
-    text = _decode(data, name, problems)
+    text = _text_of(path, problems)
     if text is None:
+        return None
+    try:
+        check_article_length(text)
+    except InputError as e:
+        problems.append(Problem(name, e.message, None, e.hint))
         return None
     raw, body_start = _front_matter(text, name, problems)
     meta = _clean_meta(raw, name, 2, problems)
@@ -166,16 +169,12 @@ def _read_text_file(path: Path, problems: list[Problem]) -> Article | None:
 
 def _read_jsonl(path: Path, problems: list[Problem]) -> list[Article]:
     name = path.as_posix()
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        problems.append(Problem(name, f"cannot read: {e.strerror}", hint="check the path and its permissions"))
-        return []
-    text = _decode(data, name, problems)
+    text = _text_of(path, problems)
     if text is None:
         return []
     articles = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # records end at "\n" only: U+2028, U+2029 and U+0085 are text inside a record (str.splitlines would cut there)
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -183,8 +182,16 @@ def _read_jsonl(path: Path, problems: list[Problem]) -> list[Article]:
         except json.JSONDecodeError as e:
             problems.append(Problem(name, f"not valid JSON: {e.msg} at column {e.colno}", lineno, "one JSON object per line"))
             continue
+        except RecursionError:
+            problems.append(Problem(name, "JSON nested too deep to read", lineno, "one flat JSON object per line"))
+            continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
             problems.append(Problem(name, "record has no 'text'", lineno, "each line needs 'id' and a non-empty 'text'"))
+            continue
+        try:
+            check_article_length(rec["text"])
+        except InputError as e:
+            problems.append(Problem(name, e.message, lineno, e.hint))
             continue
         rid = str(rec.get("id") or f"{name}#{lineno}")
         meta = _clean_meta(rec, name, lineno, problems)

@@ -4,8 +4,30 @@ Actions annotations. Each finding is reported at the first claim that stands apa
 from __future__ import annotations
 
 import json
+import re
+import urllib.parse
 
 from factcheck.api import Results
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference of a path: every character that is not a plain path character
+    percent-encoded, so that a space, '%', a newline or a colon ("note:1.md", no scheme) stay in
+    the path and point at the same file."""
+    return urllib.parse.quote(path.replace("\\", "/"), safe="/-._~!$&'()*+,;=@")
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line: line breaks and other control characters shown as escapes."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """``text`` with the characters XML 1.0 cannot hold replaced (U+FFFD)."""
+    return _NOT_XML.sub("\ufffd", str(text))
 
 
 def _locations(results: Results) -> dict[str, dict]:
@@ -46,7 +68,7 @@ def _lines(results: Results, acknowledged: str, where: dict | None = None):
 def render_lines(results: Results) -> str:
     """``path:line:col: severity: message``, one line a finding, for terminals and editors."""
     return "".join(
-        f"{path}:{line}:{col}: {level}: {message}" + (f" [{tag}]" if tag else "") + "\n"
+        f"{_one_line(path)}:{line}:{col}: {level}: {_one_line(message)}" + (f" [{tag}]" if tag else "") + "\n"
         for path, line, col, level, message, tag in _lines(results, "note")
     )
 
@@ -69,14 +91,14 @@ def render_sarif(results: Results) -> str:
     def location(claim_id: str) -> dict:
         loc = where[claim_id]
         return {"physicalLocation": {
-            "artifactLocation": {"uri": loc["path"]},
+            "artifactLocation": {"uri": _uri(loc["path"])},
             "region": {"startLine": loc["line"], "startColumn": loc["column"], "endColumn": loc["end_column"],
                        "snippet": {"text": loc["text"]}},
         }}
 
     def rule_location(fact) -> dict:
         path, _, line = fact.where.rpartition(":")
-        return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": {"startLine": int(line)}},
+        return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": {"startLine": int(line)}},
                 "message": {"text": f"rule: {fact.value}"}}
 
     sarif_results = []
@@ -125,12 +147,12 @@ def render_junit(results: Results) -> str:
     suite = ET.Element("testsuite", name="factcheck", tests=str(len(failing)))
     failures = 0
     for article in failing:
-        case = ET.SubElement(suite, "testcase", classname="factcheck.articles", name=article)
+        case = ET.SubElement(suite, "testcase", classname="factcheck.articles", name=_xml(article))
         for f in failing[article]:
-            ET.SubElement(case, "failure", type=f.kind, message=f.explanation).text = f"{f.id} {f.entity} {f.attribute}"
+            ET.SubElement(case, "failure", type=f.kind, message=_xml(f.explanation)).text = _xml(f"{f.id} {f.entity} {f.attribute}")
         failures += bool(failing[article])
         if others.get(article):
-            ET.SubElement(case, "system-out").text = "\n".join(f"{f.status} {f.severity}: {f.explanation}" for f in others[article])
+            ET.SubElement(case, "system-out").text = _xml("\n".join(f"{f.status} {f.severity}: {f.explanation}" for f in others[article]))
     suite.set("failures", str(failures))
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 

@@ -116,7 +116,8 @@ class Token:
     end: int
     text: str
     lower: str
-    kind: str  # "num" (digits only), "numx" (digits and dashes), "mixed" (digits and letters), "word", "punct"
+    kind: str  # "num" (digits only), "numx" (digits and dashes), "mixed" (digits and letters), "word", "punct",
+    # "code" (more than MAX_DIGITS digits)
     sentence: int = 0
     stems: tuple[str, ...] = field(default=())
     base: str = ""  # the word before an apostrophe suffix: "Yılmaz" of "Yılmaz’ın"
@@ -131,13 +132,18 @@ class Token:
 _NUMX = re.compile(r"[\d\-–—'’ʼ`]+")
 
 
+MAX_DIGITS = 15  # a run of more digits is a code or an identifier, never a figure or a date ("12345678901234567890")
+
+
 def _kind(text: str) -> str:
     if text.isdigit():
-        return "num"
+        return "num" if len(text) <= MAX_DIGITS else "code"
     if not (text[0].isalnum() or text[0] == "_"):
         return "punct"
     if text.isalpha() or not any(c.isdigit() for c in text):
         return "word"
+    if sum(c.isdigit() for c in text) > MAX_DIGITS:
+        return "code"
     # digits joined by dashes ("2025-11-21", "17–28") or digits with letters ("21-də", "COP-29")
     return "numx" if _NUMX.fullmatch(text) else "mixed"
 

@@ -87,7 +87,9 @@ def _digits(doc: Document, i: int) -> Number | None:
     return Number(value, i, j, suffix)
 
 
-@functools.cache
+MAX_VALUE = 10**15  # a quadrillion: above it a "number" is a code or a typo, and beyond the claims table's integers
+
+
 @functools.cache
 def _vocabulary(lang) -> tuple[dict, dict, dict, frozenset[str]]:
     """Number words, scales, fractions, and all three's words together (what fused words are cut into)."""
@@ -226,7 +228,11 @@ def read_number(doc: Document, i: int) -> Number | None:
     date, count and title readers all ask)."""
     cache = doc.__dict__.setdefault("_numbers", {})
     if i not in cache:
-        cache[i] = _read_number(doc, i)
+        num = _read_number(doc, i)
+        if num is not None and num.value >= MAX_VALUE:
+            cache.update(dict.fromkeys(range(num.first, num.last)))  # no part of it is a number either
+            return None
+        cache[i] = num
     return cache[i]
 
 

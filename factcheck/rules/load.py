@@ -158,6 +158,8 @@ def load_rules(directories: str | Path | list) -> tuple[Rules, list[RuleError]]:
     """Load and validate every ``*.yaml`` rule file under ``directories`` (one folder or several)."""
     from ruamel.yaml import YAMLError
 
+    from factcheck.reading import InputError, check_yaml, decode, read_bytes
+
     rules = Rules()
     errors: list[RuleError] = []
     folders = [Path(d) for d in (directories if isinstance(directories, (list, tuple)) else [directories])]
@@ -166,14 +168,18 @@ def load_rules(directories: str | Path | list) -> tuple[Rules, list[RuleError]]:
         return rules, [RuleError(str(d), 1, 1, "rules folder not found", "give a folder of .yaml rule files with --rules")
                        for d in missing]
     attributes = _attribute_ids()
-    for path in sorted(p for d in folders for p in d.rglob("*.y*ml")):
+    for path in sorted(p for d in folders for p in d.rglob("*.y*ml") if p.suffix.lower() in (".yaml", ".yml")):
         name = path.as_posix()
+        if path.is_dir():
+            errors.append(RuleError(name, 1, 1, "a folder named like a rule file", "rename the folder; rule files are .yaml files"))
+            continue
         rules.files.append(name)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = decode(read_bytes(path))
+            check_yaml(text)
             tree = _yaml().load(text)
-        except UnicodeDecodeError:
-            errors.append(RuleError(name, 1, 1, "not UTF-8 text", "save the rule file as UTF-8"))
+        except InputError as e:
+            errors.append(RuleError(name, e.line or 1, e.column or 1, e.message, e.hint))
             continue
         except YAMLError as e:
             mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)

@@ -1,0 +1,69 @@
+"""Writing outputs: one place that checks every target before a run starts and writes each one whole
+(to a temporary file beside it, then renamed), so that a target that cannot be written is reported
+and the others are still written; nothing is left half-written."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from factcheck.corpus import Problem
+
+STDOUT = "-"
+
+
+def check_targets(targets: list[str | None]) -> list[Problem]:
+    """What keeps any of ``targets`` (paths; None or "-" is standard output) from being written:
+    a folder in its place, a file where a parent folder should be, no permission, or two outputs
+    given the same path."""
+    problems = []
+    seen: dict[str, str] = {}
+    for target in targets:
+        if target in (None, STDOUT):
+            continue
+        path = Path(target)
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            problems.append(Problem(target, "two outputs are given this same path", hint="give each output its own path"))
+            continue
+        seen[key] = target
+        if path.is_dir():
+            problems.append(Problem(target, "is a folder, not a file", hint="give a file's path"))
+            continue
+        parent = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("."))
+        if not parent.is_dir():
+            problems.append(Problem(target, f"{parent} is a file, not a folder", hint="give a path in a folder"))
+        elif not os.access(parent, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            problems.append(Problem(target, "no permission to write here", hint="give a path you can write to"))
+    return problems
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write(text: str, target: str | None) -> Problem | None:
+    """Write ``text`` to ``target`` whole, or to standard output; a problem instead of an exception."""
+    if target in (None, STDOUT):
+        sys.stdout.write(text)
+        return None
+    path = Path(target)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as e:
+        return Problem(target, f"could not be written: {e.strerror or e}", hint="check the path; the other outputs were written")
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return None
