@@ -10,7 +10,7 @@ REPO = Path(__file__).parent.parent
 @pytest.fixture(scope="module")
 def corpus():
     from factcheck.corpus import read_corpus
-    from factcheck.extract import extract_article
+    from factcheck.extraction import extract_article
 
     articles, _ = read_corpus([str(REPO / "seeds"), str(REPO / "tests" / "corpus")])
     for a in articles:  # warm up: language data, detector, lazy imports
@@ -19,7 +19,7 @@ def corpus():
 
 
 def test_extract_corpus(benchmark, corpus):
-    from factcheck.extract import extract_article
+    from factcheck.extraction import extract_article
 
     def run():
         return sum(len(extract_article(a)[0]) for a in corpus)

@@ -115,7 +115,7 @@ def extract(inputs: list[str]) -> Results:
 def extract_articles(articles: list[Article], problems: list[Problem] | None = None, progress=None) -> Results:
     """Extract the claims of articles already read. ``progress`` wraps the articles as they are
     read (a tqdm bar, say)."""
-    from factcheck.extract import extract_article
+    from factcheck.extraction import extract_article
     from factcheck.lang import available
     from factcheck.schema import claims_frame
 

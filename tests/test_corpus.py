@@ -71,7 +71,7 @@ def test_unreadable_articles_are_reported_and_skipped(tmp_path):
 
 
 def test_an_article_the_extractor_fails_on_is_reported_and_the_others_read(tmp_path, monkeypatch):
-    import factcheck.extract as extract_module
+    import factcheck.extraction as extract_module
     from factcheck.api import extract
 
     (tmp_path / "a.txt").write_text("Over 2,000 delegates attended the conference.", encoding="utf-8")

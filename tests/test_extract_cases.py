@@ -41,7 +41,7 @@ def _matches(row: dict, expected: dict) -> bool:
 
 @pytest.mark.parametrize("lang,case", list(_cases()))
 def test_case(lang, case, make_article):
-    from factcheck.extract import extract_article
+    from factcheck.extraction import extract_article
 
     article = make_article(case["text"], lang=lang, published=case.get("published"))
     rows, _ = extract_article(article)

@@ -1,7 +1,7 @@
 """People's names in text, for titles and ages: capitalised words (or, without capitals, given names),
 initials and particles; a name before a title, after it, set off by commas or past an aside; and a
 surname alone, given in full elsewhere in the article. A mixin of the title extractor
-(``factcheck.extract.titles``), whose word lists it reads."""
+(``factcheck.extraction.titles``), whose word lists it reads."""
 
 from __future__ import annotations
 

@@ -30,9 +30,9 @@ from __future__ import annotations
 import functools
 import re
 
-from factcheck.extract.document import Document
-from factcheck.extract.numbers import read_number
-from factcheck.extract.titles import _Name, _Titles
+from factcheck.extraction.document import Document
+from factcheck.extraction.numbers import read_number
+from factcheck.extraction.titles import _Name, _Titles
 
 AGE_MIN, AGE_MAX = 1, 120
 TITLE_GAP = 8  # words of a title (and its country) between an age and the name after it

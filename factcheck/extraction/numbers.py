@@ -9,7 +9,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.document import Document
+from factcheck.extraction.document import Document
 
 _DIGITS_SUFFIX = re.compile(r"(\d+)[-'’ʼ`]?([^\W\d_]+)")
 _GROUP_SUFFIX = re.compile(r"(\d{3})(?:[-'’ʼ`]([^\W\d_]+))?")

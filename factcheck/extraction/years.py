@@ -1,11 +1,11 @@
 """Years: in digits ("2025", "2025-ci ilin", "2017'de", a two-digit solar year "سال ۹۲"), in words that say
 they are one ("iki bin on sekiz yılında"), and whether a four-digit number alone is a year at all. A
-mixin of the date parser (``factcheck.extract.dates``), whose parts it reads."""
+mixin of the date parser (``factcheck.extraction.dates``), whose parts it reads."""
 
 from __future__ import annotations
 
-from factcheck.extract.calendars import YEAR_RANGE
-from factcheck.extract.numbers import read_number
+from factcheck.extraction.calendars import YEAR_RANGE
+from factcheck.extraction.numbers import read_number
 
 SHORT_SOLAR_FROM = 50  # a two-digit solar hijri year from 50 is 13NN ("سال ۹۲"); one written "۰۲" is 1402
 

@@ -1,7 +1,7 @@
 """Dates written in digits, or in digits and a month name joined by separators: "07.03.2017'de",
 "9/18/2015", "21/04/16", "15.02", "20/11", "11/2016", "2016/11", "1403/08/26", "2014-10-15T16:12",
 "05-Aug-2016", "Oct-2", "april22", "Dec/2018", "2019/aug/01". A mixin of the date parser
-(``factcheck.extract.dates``), whose parts it reads.
+(``factcheck.extraction.dates``), whose parts it reads.
 
 Digits alone are a date only when they cannot be much else: a day above 12 or a four-digit year
 decides the order, and a figure's shape ("1/3", "24/7", "No. 5/2024", "18.09 пункта") is none."""
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.calendars import DIGITS, YEAR_RANGE, Atom
+from factcheck.extraction.calendars import DIGITS, YEAR_RANGE, Atom
 
 _ISO_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})T\d")  # "2014-10-15T16:12:20+00:00"
 _GLUED = re.compile(r"\d+|[^\W\d_]+")  # "april22": ["april", "22"]

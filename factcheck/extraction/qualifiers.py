@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from factcheck.extract.document import Document
+from factcheck.extraction.document import Document
 from factcheck.lang import Language
 
 

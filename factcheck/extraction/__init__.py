@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 
 from factcheck.corpus import Article, Problem
-from factcheck.extract.ages import extract_ages
-from factcheck.extract.counts import extract_counts
-from factcheck.extract.dates import extract_dates
-from factcheck.extract.document import Document
-from factcheck.extract.events import find_events
-from factcheck.extract.titles import extract_titles
+from factcheck.extraction.ages import extract_ages
+from factcheck.extraction.counts import extract_counts
+from factcheck.extraction.dates import extract_dates
+from factcheck.extraction.document import Document
+from factcheck.extraction.events import find_events
+from factcheck.extraction.titles import extract_titles
 from factcheck.lang import available, detect, load
 
 __all__ = ["Document", "extract_article"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.document import Document, EventMention
-from factcheck.extract.relative import moves as relative_moves
+from factcheck.extraction.document import Document, EventMention
+from factcheck.extraction.relative import moves as relative_moves
 from factcheck.text import CAPITALS
 
 _ENDING = r"(?:[-'’ʼ][^\W\d_]+)?"  # a case ending after a code: "CEF-2022-də", "COP29'da"
@@ -43,7 +43,7 @@ def _adjectives_before(doc: Document, i: int) -> int:
 def _ordinal_before(doc: Document, first: int) -> int:
     """The first token of an ordinal number that ends right before token ``first`` ("29th",
     "29-cu", "29-ю", "29."), else ``first``."""
-    from factcheck.extract.numbers import read_number
+    from factcheck.extraction.numbers import read_number
 
     for k in range(max(0, first - 2), first):
         if not doc.same_sentence(first, k):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from factcheck.corpus import Problem
-from factcheck.extract.calendars import (
+from factcheck.extraction.calendars import (
     CALENDARS,
     COMPOUND,
     DIGITS,
@@ -19,13 +19,13 @@ from factcheck.extract.calendars import (
     infer_year,
     to_gregorian,
 )
-from factcheck.extract.document import Document
-from factcheck.extract.numbers import read_number
-from factcheck.extract.numeric import NumericDates
-from factcheck.extract.periods import Periods
-from factcheck.extract.ranges import Ranges
-from factcheck.extract.relative import DATE_SUBJECT_DISTANCE, moves, relative_dates
-from factcheck.extract.years import Years
+from factcheck.extraction.document import Document
+from factcheck.extraction.numbers import read_number
+from factcheck.extraction.numeric import NumericDates
+from factcheck.extraction.periods import Periods
+from factcheck.extraction.ranges import Ranges
+from factcheck.extraction.relative import DATE_SUBJECT_DISTANCE, moves, relative_dates
+from factcheck.extraction.years import Years
 from factcheck.lang import Language, Lexicon
 
 SAID_REACH = 8  # words between a relative year ("last year") and the day and month it gives its year

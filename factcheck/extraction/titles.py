@@ -9,9 +9,9 @@ after one plural title, and modifiers such as "former" or "acting".
 
 from __future__ import annotations
 
-from factcheck.extract.document import Document
-from factcheck.extract.events import _ACRONYM
-from factcheck.extract.people import PersonNames, _Name
+from factcheck.extraction.document import Document
+from factcheck.extraction.events import _ACRONYM
+from factcheck.extraction.people import PersonNames, _Name
 
 MAX_ORG = 12
 LINK_GAP = 2  # words of a portfolio between a predicate's link ("served as") and its title word

@@ -12,9 +12,9 @@ clause after the comma."""
 
 from __future__ import annotations
 
-from factcheck.extract.document import Document
-from factcheck.extract.numbers import read_number
-from factcheck.extract.qualifiers import combined, qualifier_after, suffix_of
+from factcheck.extraction.document import Document
+from factcheck.extraction.numbers import read_number
+from factcheck.extraction.qualifiers import combined, qualifier_after, suffix_of
 
 MAX_GAP = 2  # words allowed between a number and the noun it counts ("2,572 registered participants")
 MEASURE_WINDOW = 12  # words either side of a count searched for what it measures

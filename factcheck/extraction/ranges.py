@@ -1,13 +1,13 @@
 """Date ranges: two dates a join ties ("17–28 November 2025", "from March to May", "between May 2015 and
 2018", "noyabrın 17-dən 28-dək", "2014 ve 2018 arasında", "از ۲۶ تا ۲۸ آبان"), days alone before a month
 ("12 and 13 July"), and a month's days after it ("November between 19 and 20"). A mixin of the date
-parser (``factcheck.extract.dates``), whose parts it reads."""
+parser (``factcheck.extraction.dates``), whose parts it reads."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from factcheck.extract.calendars import COMPOUND, YEAR_RANGE, Atom, compatible
+from factcheck.extraction.calendars import COMPOUND, YEAR_RANGE, Atom, compatible
 
 
 class Ranges:

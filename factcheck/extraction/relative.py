@@ -24,8 +24,8 @@ import calendar
 import datetime as dt
 from functools import cache
 
-from factcheck.extract.document import Document
-from factcheck.extract.numbers import read_number
+from factcheck.extraction.document import Document
+from factcheck.extraction.numbers import read_number
 from factcheck.lang import Language, Lexicon
 
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates

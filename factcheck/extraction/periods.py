@@ -2,14 +2,14 @@
 ("the third quarter of 2024", "2016'nın ilk çeyreğinde"), halves ("H1 2016"), a month after "last" or
 "next" ("geçen Eylül") or named alone ("in May", "Mayıs'ta", "دی ماه"); and days without their month
 ("on the 27th", "20th of next month", "November between 19 and 20"). A mixin of the date parser
-(``factcheck.extract.dates``), whose parts it reads."""
+(``factcheck.extraction.dates``), whose parts it reads."""
 
 from __future__ import annotations
 
 import calendar
 import re
 
-from factcheck.extract.calendars import DIGITS, YEAR_RANGE, Atom
+from factcheck.extraction.calendars import DIGITS, YEAR_RANGE, Atom
 from factcheck.text import tokenise
 
 _GLUED_PERIOD = re.compile(r"(\d{4})[-/]?([^\W\d_]+\d)|([^\W\d_]+\d)[-/]?(\d{4})")
