@@ -160,7 +160,7 @@ def cmd_rules_new(args) -> int:
 
     try:
         path = new_rule_file(args.kind, args.name, args.dir)
-    except FileExistsError as e:
+    except (FileExistsError, ValueError) as e:
         print(e, file=sys.stderr)
         return 2
     print(f"wrote {path}; fill it in, then run: factcheck rules check {args.dir}")

@@ -23,7 +23,11 @@ def json_schema() -> str:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "rule"
+    """An id made of a name, romanised, its letters and digits joined by hyphens ("COP-29" -> "cop-29",
+    "Ramin Quluzadə" -> "ramin-guluzada", "کنفرانس باکو" -> "knfrans-baku"); empty when the name has none."""
+    from factcheck.names import romanise_any
+
+    return re.sub(r"[^a-z0-9]+", "-", romanise_any(name)).strip("-")
 
 
 _EVENT = """{header}# An event and what is known of it. Format: docs/rules.md
@@ -108,6 +112,8 @@ def new_rule_file(kind: str, name: str, directory: str | Path, today: dt.date | 
     rule files already define refers to them instead of defining them again."""
     from factcheck.rules import Rules, load_rules
 
+    if not slug(name):
+        raise ValueError(f"the name {name!r} has no letters or digits to make an id of; give the event's or person's name")
     today = today or dt.date.today()
     directory = Path(directory)
     rules = load_rules(directory)[0] if kind == "office" and directory.is_dir() else Rules()

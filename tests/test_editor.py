@@ -37,7 +37,7 @@ def test_an_office_for_a_person_with_a_file_refers_to_them(tmp_path):
 
     assert main(["rules", "new", "person", "Ramin Guluzade", "--dir", str(tmp_path)]) == 0
     assert main(["rules", "new", "office", "Ramin Quluzadə", "--dir", str(tmp_path)]) == 0
-    office = (tmp_path / "ramin-quluzad-office.yaml").read_text(encoding="utf-8")
+    office = (tmp_path / "ramin-guluzada-office.yaml").read_text(encoding="utf-8")
     assert "holder: ramin-guluzade" in office and "kind: person" not in office
     rules, errors = load_rules(tmp_path)
     assert errors == [] and lint_rules(rules) == []
