@@ -34,7 +34,7 @@ def cmd_extract(args) -> int:
     from factcheck.writing import check_targets, write
 
     if blocked := check_targets([args.output]):
-        _report(blocked)
+        _report(blocked.values())
         return 2
     results = extract(args.paths)
     for p in results.problems:
@@ -56,10 +56,11 @@ def cmd_extract(args) -> int:
 
 def _nothing_read(results) -> bool:
     """A corpus name that matched no article (a mistyped path), or no article read at all: unusable input."""
-    unmatched = [p for p in results.problems if p.message == "no article found here"]
+    unmatched = [p.path for p in results.problems if p.message == "no article found here"]
     if not results.articles or unmatched:
-        print(f"unusable input: {'no article was read' if not results.articles else 'a path matched no article'} "
-              "(exit 2)", file=sys.stderr)
+        why = "no article was read" if not results.articles else "a path matched no article"
+        names = f": {', '.join(unmatched)} matched no article" if unmatched else ""
+        print(f"unusable input (exit 2): {why}{names}; check the paths given", file=sys.stderr)
         return True
     return False
 
@@ -110,16 +111,16 @@ def cmd_check(args) -> int:
         if not path and len(formats) > 1 and name in DEFAULT_FILES:
             path = DEFAULT_FILES[name]  # several formats: each to its own file
         targets.append(path or None)
-    if blocked := check_targets(targets):
-        _report(blocked)
-        print("nothing was checked: every output must be writable before the run starts", file=sys.stderr)
-        return 2
+    blocked = check_targets(targets)  # said before the run; the other outputs are still written after it
+    _report(blocked.values())
     results = check(args.corpus, rules, progress=_progress(args), stage=stage)
     failed, crashed = [], False
     renderers = [("html", args.report, lambda: render_html(results))] + [
         (name, path, lambda name=name: render_text(results, args.report) if name == "text" else RENDERERS[name](results))
         for name, path in zip([f.partition("=")[0] for f in formats], targets[1:], strict=True)]
-    for name, path, render in renderers:  # each output on its own: one that fails leaves the others written
+    for n, (name, path, render) in enumerate(renderers):  # each output on its own: one that fails leaves the others written
+        if n in blocked:
+            continue
         try:
             text = render()
         except Exception:
@@ -137,7 +138,7 @@ def cmd_check(args) -> int:
     _report(failed)
     if crashed:
         return 3
-    if failed or _nothing_read(results):
+    if blocked or failed or _nothing_read(results):
         return 2
     return 1 if results.errors else 0
 

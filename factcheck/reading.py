@@ -18,7 +18,9 @@ MAX_YAML_NODES = 100_000  # nodes of a YAML document with its aliases expanded
 MAX_YAML_DEPTH = 64  # nested mappings and lists
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_STANDARD_TAG = "tag:yaml.org,2002:"
+# the tags of YAML's core schema (what plain values resolve to); any other, "!!python/name:os.system" or
+# "!foo", asks for an object the tool does not build
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge"))
 
 
 class InputError(Exception):
@@ -70,18 +72,28 @@ def check_article_length(text: str) -> None:
 def check_yaml(text: str) -> None:
     """Refuse a YAML document that would be too big once built, too deep, recursive, or tagged with a
     type the tool does not know, before anything is constructed: its events are read, never its objects."""
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML, YAMLError
+
+    try:
+        _check_events(YAML(typ="safe", pure=True).parse(text))
+    except YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        raise InputError(f"not valid YAML: {getattr(e, 'problem', None) or e}", mark.line + 1 if mark else None,
+                         "check indentation, colons and quotes", mark.column + 1 if mark else None) from None
+
+
+def _check_events(events) -> None:
     from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 
     sizes: dict[str, int] = {}  # anchor -> nodes it stands for
     stack: list[list] = []  # open collections: [anchor, nodes so far]
     total = 0
-    for event in YAML(typ="safe", pure=True).parse(text):
+    for event in events:
         line = event.start_mark.line + 1 if event.start_mark else None
         column = event.start_mark.column + 1 if event.start_mark else None
         if isinstance(event, NodeEvent) and not isinstance(event, AliasEvent):
             tag = getattr(event, "tag", None)
-            if tag and not str(tag).startswith(_STANDARD_TAG) and not str(tag).startswith("!!"):
+            if tag and str(tag) not in _PLAIN_TAGS and str(tag) != "!":
                 raise InputError(f"a YAML tag factcheck does not read: {tag}", line, "remove the tag; write plain values", column)
         if isinstance(event, AliasEvent):
             if event.anchor in {a for a, _ in stack}:

@@ -86,7 +86,7 @@ def render_html(results: Results) -> str:
     claims = {}
     for r in rows:
         a = articles.get(r["article"])
-        offset = r["start"] - r["sentence_start"]
+        offset = r["start"] - r["context_start"]
         length = r["end"] - r["start"]
         sentence = r["sentence"]
         claims[r["id"]] = {

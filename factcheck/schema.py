@@ -21,7 +21,7 @@ ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 COLUMNS = {
     "id": "string", "article": "string", "lang": "string", "published": "string", "kind": "string",
     "text": "string", "start": "int64", "end": "int64", "line": "int64",
-    "sentence": "string", "sentence_start": "int64",
+    "sentence": "string", "sentence_start": "int64", "context_start": "int64",
     "value": "Int64", "qualifier": "string", "attribute": "string", "measure": "string", "subgroup": "boolean",
     "running": "boolean", "as_of": "string",
     "date_start": "string", "date_end": "string", "calendar": "string",
@@ -51,6 +51,7 @@ def claims_schema():
             "line": col("int64", pa.Check.ge(1), nullable=False),
             "sentence": col("string", nullable=False),
             "sentence_start": col("int64", pa.Check.ge(0), nullable=False),
+            "context_start": col("int64", pa.Check.ge(0), nullable=False),
             "value": col("Int64", pa.Check.ge(0)),
             "qualifier": col("string", pa.Check.isin(QUALIFIERS)),
             "attribute": col("string"),

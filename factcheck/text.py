@@ -136,7 +136,7 @@ MAX_DIGITS = 15  # a run of more digits is a code or an identifier, never a figu
 
 
 def _kind(text: str) -> str:
-    if text.isdigit():
+    if text.isdecimal():  # not "¹", "①": digits that int() does not read
         return "num" if len(text) <= MAX_DIGITS else "code"
     if not (text[0].isalnum() or text[0] == "_"):
         return "punct"

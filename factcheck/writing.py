@@ -14,29 +14,29 @@ from factcheck.corpus import Problem
 STDOUT = "-"
 
 
-def check_targets(targets: list[str | None]) -> list[Problem]:
-    """What keeps any of ``targets`` (paths; None or "-" is standard output) from being written:
-    a folder in its place, a file where a parent folder should be, no permission, or two outputs
-    given the same path."""
-    problems = []
-    seen: dict[str, str] = {}
-    for target in targets:
+def check_targets(targets: list[str | None]) -> dict[int, Problem]:
+    """What keeps each of ``targets`` (paths; None or "-" is standard output) from being written, by its
+    place in the list: a folder in its place, a file where a parent folder should be, no permission, or
+    a path given before (the first output given a path is written there, the next ones are not)."""
+    problems: dict[int, Problem] = {}
+    seen: set[str] = set()
+    for n, target in enumerate(targets):
         if target in (None, STDOUT):
             continue
         path = Path(target)
         key = os.path.normcase(os.path.abspath(path))
         if key in seen:
-            problems.append(Problem(target, "two outputs are given this same path", hint="give each output its own path"))
+            problems[n] = Problem(target, "an output was given this path already", hint="give each output its own path")
             continue
-        seen[key] = target
+        seen.add(key)
         if path.is_dir():
-            problems.append(Problem(target, "is a folder, not a file", hint="give a file's path"))
+            problems[n] = Problem(target, "is a folder, not a file", hint="give a file's path")
             continue
         parent = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("."))
         if not parent.is_dir():
-            problems.append(Problem(target, f"{parent} is a file, not a folder", hint="give a path in a folder"))
+            problems[n] = Problem(target, f"{parent} is a file, not a folder", hint="give a path in a folder")
         elif not os.access(parent, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
-            problems.append(Problem(target, "no permission to write here", hint="give a path you can write to"))
+            problems[n] = Problem(target, "no permission to write here", hint="give a path you can write to")
     return problems
 
 

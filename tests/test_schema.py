@@ -4,7 +4,7 @@ import pytest
 from factcheck.schema import claims_frame
 
 BASE = {"id": "a@0-1", "article": "a", "lang": "en", "published": None, "text": "x", "start": 0, "end": 1, "line": 1,
-        "sentence": "x", "sentence_start": 0}
+        "sentence": "x", "sentence_start": 0, "context_start": 0}
 
 
 def test_valid_rows_pass():

@@ -12,6 +12,9 @@ clause after the comma."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from factcheck.extraction.document import Document
 from factcheck.extraction.numbers import read_number
 from factcheck.extraction.qualifiers import combined, qualifier_after, suffix_of
@@ -29,6 +32,19 @@ BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name 
 NUMERIC = ("num", "numx", "mixed")
 GENERIC = "attended"  # the measure of taking part at all; any other of the same clause says more
 WAYS = ("in_person", "online")  # ways of taking part: said of the figures of their own clause only
+
+
+def _overlap_test(spans):
+    """A test of whether a span overlaps any of ``spans``, in logarithmic time (not one pass over them a number)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))  # the furthest end of the spans up to each
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # the spans that start before ``end``
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dict]:
@@ -49,6 +65,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     count_words = lang.lexicon("counts.count_words")
     generic = lang.lexicon("counts.generic_nouns")
     clauses = _Clauses(doc)
+    is_taken = _overlap_test(taken)
     claims = []
     i = 0
     n = len(toks)
@@ -62,7 +79,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             i += 1
             continue
         start, end = doc.span(num.first, num.last)
-        if any(s < end and start < e for s, e in taken):
+        if is_taken(start, end):
             i = num.last
             continue
         value = num.integer

@@ -12,6 +12,7 @@ from factcheck.corpus import Article, Problem
 from factcheck.lang import Language
 from factcheck.text import CAPITALS, Normalised, Token, normalise, split_sentences
 
+SENTENCE_CONTEXT = 300  # characters of a long sentence kept either side of a claim
 CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
 RELATIVE_GAP = 3  # words (and the comma) between an event's words and the relative word of a clause about it
@@ -102,6 +103,7 @@ class Document:
         start, end = self.span(first, last)
         sent = self.tokens[first].sentence
         s_start, s_end = self.sentence_span(sent)
+        c_start, c_end = max(s_start, start - SENTENCE_CONTEXT), min(s_end, end + SENTENCE_CONTEXT)
         return {
             "article": self.article.id,
             "lang": self.lang.code,
@@ -111,8 +113,11 @@ class Document:
             "start": start,
             "end": end,
             "line": self.line(start),
-            "sentence": self.article.text[s_start:s_end],
-            "sentence_start": s_start,
+            # the sentence, or of a long one (a run-on text without full stops) the words around the claim:
+            # a claim never holds more than 2 x SENTENCE_CONTEXT characters of text besides its own
+            "sentence": self.article.text[c_start:c_end],
+            "sentence_start": s_start,  # the sentence's own start: claims of one sentence share it
+            "context_start": c_start,
             **fields,
         }
 
@@ -120,14 +125,22 @@ class Document:
     def _relative_to(self, i: int, here: list[EventMention]) -> EventMention | None:
         """The event a relative clause holding token ``i`` is about: "the leaders' summit, which runs
         12-13 November" (an event's words ending within two words of the clause's relative word)."""
-        toks, clauses = self.tokens, self.clauses
-        start = next((k for k in range(i, -1, -1) if k == 0 or clauses[k - 1] != clauses[i]), i)
+        toks = self.tokens
+        start = self._clause_starts[self.clauses[i]]
         while start < i and toks[start].kind == "punct":
             start += 1
         if self.lang.lexicon("counts.relative_words").match(toks, start, exact=True) is None:
             return None
         before = [m for m in here if m.last <= start and start - m.last <= RELATIVE_GAP]
         return before[-1] if before else None
+
+    @functools.cached_property
+    def _clause_starts(self) -> dict[int, int]:
+        """The first token of each clause."""
+        out: dict[int, int] = {}
+        for k, clause in enumerate(self.clauses):
+            out.setdefault(clause, k)
+        return out
 
     def _antecedent(self, m: EventMention) -> EventMention | None:
         """The event the sentence before names with the same noun as ``m``, an event not named
@@ -146,6 +159,47 @@ class Document:
         for m in self.events:
             out.setdefault(self.tokens[m.first].sentence, []).append(m)
         return out
+
+    @functools.cached_property
+    def _events_of_clause(self) -> dict[int, list[EventMention]]:
+        """The event mentions each clause holds a word of, in text order."""
+        out: dict[int, list[EventMention]] = {}
+        for m in self.events:
+            for clause in dict.fromkeys(self.clauses[m.first:m.last]):
+                out.setdefault(clause, []).append(m)
+        return out
+
+    @functools.cached_property
+    def _sentence_index(self) -> dict[int, tuple[list[int], list[int], list[EventMention], list[EventMention]]]:
+        """For each sentence: where its event mentions start, where its named ones start, those, and its
+        first mention without a name (in a list, empty when there is none)."""
+        out: dict[int, tuple[list[int], list[int], list[EventMention], list[EventMention]]] = {}
+        for m in self.events:
+            starts, named_starts, named, unnamed = out.setdefault(self.tokens[m.first].sentence, ([], [], [], []))
+            starts.append(m.first)
+            if m.named:
+                named_starts.append(m.first)
+                named.append(m)
+            elif not unnamed:
+                unnamed.append(m)
+        return out
+
+    @functools.cached_property
+    def _longest_event(self) -> int:
+        return max((m.last - m.first for m in self.events), default=0)
+
+    @functools.cached_property
+    def _main_event(self) -> EventMention | None:
+        """The article's main event: the first it names."""
+        return next((m for m in self.events if m.named), None)
+
+    def _year_near_of(self, m: EventMention) -> str | None:
+        """``_year_near``, once a mention."""
+        cache = self.__dict__.setdefault("_years_near", {})
+        key = (m.first, m.last)
+        if key not in cache:
+            cache[key] = self._year_near(m)
+        return cache[key]
 
     def mention_text(self, m: EventMention | None, other: str | None = None) -> str | None:
         """An event's words, with the year written beside them when they do not hold it
@@ -235,25 +289,30 @@ class Document:
         about = self._relative_to(i, here)
         if about is not None:
             return self.mention_text(about)
-        own = [m for m in here if (m.named or self._year_near(m)) and clause in self.clauses[m.first:m.last]]
+        # (mentions are looked up by clause and by position, so that a run-on sentence costs no more a claim)
+        own = [m for m in self._events_of_clause.get(clause, ()) if m.named or self._year_near_of(m)]
         if own:
             return self.mention_text(min(own, key=lambda m: m.first - i if m.first > i else i - m.last + 1))
         if near is not None and near < 0:
             if not here:
                 return None  # the sentence names no event
             near = None
+        starts, named_starts, named, unnamed = self._sentence_index.get(sent, ([], [], [], []))
         if near is not None:
             # a named event may stand a little further from the claim than "the conference"
-            here = [m for m in here if m.first - near <= i <= m.last + (near if m.named else near // 2)]
-        named = [m for m in here if m.named]
-        before = [m for m in named if m.first <= i]
-        if before:
-            return self.mention_text(before[-1])
-        unnamed = [m for m in here if not m.named]
+            lo, hi = bisect.bisect_left(starts, i - near - self._longest_event), bisect.bisect_right(starts, i + near)
+            here = [m for m in here[lo:hi] if m.first - near <= i <= m.last + (near if m.named else near // 2)]
+            named = [m for m in here if m.named]
+            named_starts = [m.first for m in named]
+        k = bisect.bisect_right(named_starts, i)
+        if k:
+            return self.mention_text(named[k - 1])
+        if near is not None:
+            unnamed = [m for m in here if not m.named]
         if unnamed and (antecedent := self._antecedent(unnamed[0])) is not None:
             return self.mention_text(antecedent)
         if here or near is None:
-            main = next((m for m in self.events if m.named), None)
+            main = self._main_event
             if main is not None and main.first <= i:
                 # "Год назад СЭФ посетили ...", "а в 2017 году — 1 360": the main event's edition of another year
                 clause_start = i

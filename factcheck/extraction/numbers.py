@@ -79,11 +79,11 @@ def _digits(doc: Document, i: int) -> Number | None:
         and toks[j + 1].kind in ("num", "mixed")
     ):
         m = _DIGITS_SUFFIX.fullmatch(toks[j + 1].text) if toks[j + 1].kind == "mixed" else None
-        frac = m.group(1) if m else toks[j + 1].text
-        value = float(f"{digits}.{frac}")
-        if m:
-            suffix = lang.lower(m.group(2))
-        j += 2
+        if m or toks[j + 1].kind == "num":  # not "1.2a3": letters inside the digits are a code
+            value = float(f"{digits}.{m.group(1) if m else toks[j + 1].text}")
+            if m:
+                suffix = lang.lower(m.group(2))
+            j += 2
     return Number(value, i, j, suffix)
 
 
