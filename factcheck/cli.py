@@ -133,6 +133,9 @@ def cmd_check(args) -> int:
             failed.append(problem)
         elif path and path != "-" and name != "html":
             print(f"{name}: {path}", file=sys.stderr)
+    if not any(name == "text" and path in (None, "-") for (name, path, _) in renderers):
+        for p in results.problems:  # the text summary lists them; without it on screen, say them here
+            print(f"skipped: {p}", file=sys.stderr)
     if "text" not in [f.partition("=")[0] for f in formats]:
         print(f"report: {args.report}", file=sys.stderr)
     _report(failed)

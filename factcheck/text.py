@@ -9,6 +9,7 @@ article as it was read, so a claim's ``text`` is always a slice of the source.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 
 # One character in, one character out (or none).
@@ -43,7 +44,7 @@ _SPACE = re.compile(r"\s+")
 @dataclass
 class Normalised:
     text: str
-    offsets: list[int]  # offsets[i] = index in the original of text[i]
+    offsets: array  # offsets[i] = index in the original of text[i] (machine integers: 8 bytes a character)
     original_length: int
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -62,7 +63,7 @@ def normalise(source: str) -> Normalised:
     sentence boundary; a line break inside a wrapped sentence becomes a space.
     """
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = array("q")
     n = len(source)
 
     def add(start: int, end: int) -> None:

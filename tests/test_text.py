@@ -49,4 +49,4 @@ def test_every_normalised_character_maps_back(src):
             assert src[o].isspace()
         else:
             assert normalise(src[o]).text == ch
-    assert n.offsets == sorted(n.offsets)
+    assert list(n.offsets) == sorted(n.offsets)

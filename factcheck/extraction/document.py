@@ -193,13 +193,16 @@ class Document:
         """The article's main event: the first it names."""
         return next((m for m in self.events if m.named), None)
 
-    def _year_near_of(self, m: EventMention) -> str | None:
-        """``_year_near``, once a mention."""
-        cache = self.__dict__.setdefault("_years_near", {})
-        key = (m.first, m.last)
-        if key not in cache:
-            cache[key] = self._year_near(m)
-        return cache[key]
+    @functools.cached_property
+    def _own_of_clause(self) -> dict[int, tuple[list[int], list[EventMention]]]:
+        """For each clause, the mentions that may be its claims' subject (named, or with a year beside them),
+        and where they start."""
+        out: dict[int, tuple[list[int], list[EventMention]]] = {}
+        for clause, mentions in self._events_of_clause.items():
+            own = [m for m in mentions if m.named or self._year_near(m)]
+            if own:
+                out[clause] = ([m.first for m in own], own)
+        return out
 
     def mention_text(self, m: EventMention | None, other: str | None = None) -> str | None:
         """An event's words, with the year written beside them when they do not hold it
@@ -290,9 +293,11 @@ class Document:
         if about is not None:
             return self.mention_text(about)
         # (mentions are looked up by clause and by position, so that a run-on sentence costs no more a claim)
-        own = [m for m in self._events_of_clause.get(clause, ()) if m.named or self._year_near_of(m)]
+        firsts, own = self._own_of_clause.get(clause, ((), ()))
         if own:
-            return self.mention_text(min(own, key=lambda m: m.first - i if m.first > i else i - m.last + 1))
+            k = bisect.bisect_right(firsts, i)
+            nearest = own[max(0, k - 2) : k + 2]  # the nearest is just before or just after the claim
+            return self.mention_text(min(nearest, key=lambda m: m.first - i if m.first > i else i - m.last + 1))
         if near is not None and near < 0:
             if not here:
                 return None  # the sentence names no event
