@@ -87,6 +87,10 @@ def test_bad_input(case, tmp_path, capsys, monkeypatch):
         body = (tmp_path / name).read_text(encoding="utf-8")
         for text in wanted:
             assert text in body, f"{text!r} not in {name}"
+    for name, unwanted in (case.get("not_in") or {}).items():
+        body = (tmp_path / name).read_text(encoding="utf-8")
+        for text in unwanted:
+            assert text not in body, f"{text!r} in {name}"
     for name in case.get("not_written", []):
         assert not (tmp_path / name).exists(), f"{name} was written"
     for name, kind in (case.get("valid") or {}).items():

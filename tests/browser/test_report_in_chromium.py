@@ -94,3 +94,52 @@ def test_phone_and_print(page, report):
     page.emulate_media(media="print")
     assert page.locator("#filters").is_hidden()
     assert page.errors == []
+
+
+def _hostile_reports(tmp_path_factory) -> list[Path]:
+    """The reports of the hostile cases of the bad-input catalogue (tests/cases/inputs/hostile.yaml)."""
+    import importlib.util
+
+    from ruamel.yaml import YAML
+
+    from factcheck.cli import main
+
+    spec = importlib.util.spec_from_file_location("bad_inputs", REPO / "tests" / "test_bad_inputs.py")
+    catalogue = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(catalogue)  # the catalogue's way of writing a case's files
+    _write = catalogue._write
+
+    reports = []
+    for case in YAML(typ="safe").load((REPO / "tests" / "cases" / "inputs" / "hostile.yaml").read_text(encoding="utf-8"))["cases"]:
+        root = tmp_path_factory.mktemp("hostile")
+        for name, spec in case["files"].items():
+            _write(root, name, spec)
+        os.chdir(root)
+        try:
+            assert main([a.replace("{repo}", str(REPO)) for a in case["run"]]) == case["exit"]
+        finally:
+            os.chdir(REPO)
+        reports.append(root / "report.html")
+    return reports
+
+
+def test_hostile_articles_and_rules_run_nothing(page, tmp_path_factory):
+    """Script, image and javascript: links from articles and rule files: no dialog, no error, no request, and
+    no element or handler of theirs in the page."""
+    browser = page.context.browser
+    for report in _hostile_reports(tmp_path_factory):
+        page = browser.new_page()
+        dialogs, errors, requests = [], [], []
+        page.on("dialog", lambda d, dialogs=dialogs: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        page.on("request", lambda r, requests=requests: requests.append(r.url))
+        page.goto(report.as_uri())
+        for link in page.locator("a[href]").all():
+            assert not (link.get_attribute("href") or "").lower().startswith("javascript:")
+        page.locator("details").evaluate_all("els => els.forEach(e => e.open = true)")  # show every source card
+        page.wait_for_timeout(200)
+        assert dialogs == [] and errors == []
+        assert [u for u in requests if u != report.as_uri() and not u.startswith("data:")] == []
+        assert page.locator("script").count() == 1 and page.locator("img").count() == 0
+        assert "alert('body')" in page.content() or "alert('note')" in page.content()  # shown, as text
+        page.close()
