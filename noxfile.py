@@ -51,9 +51,10 @@ def peer(session):
 
 @nox.session
 def lint(session):
-    """Lint with ruff."""
-    session.install("ruff>=0.6")
+    """Lint with ruff, then type-check the package with mypy (its settings in pyproject.toml)."""
+    session.install("-e", ".", "ruff>=0.6", "mypy>=2,<3")
     session.run("ruff", "check", "factcheck", "tests", "benchmarks", "noxfile.py")
+    session.run("mypy")
 
 
 @nox.session

@@ -6,8 +6,14 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from factcheck.corpus import Article, Problem, read_corpus
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from factcheck.findings.model import Finding
 
 # Fields of a claim in JSON, by kind, after the fields every claim has.
 COMMON = ("id", "article", "lang", "published", "kind", "text", "start", "end", "line", "sentence")
@@ -27,9 +33,9 @@ class Results:
     """
 
     articles: list[Article]
-    claims: object  # pandas.DataFrame checked by factcheck.schema.claims_schema()
+    claims: pd.DataFrame  # checked by factcheck.schema.claims_schema()
     problems: list[Problem] = field(default_factory=list)
-    findings: list = field(default_factory=list)  # factcheck.findings.Finding
+    findings: list[Finding] = field(default_factory=list)
     rule_files: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements
     expectations: list[dict] = field(default_factory=list)  # results of the rules' dataset expectations

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 FORMATS = ("jsonl", "csv", "table")
@@ -115,8 +117,16 @@ def cmd_check(args) -> int:
     _report(blocked.values())
     results = check(args.corpus, rules, progress=_progress(args), stage=stage)
     failed, crashed = [], False
-    renderers = [("html", args.report, lambda: render_html(results))] + [
-        (name, path, lambda name=name: render_text(results, args.report) if name == "text" else RENDERERS[name](results))
+
+    def render_format(name: str) -> str:
+        if name == "text":
+            return render_text(results, args.report)
+        renderer = RENDERERS[name]
+        assert renderer is not None  # only "text" has none: it points at the HTML report
+        return renderer(results)
+
+    renderers: list[tuple[str, str | None, Callable[[], str]]] = [("html", args.report, lambda: render_html(results))] + [
+        (name, path, functools.partial(render_format, name))
         for name, path in zip([f.partition("=")[0] for f in formats], targets[1:], strict=True)]
     for n, (name, path, render) in enumerate(renderers):  # each output on its own: one that fails leaves the others written
         if n in blocked:
@@ -210,6 +220,7 @@ def cmd_eval(args) -> int:
     ev = None
     for gold in args.gold:
         ev = evaluate(gold, args.corpus, ev)
+    assert ev is not None  # argparse asks for one gold file or more
     print(ev.render())
     failures = ev.failures(args.min_recall, args.min_precision)
     if args.rules:

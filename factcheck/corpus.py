@@ -215,7 +215,7 @@ def read_corpus(inputs: list[str]) -> tuple[list[Article], list[Problem]]:
             problems.append(Problem(a.path, f"article id {a.id!r} appears twice; the second is skipped",
                                     a.line_offset + 1 or None, "give each article its own id"))
         seen.add(a.id)
-    unique = {}
+    unique: dict[str, Article] = {}
     for a in articles:
         unique.setdefault(a.id, a)
     return list(unique.values()), problems

@@ -46,7 +46,7 @@ def value_matches(claim: dict, gold: dict) -> bool:
         person, gold_person, lang = claim.get("person_text"), str(gold.get("person", "")), claim.get("lang")
         return (
             claim.get("role") == gold.get("role")
-            and bool(person)
+            and person is not None and bool(person)
             and (same_name(person, lang, gold_person, "en") or same_name(person, lang, gold_person, lang))
         )
     return False
@@ -173,6 +173,7 @@ def evaluate(gold_path: str | Path, corpus: str | Path | None = None, into: Eval
             ev.problems.append(f"{name}: not read")
             continue
         lang = entry.get("lang") or article.lang
+        assert lang is not None  # extract() reads only articles in a language it has data for
         claims = by_article[name]
         matched_claims: set[int] = set()
         for g in entry.get("claims") or []:

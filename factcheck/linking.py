@@ -15,11 +15,19 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from factcheck.names import country_of, romanise, romanise_any, same_romanised
 from factcheck.rules.load import Rules
 from factcheck.rules.model import Entity
 from factcheck.text import CAPITALS, normalise
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import pandas as pd
+
+    from factcheck.corpus import Article
 
 _CODE = re.compile(rf"(?<!\w)([{CAPITALS}]{{2,}})[-\s]?(\d{{2,4}})(?!\d)")
 _NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")
@@ -159,7 +167,7 @@ def _near(e: Entity, day: dt.date | None) -> bool:
     return e.dates.start - dt.timedelta(days=NEAR_DAYS) <= day <= e.dates.last + dt.timedelta(days=NEAR_DAYS)
 
 
-def link(claims, rules: Rules, articles) -> object:
+def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.DataFrame:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
     the columns the checks need: ``subject_key`` (what a claim is about: the linked entity, else its
     edition code, else its romanised name; an edition put in another year is a subject of its

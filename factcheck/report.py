@@ -132,7 +132,8 @@ def _article_view(article, rows: list[dict], apart: set[str]) -> list[tuple[str,
     """The article's text (after its front matter) cut into (text, css class, claim id): every claim
     of ``rows`` (the article's) highlighted, those that stand apart in a finding marked. Where claims
     overlap, the first one is shown."""
-    pieces, pos = [], article.body_start  # the front matter is shown as the article's metadata
+    pieces: list[tuple[str, str | None, str | None]] = []
+    pos = article.body_start  # the front matter is shown as the article's metadata
     for r in sorted(rows, key=lambda r: (r["start"], -r["end"])):
         if r["start"] < pos:
             continue

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import functools
+from typing import Literal, get_args
 
 KINDS = ("count", "date", "title")
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most")
-ROLES = (
+Role = Literal[
     "president", "vice_president", "prime_minister", "deputy_prime_minister", "minister", "deputy_minister",
     "secretary_general", "deputy_secretary_general", "director", "head", "chair", "ambassador",
     "spokesperson", "governor", "mayor", "ceo",
-)
+]
+ROLES: tuple[str, ...] = get_args(Role)
 MODIFIERS = ("former", "acting", "designate")
 # What a count measures: people who took part (attended), signed up (registered, accredited), were
 # forecast (expected), or took part in one way (in_person, online). Unmarked counts take part.
-MEASURES = ("attended", "registered", "accredited", "expected", "in_person", "online")
+Measure = Literal["attended", "registered", "accredited", "expected", "in_person", "online"]
+MEASURES: tuple[str, ...] = get_args(Measure)
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 # Column name -> pandas dtype, in the table's order.

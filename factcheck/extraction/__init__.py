@@ -48,7 +48,7 @@ def extract_article(article: Article) -> tuple[list[dict], list[Problem]]:
 def _date_counts(counts: list[dict], dates: list[dict], published: str | None) -> None:
     """Each count's as-of date: a day its own sentence states (not after the publication date),
     else the publication date."""
-    days = {}
+    days: dict[int, str] = {}  # sentence start -> the day it states
     for d in dates:
         if len(d["date_end"]) == 10 and (published is None or d["date_end"] <= published):
             days.setdefault(d["sentence_start"], d["date_end"])

@@ -15,6 +15,12 @@ COMPOUND = re.compile(r"(\d+)(?:[-–—](\d+))?(?:[-–—](\d+))?(?:[-'’ʼ`]
 YEAR_RANGE = {"gregorian": (1800, 2100), "solar_hijri": (1200, 1499), "lunar_hijri": (1340, 1500)}
 
 
+def leading_digits(text: str) -> str:
+    """The digits ``text`` starts with ("2025" of "2025-ci"; "" of "Nov")."""
+    m = DIGITS.match(text)  # ``\d*`` matches at the start of any text
+    return m.group() if m else ""
+
+
 @dataclass
 class Atom:
     """A date as written: any of its parts may be missing."""
@@ -80,33 +86,43 @@ def _from_gregorian(calendar: str, date: dt.date) -> tuple[int, int, int]:
     return h.year, h.month, h.day
 
 
+def _known(part: int | None) -> int:
+    """A part of a date its caller has filled in: without it a date has no bounds (a TypeError, as
+    ``datetime.date`` and the calendar libraries raise for a missing part)."""
+    if part is None:
+        raise TypeError("a date without its year, or a day without its month")
+    return part
+
+
 def bounds(a: Atom) -> tuple[str, str]:
     """ISO start and end of an atom, at the precision the text gives."""
     if a.calendar == "gregorian":
         if a.day is not None:
-            iso = dt.date(a.year, a.month, a.day).isoformat()
+            iso = dt.date(_known(a.year), _known(a.month), a.day).isoformat()
             return iso, iso
         if a.month is not None:
             if not 1 <= a.month <= 12:
                 raise ValueError(f"month {a.month} does not exist")
-            return f"{a.year:04d}-{a.month:02d}", f"{a.year:04d}-{a.month:02d}"
-        return f"{a.year:04d}", f"{a.year:04d}"
+            return f"{_known(a.year):04d}-{a.month:02d}", f"{_known(a.year):04d}-{a.month:02d}"
+        return f"{_known(a.year):04d}", f"{_known(a.year):04d}"
     if a.day is not None:
-        iso = to_gregorian(a.calendar, a.year, a.month, a.day).isoformat()
+        iso = to_gregorian(a.calendar, _known(a.year), _known(a.month), a.day).isoformat()
         return iso, iso
     months = [a.month] if a.month is not None else list(range(1, 13))
-    start = to_gregorian(a.calendar, a.year, months[0], 1)
-    end = to_gregorian(a.calendar, a.year, months[-1], _month_length(a.calendar, a.year, months[-1]))
+    year = _known(a.year)
+    start = to_gregorian(a.calendar, year, months[0], 1)
+    end = to_gregorian(a.calendar, year, months[-1], _month_length(a.calendar, year, months[-1]))
     return start.isoformat(), end.isoformat()
 
 
 def infer_year(a: Atom, ref: dt.date) -> int:
     """The year that puts a day and month closest to the reference date."""
     ry = _from_gregorian(a.calendar, ref)[0]
+    month = _known(a.month)
     best = None
     for y in (ry - 1, ry, ry + 1):
         try:
-            g = to_gregorian(a.calendar, y, a.month, a.day or 1)
+            g = to_gregorian(a.calendar, y, month, a.day or 1)
         except (ValueError, OverflowError):
             continue
         dist = abs((g - ref).days)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Sequence
 
 from factcheck.extraction.document import Document
 from factcheck.extraction.numbers import read_number
@@ -47,7 +48,7 @@ def _overlap_test(spans):
     return overlaps
 
 
-def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dict]:
+def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list[dict]:
     """Count claims; numbers inside the character spans ``taken`` (dates) are skipped."""
     toks = doc.tokens
     lang = doc.lang
@@ -66,7 +67,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
     generic = lang.lexicon("counts.generic_nouns")
     clauses = _Clauses(doc)
     is_taken = _overlap_test(taken)
-    claims = []
+    claims: list[dict] = []
     i = 0
     n = len(toks)
     while i < n:
@@ -101,23 +102,23 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
         qual_after = qualifier_after(doc, j, num.suffix)
         if qual_after:
             j = qual_after[1]
-        noun = None
+        noun: tuple[str, int, int, int] | None = None  # (attribute, first, index after, head's index after)
         k = j
         while k < min(j + MAX_GAP + 1, n):
             if not doc.same_sentence(i, k) or toks[k].kind != "word":
                 break
-            if (read_number(doc, k) or units.match(toks, k)) and not (m := measures.match(toks, k)):
-                break  # "15 процентов участников", "2500 manat" measure, they do not count
             if read_number(doc, k) or units.match(toks, k):
+                if not (m := measures.match(toks, k)):
+                    break  # "15 процентов участников", "2500 manat" measure, they do not count
                 k = m[1]  # "1.360 yüz yüze katılımcı": how they took part, then who
                 continue
-            noun = nouns.match(toks, k) or _people_of(doc, k)
-            if noun:
-                bare = toks[noun[1] - 1].lower in toks[noun[1] - 1].stems[:1] and len(toks[noun[1] - 1].stems) == 1
-                after = nouns.match(toks, noun[1]) if bare and not head_first and doc.same_sentence(k, noun[1]) else None
+            word = nouns.match(toks, k) or _people_of(doc, k)
+            if word:
+                bare = toks[word[1] - 1].lower in toks[word[1] - 1].stems[:1] and len(toks[word[1] - 1].stems) == 1
+                after = nouns.match(toks, word[1]) if bare and not head_first and doc.same_sentence(k, word[1]) else None
                 # the last noun of a compound is its head ("175 member countries", "175 üzv ölkədən"),
                 # unless the first carries an ending ("40 ölkədən nazirlər": the countries are counted)
-                noun = (after[0], k, after[1], noun[1]) if after else (noun[0], k, noun[1], k)
+                noun = (after[0], k, after[1], word[1]) if after else (word[0], k, word[1], k)
                 break
             k += 1
         lead = elided = None
@@ -128,7 +129,11 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
             if lead is None and elided is None:
                 i = num.last
                 continue
-            noun = (lead[0], j, j, j) if lead else (elided["attribute"], j, j, j)
+            if lead is not None:
+                noun = (lead[0], j, j, j)
+            else:
+                assert elided is not None
+                noun = (elided["attribute"], j, j, j)
         attribute, noun_first, noun_last, head = noun
         if num.words and value < 10 and noun_last < n and between.match(toks, noun_last):
             i = num.last  # "iki ülke arasındaki ticaret": the two countries named before, not a figure
@@ -150,6 +155,7 @@ def extract_counts(doc: Document, taken: list[tuple[int, int]] = ()) -> list[dic
                 qualifier, last = combined(qualifier, qa[0]), qa[1]
         measure = _measure(doc, clauses, i, first, last, skip=range(noun_first, noun_last))
         if noun_first == noun_last and measure is None and not lead:
+            assert elided is not None  # no noun and no lead: the noun the figure leaves out gave it
             measure = elided["measure"]
         # Words between the figure and its head noun that are not measure words ("300 youth representatives",
         # "196 senior officials", "194 member states") make it count a part of the whole.

@@ -12,11 +12,11 @@ from factcheck.corpus import Problem
 from factcheck.extraction.calendars import (
     CALENDARS,
     COMPOUND,
-    DIGITS,
     YEAR_RANGE,
     Atom,
     bounds,
     infer_year,
+    leading_digits,
     to_gregorian,
 )
 from factcheck.extraction.document import Document
@@ -120,7 +120,7 @@ class _Parser(Ranges, Years, Periods, NumericDates):
     def day(self, k: int) -> int | None:
         """A day of the month in digits: "21", "21-də", "13th"."""
         n = self.number(k)
-        if n and 1 <= n[0] <= 31 and len(DIGITS.match(self.toks[k].text).group()) <= 2:
+        if n and 1 <= n[0] <= 31 and len(leading_digits(self.toks[k].text)) <= 2:
             return n[0]
         return None
 
@@ -192,12 +192,12 @@ class _Parser(Ranges, Years, Periods, NumericDates):
         if t.kind in ("numx", "mixed"):
             m = COMPOUND.fullmatch(t.text)
             if m and m.group(3):
-                y, mo, d = (int(x) for x in m.group(1, 2, 3))
+                year, month, d = (int(x) for x in m.group(1, 2, 3))
                 if len(m.group(1)) == 4:
-                    return Atom(i, i + 1, y, mo, d)
+                    return Atom(i, i + 1, year, month, d)
                 if len(m.group(3)) == 4:
-                    d, mo = self._in_order(int(m.group(1)), mo, "-")
-                    return Atom(i, i + 1, int(m.group(3)), mo, d)
+                    d, month = self._in_order(int(m.group(1)), month, "-")
+                    return Atom(i, i + 1, int(m.group(3)), month, d)
         if (numeric := self.numeric(i)) is not None:
             return numeric
         # DAY MONTH [,] [YEAR]
@@ -241,7 +241,11 @@ class _Parser(Ranges, Years, Periods, NumericDates):
                         end = mw[1]
                     return Atom(i, end, y[0], mo[1], None, mo[0])
             first = i
-            worded = y[1] > i + 1 or t.kind == "word" or self.number(i)[1] in self.year_suffixes
+            worded = y[1] > i + 1 or t.kind == "word"
+            if not worded:
+                n = self.number(i)
+                assert n is not None  # a year of one token that is no word is in digits
+                worded = n[1] in self.year_suffixes
             before = self.year_before.match_ending(toks, i) if i > 0 else None
             if before and self._ok(before[1], i):
                 first, worded = before[1], True  # "سال ۲۰۲۵", "in the year 2025"
@@ -309,10 +313,10 @@ def extract_dates(doc: Document) -> list[dict]:
     if doc.published is None:
         for first, _, left, right in found:
             if left is right and left.day is not None and left.year is not None and left.month is not None:
-                start = doc.span(first, first + 1)[0]
-                line = doc.article.text[doc.article.text.rfind("\n", 0, start) + 1 :].split("\n", 1)[0]
+                offset = doc.span(first, first + 1)[0]
+                line = doc.article.text[doc.article.text.rfind("\n", 0, offset) + 1 :].split("\n", 1)[0]
                 # a dateline ("21 noyabr, 2025", "26 ноября 2024, 14:05"), not a sentence that holds a date
-                if doc.line(start) - doc.line(doc.article.body_start) < HEADER_LINES and len(line.split()) <= DATELINE_WORDS \
+                if doc.line(offset) - doc.line(doc.article.body_start) < HEADER_LINES and len(line.split()) <= DATELINE_WORDS \
                         and not line.rstrip().endswith((".", "!", "?", "؟")):
                     try:
                         doc.published = to_gregorian(left.calendar, left.year, left.month, left.day)
@@ -329,7 +333,7 @@ def extract_dates(doc: Document) -> list[dict]:
     # gives it outright.
     context = doc.published
     year_context = None
-    last_month: tuple[str, int, int] | None = None
+    last_month: tuple[str, int | None, int] | None = None
     for first, last, left, right in found:
         try:
             said = None if left.year is not None and right.year is not None else next((r for r in relative if len(r[0]["date_start"]) == 4
@@ -339,12 +343,19 @@ def extract_dates(doc: Document) -> list[dict]:
             told = said or next((r for r in relative if len(r[0]["date_start"]) == 4 and 0 <= first - r[2] <= SAID_REACH
                                  and doc.clauses[r[1]] == doc.clauses[first]), None)
             if left.month is None and left.day is not None:  # a day alone: of the month said last, or of the publication
-                if last_month is None and doc.published is None:
+                if last_month is not None:
+                    left.calendar, left.year, left.month = last_month
+                elif doc.published is not None:
+                    left.calendar, left.year, left.month = "gregorian", doc.published.year, doc.published.month
+                else:
                     raise LookupError
-                left.calendar, left.year, left.month = last_month or ("gregorian", doc.published.year, doc.published.month)
             for a in (left, right):
                 if a.year is None and told is not None:
-                    a.year = int(told[0]["date_start"]) - (a is left and right.year is None and left.month > (right.month or 0))
+                    told_year = int(told[0]["date_start"])
+                    if a is left and right.year is None:
+                        assert left.month is not None  # a start without a year has a month (a day alone took one above)
+                        told_year -= left.month > (right.month or 0)  # "28 December to 3 January": the start a year earlier
+                    a.year = told_year
                 elif a.year is None and a is right and left.year is not None and left.month is not None:
                     # the end of a range without a year is in the start's year, or the next ("from Nov to March")
                     a.year = left.year + ((right.month or 12) < left.month)
@@ -373,6 +384,7 @@ def extract_dates(doc: Document) -> list[dict]:
         if doc.published is None and left is right and left.month is None and left.calendar == "gregorian":
             year_context = left.year
         if doc.published is None and left.day is not None and left.year is not None:
+            assert left.month is not None  # a day has its month (a day alone took one above)
             try:
                 context = to_gregorian(left.calendar, left.year, left.month, left.day)
             except (ValueError, OverflowError):

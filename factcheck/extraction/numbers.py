@@ -60,8 +60,7 @@ def _digits(doc: Document, i: int) -> Number | None:
                 if m.group(2):
                     suffix = lang.lower(m.group(2))
                     break
-            elif " " in groups and doc.norm.text[toks[j - 1].end : toks[j].start] == " " and _GROUP_SUFFIX.fullmatch(toks[j].text) and toks[j - 1].kind == "num":
-                m = _GROUP_SUFFIX.fullmatch(toks[j].text)
+            elif " " in groups and doc.norm.text[toks[j - 1].end : toks[j].start] == " " and (m := _GROUP_SUFFIX.fullmatch(toks[j].text)) and toks[j - 1].kind == "num":
                 digits += m.group(1)
                 j += 1
                 if m.group(2):
@@ -159,7 +158,8 @@ def _words(doc: Document, i: int) -> Number | None:
     connectors = doc.lang.words["numbers.connectors"]
     fractions = doc.lang.mapping("numbers.fractions")
     halves = doc.lang.words["numbers.plus_half"]
-    total = current = 0
+    total: float = 0
+    current: float = 0  # "half a million", "üç buçuk": a group may hold a fraction
     last_scale = 0
     j = i
     last = None

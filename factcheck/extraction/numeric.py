@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extraction.calendars import DIGITS, YEAR_RANGE, Atom
+from factcheck.extraction.calendars import YEAR_RANGE, Atom, leading_digits
+from factcheck.extraction.parser_base import DateParts
 
 _ISO_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})T\d")  # "2014-10-15T16:12:20+00:00"
 _GLUED = re.compile(r"\d+|[^\W\d_]+")  # "april22": ["april", "22"]
@@ -22,7 +23,7 @@ def _two_digit_year(yy: int) -> int:
     return (2000 if yy < TWO_DIGIT_PIVOT else 1900) + yy
 
 
-class NumericDates:
+class NumericDates(DateParts):
     @staticmethod
     def _day_month(a: int, b: int) -> tuple[int, int] | None:
         """(day, month) of two numbers when a day above 12 says which is which ("20/11", "4/22"); else none."""
@@ -83,15 +84,15 @@ class NumericDates:
         toks = self.toks
         t = toks[i]
         if t.kind in ("numx", "mixed"):
-            if m := _ISO_TIME.match(t.text):
-                return Atom(i, i + 1, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if iso := _ISO_TIME.match(t.text):
+                return Atom(i, i + 1, int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
             if t.kind == "mixed" and (named := self._named(t.text.split("-") if "-" in t.text else _GLUED.findall(t.text))):
                 return Atom(i, i + 1, *named)  # "05-Aug-2016", "Oct-2", "Sep-23-2020", "april22"
-            parts = t.text.split("-")
-            if t.kind == "numx" and len(parts) == 3 and all(p.isdigit() and len(p) <= 2 for p in parts) and len(parts[2]) == 2:
-                d, m = self._in_order(int(parts[0]), int(parts[1]), "-")
+            dashed = t.text.split("-")
+            if t.kind == "numx" and len(dashed) == 3 and all(p.isdigit() and len(p) <= 2 for p in dashed) and len(dashed[2]) == 2:
+                d, m = self._in_order(int(dashed[0]), int(dashed[1]), "-")
                 if 1 <= d <= 31 and 1 <= m <= 12:
-                    return Atom(i, i + 1, _two_digit_year(int(parts[2])), m, d)  # "9-18-15", "3-7-07" (not "4-3-3")
+                    return Atom(i, i + 1, _two_digit_year(int(dashed[2])), m, d)  # "9-18-15", "3-7-07" (not "4-3-3")
         if t.kind == "word" or t.kind == "num":
             for n in (3, 2):
                 if (parts := self._separated(i, n, "/-")) and (named := self._named(parts)):
@@ -104,7 +105,7 @@ class NumericDates:
             sep = toks[i + 1].text
             if sep in "./" and toks[i + 3].text == sep and self._written_together(i, 5):
                 mo, y = self.number(i + 2), self.number(i + 4)
-                if mo and y and len(DIGITS.match(toks[i + 4].text).group()) == 4 and toks[i + 2].kind == "num":
+                if mo and y and len(leading_digits(toks[i + 4].text)) == 4 and toks[i + 2].kind == "num":
                     d, m = self._in_order(int(t.text), mo[0], sep)  # "9/18/2015", "2/29/2020"
                     cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y[0] <= YEAR_RANGE["solar_hijri"][1] and self.doc.lang.get("dates.solar_months") else "gregorian"
                     return Atom(i, i + 5, y[0], m, d, cal)
@@ -135,9 +136,9 @@ class NumericDates:
         # YYYY/MM/DD, YYYY.MM.DD (Persian style)
         if len(t.text) == 4 and i + 4 < len(toks) and toks[i + 1].text in "./" \
                 and toks[i + 3].text == toks[i + 1].text and self._written_together(i, 5):
-            mo, d = self.number(i + 2), self.number(i + 4)
-            y = int(t.text)
-            if mo and d and toks[i + 2].kind == toks[i + 4].kind == "num" and mo[0] <= 12 and d[0] <= 31:
-                cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y <= YEAR_RANGE["solar_hijri"][1] else "gregorian"
-                return Atom(i, i + 5, y, mo[0], d[0], cal)
+            mo, dn = self.number(i + 2), self.number(i + 4)
+            y4 = int(t.text)
+            if mo and dn and toks[i + 2].kind == toks[i + 4].kind == "num" and mo[0] <= 12 and dn[0] <= 31:
+                cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y4 <= YEAR_RANGE["solar_hijri"][1] else "gregorian"
+                return Atom(i, i + 5, y4, mo[0], dn[0], cal)
         return None

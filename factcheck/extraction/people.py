@@ -7,6 +7,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.extraction.document import Document
+    from factcheck.lang import Language, Lexicon
+    from factcheck.text import Token
 
 MAX_NAME = 4
 ASIDE = 12  # words of an aside between a name and the predicate that gives it a title
@@ -20,7 +26,31 @@ class _Name:
     full: str | None = None  # a surname alone: the full name the article gives it elsewhere
 
 
-class PersonNames:
+class TitleParts:
+    """What ``PersonNames`` reads of the title extractor (``factcheck.extraction.titles._Titles``), which
+    sets it in its ``__init__`` and defines ``ok``."""
+
+    doc: Document
+    toks: list[Token]
+    lang: Language
+    roles: Lexicon
+    honorifics: Lexicon
+    blockers: list[Lexicon]  # lexicons of words that are no part of a name
+    not_names: frozenset[str]
+    stopwords: frozenset[str]
+    given: frozenset[str]  # given names
+    particles: frozenset[str]  # "bin", "van", ...
+    determiners: frozenset[str]
+    genitive_after: bool
+    surname_endings: tuple[str, ...]
+    place_endings: tuple[str, ...]
+    used: set[int]  # tokens a title has taken
+
+    def ok(self, k: int, anchor: int) -> bool:
+        raise NotImplementedError
+
+
+class PersonNames(TitleParts):
     def blocked(self, k: int) -> bool:
         t = self.toks[k]
         if t.lower in self.not_names or t.lower in self.stopwords:
@@ -86,7 +116,8 @@ class PersonNames:
     def _surnames(self) -> dict[str, set[str]]:
         """The last word of each name of two or more words in the article -> those names (read whatever
         titles have taken already)."""
-        toks, out = self.toks, {}
+        toks = self.toks
+        out: dict[str, set[str]] = {}
         used, self.used = self.used, set()
         for k, tok in enumerate(toks):
             if tok.kind != "word" or (k and self.name_word(k - 1) and self.doc.same_sentence(k - 1, k)):
@@ -117,13 +148,13 @@ class PersonNames:
         # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person
         return shortest if all(n.split()[-len(shortest.split()):] == shortest.split() for n in found) else ""
 
-    def _place_case(self, t) -> bool:
+    def _place_case(self, t: Token) -> bool:
         """Where surnames are known by their endings, a word with the ending of a place (``counts.place_marks``:
         "Şuşada") whose stem is no surname."""
         return bool(self.surname_endings) and not self._ending(t) and any(
             t.lower.endswith(e) and len(t.lower) - len(e) >= 3 for e in self.place_endings)
 
-    def _ending(self, t) -> int:
+    def _ending(self, t: Token) -> int:
         """Characters of a case ending to leave out of a name's last word ("’in"; "Məmmədovu" -> "Məmmədov")."""
         if t.base != t.text:
             return len(t.text) - len(t.base)

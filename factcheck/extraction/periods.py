@@ -9,18 +9,19 @@ from __future__ import annotations
 import calendar
 import re
 
-from factcheck.extraction.calendars import DIGITS, YEAR_RANGE, Atom
+from factcheck.extraction.calendars import YEAR_RANGE, Atom, leading_digits
+from factcheck.extraction.parser_base import DateParts
 from factcheck.text import tokenise
 
 _GLUED_PERIOD = re.compile(r"(\d{4})[-/]?([^\W\d_]+\d)|([^\W\d_]+\d)[-/]?(\d{4})")
 
 
-class Periods:
+class Periods(DateParts):
     def decade(self, i: int) -> tuple[Atom, Atom] | None:
         """A decade: a year ending in 0 with a decade ending ("1990s", "1990'larda", "1990-е") or a year
         ending and a decade word ("1990-cı illərdə", "1990'lı yıllar", "1990-х годах")."""
         n = self.number(i)
-        if n is None or len(DIGITS.match(self.toks[i].text).group()) != 4 or n[0] % 10 or not n[1]:
+        if n is None or len(leading_digits(self.toks[i].text)) != 4 or n[0] % 10 or not n[1]:
             return None
         if not YEAR_RANGE["gregorian"][0] <= n[0] <= YEAR_RANGE["gregorian"][1]:
             return None
@@ -113,14 +114,20 @@ class Periods:
         ``dates.day_alone_after`` ("27 числа"); not "the 21st century" or "the 22nd congress"."""
         toks = self.toks
         if self._ok(k, i) and (after := self.day_alone_after.match(toks, k)):
-            return Atom(i, after[1], None, None, self.day_at(i)[0])
+            return Atom(i, after[1], None, None, self._day_read(i))
         n = self.number(i)
         if n is None or not n[1] or not (i > 0 and self._ok(i - 1, i) and self.day_alone_before.match_ending(toks, i)):
             return None  # a bare number, a word ("the first since March"), or an ordinal nothing before says is a day
         if self.doc.lang.lower(n[1]) in self.ordinal_suffixes and self._ok(k, i) and toks[k].kind != "punct" \
                 and not (self.month_before.match(toks, k) and not self.day_of.match(toks, k)):
             return None  # "the 21st century": an ordinal of what follows it (but "Pazar 31'inde", a case ending, is a time)
-        return Atom(i, k, None, None, self.day_at(i)[0])
+        return Atom(i, k, None, None, self._day_read(i))
+
+    def _day_read(self, i: int) -> int:
+        """The day of the month at ``i``, where the caller has read one (``Ranges.date_at``'s lone day)."""
+        dk = self.day_at(i)
+        assert dk is not None
+        return dk[0]
 
     def days_after_month(self, month: Atom) -> tuple[Atom, Atom] | None:
         """Days of a month written after it: opened ("November between 19 and 20"; not "... between 19 and 20
@@ -133,9 +140,9 @@ class Periods:
         if month.day is None and (op := self.opens.match(toks, k)) and self._ok(op[1], k) and (days := self.lone_days(op[1])) \
                 and days[2] < days[3] and not (self._ok(days[1], k) and toks[days[1]].kind != "punct" and not self.month_before.match(toks, days[1])):
             first, last, d1, d2 = k, days[1], days[2], days[3]
-        elif month.day is not None and self._ends(k - 1, self.closed_suffixes) and (d2 := self.day(k)) is not None \
-                and month.day < d2 and self._ok(k + 1, k) and (close := self.between_close.match(toks, k + 1)):
-            first, last, d1 = k, close[1], month.day
+        elif month.day is not None and self._ends(k - 1, self.closed_suffixes) and (end_day := self.day(k)) is not None \
+                and month.day < end_day and self._ok(k + 1, k) and (close := self.between_close.match(toks, k + 1)):
+            first, last, d1, d2 = k, close[1], month.day, end_day
         else:
             return None
         return (Atom(month.first, last, month.year, month.month, d1, month.calendar),

@@ -8,12 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from factcheck.extraction.calendars import COMPOUND, YEAR_RANGE, Atom, compatible
+from factcheck.extraction.parser_base import DateParts
 
 
-class Ranges:
+class Ranges(DateParts):
     def date_at(self, i: int) -> Atom | tuple[Atom, Atom] | None:
         toks = self.toks
         t = toks[i]
+        right: Atom | None  # the date that ends a range
         if t.kind == "mixed" and (decade := self.decade(i)):
             return decade
         if quarter := self.quarter(i):
@@ -51,7 +53,7 @@ class Ranges:
             return None
         k = left.last
         after = None  # the date after a join, when it had to be read to decide on the join
-        join = self.joins.match(toks, k) if self._ok(k, i) else None
+        join: tuple[str | None, int] | None = self.joins.match(toks, k) if self._ok(k, i) else None
         if join is None and self._ok(k, i) and self.opens.match_ending(toks, left.first):
             join = self.opened_joins.match(toks, k)  # "between 17 and 28 November"
         if join is None and lone_day is not None and self._ok(k + 1, i) and toks[k].lower in self.list_joins \
@@ -90,6 +92,7 @@ class Ranges:
                 return left if lone_day is None else None
             if right is not None and compatible(left, right):
                 if left.year is None:
+                    assert right.month is not None  # compatible() wants a month of an end whose start has no year
                     left.year = right.year if right.year is None or left.month is None or left.month <= right.month else right.year - 1
                 if left.month is None and left.day is not None:
                     left.month = right.month

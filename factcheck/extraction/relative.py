@@ -154,7 +154,7 @@ class _Grammar:
             k = wd[1] + 1 if self._ok(wd[1] + 1, i) and self.toks[wd[1]].lower in self.weekday_joins else wd[1]
             mod = self._move(k, "next", "last", "this")
             unit = self.units.match(self.toks, mod[1]) if mod and self._ok(mod[1], i) else None
-            if unit is not None and unit[0] == "week":
+            if unit is not None and mod is not None and unit[0] == "week":  # (a unit only after a move)
                 return (*_weekday_in(_shift(ref, "week", STEPS[mod[0]]), int(wd[0])), unit[1])
         # "через 3 недели", "in two months"
         if (w := self._move(i, "within")) and (a := self._amount(w[1])) and not (
@@ -184,9 +184,9 @@ class _Grammar:
         if unit is None and (unit := self.units.match(self.toks, i)) is not None and not (
                 i > 0 and self._ok(i - 1, i) and read_number(self.doc, i - 1)):  # "چهار سال آینده": four years, a span
             after = self._move(unit[1], "next_after", "last_after", "this_after")  # "هفته گذشته"
-        if unit is not None and (mod or after) and unit[0] != "day" and self.toks[unit[1] - 1].lower not in self.vague:
+        if unit is not None and (move := mod or after) and unit[0] != "day" and self.toks[unit[1] - 1].lower not in self.vague:
             # not "the next day" (it follows the story, not the paper), nor "the coming weeks"
-            step = STEPS[(mod or after)[0].removesuffix("_after")]
+            step = STEPS[move[0].removesuffix("_after")]
             end = after[1] if after else unit[1]
             day = _shift(ref, unit[0], step)
             k = end + 1 if self._ok(end + 1, i) and self.toks[end].lower in self.weekday_joins else end
@@ -254,7 +254,7 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
     starts = frozenset().union(lexicon.trie, weekdays.trie, *(grammar.moves[k].trie for k in ("next", "last", "within")))
     while i < len(doc.tokens):
         start = end = None
-        m = None
+        m: tuple[str | None, int] | None = None  # (the phrase's label, index after it)
         if i in taken or (starts.isdisjoint(doc.tokens[i].stems) and not grammar.unit_near(i)):
             i += 1
             continue

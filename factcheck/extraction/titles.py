@@ -277,9 +277,10 @@ class _Titles(PersonNames):
         runs = [(org_first, start)]
         for k in range(org_first, start):
             if (dep := self.deputies.match(toks, k)) and dep[1] <= start:
-                role = DEPUTY.get(role)  # "Deputy Foreign Minister"
-                if role is None:
+                deputy = DEPUTY.get(role)  # "Deputy Foreign Minister"
+                if deputy is None:
                     return []  # "Deputy Head": no role id says it
+                role = deputy
                 runs = [(org_first, k), (dep[1], start)]
                 break
         first = org_first if org_first < start else start

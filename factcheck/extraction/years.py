@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from factcheck.extraction.calendars import YEAR_RANGE
 from factcheck.extraction.numbers import read_number
+from factcheck.extraction.parser_base import DateParts
 
 SHORT_SOLAR_FROM = 50  # a two-digit solar hijri year from 50 is 13NN ("سال ۹۲"); one written "۰۲" is 1402
 
 
-class Years:
+class Years(DateParts):
     def year(self, k: int, calendar: str = "gregorian") -> tuple[int, int] | None:
         """(year, index after it and any year word)."""
         n = self.number(k)

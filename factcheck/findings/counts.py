@@ -306,7 +306,11 @@ def _across_measures(c, facts_of: dict, outlets: dict) -> list[Finding]:
         # the side a rule states stands; the other stands apart (both, when neither or both have a rule)
         ruled_side = {f.measure for f in fact_list}
         apart = {a, b} - ruled_side or {a, b}
-        records = sorted(rows, key=lambda r, apart=apart: (r["measure"] not in apart, r["article"]))
+
+        def apart_first(r: dict, apart: set[str] = apart) -> tuple[bool, str]:
+            return r["measure"] not in apart, r["article"]
+
+        records = sorted(rows, key=apart_first)
         sources = [_source(r, outlets, r["measure"] in apart) for r in records]
         out.append(Finding(finding_id("count", p["subject_key"], p["group"], f"{a}|{b}"), "warning", "count", entity,
                            p["group"], f"{a} vs {b}", f"{said[a][0]} {a}", f"{entity}, {p['group']}: {reason}",

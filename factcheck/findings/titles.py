@@ -172,8 +172,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     ok = [_portfolio_ok(p if isinstance(p, str) else None, tuple(ps), lang)
           for p, ps, lang in zip(j["portfolio"], j["portfolio_office"], j["lang"], strict=True)]
     j = j[pd.Series(ok, index=j.index)]
-    holders = {h: [romanise_any(n) for n in (rules.entity(h).names + rules.entity(h).aliases)] for h in set(j["holder"])}
-    same = [(p == h) if isinstance(p, str) else _holder_named(romanise(t, lang), holders[h])
+    holder_names = {h: [romanise_any(n) for n in (rules.entity(h).names + rules.entity(h).aliases)] for h in set(j["holder"])}
+    same = [(p == h) if isinstance(p, str) else _holder_named(romanise(t, lang), holder_names[h])
             for p, t, lang, h in zip(j["person_id"], j["person_full"].fillna(j["person_text"]), j["lang"], j["holder"], strict=True)]
     j = j.assign(apart=~pd.Series(same, index=j.index, dtype=bool))
     # a person who held that role of another organisation then: more likely a name and title paired

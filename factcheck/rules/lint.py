@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from typing import Any
 
 from factcheck.rules.load import Located, RuleError, Rules
-from factcheck.rules.model import Entity
+from factcheck.rules.model import Entity, Office
 
 
 def _script(name: str) -> str:
@@ -24,10 +25,10 @@ def lint_rules(rules: Rules) -> list[RuleError]:
 
     out: list[RuleError] = list(rules.remarks)
 
-    def warn(located: Located, message: str, hint: str = "") -> None:
+    def warn(located: Located[Any], message: str, hint: str = "") -> None:
         out.append(RuleError(located.path, located.line, located.column, message, hint, "warning"))
 
-    seen: dict[tuple[str, str], Located] = {}
+    seen: dict[tuple[str, str], Located[Entity]] = {}
     for located in rules.entities.values():
         e: Entity = located.value
         names: dict[tuple[str, str], str] = {}
@@ -61,7 +62,7 @@ def lint_rules(rules: Rules) -> list[RuleError]:
         if e.dates is not None and e.year is not None and e.dates.start.year != e.year:
             warn(located, f"dates start in {e.dates.start.year}, but the entity's year is {e.year}",
                  "fix the dates or the year")
-    by_office: dict[tuple[str, str], list[Located]] = {}
+    by_office: dict[tuple[str, str], list[Located[Office]]] = {}
     for o in rules.offices:
         by_office.setdefault((o.value.org, o.value.role), []).append(o)
     for offices in by_office.values():
@@ -76,9 +77,9 @@ def lint_rules(rules: Rules) -> list[RuleError]:
                 if start <= end:
                     warn(b, f"'{ob.holder}' and '{oa.holder}' ({a.where}) both hold {ob.role} of '{ob.org}' on {start}",
                          "fix the dates, or give ministers their portfolio")
-    for located in rules.expectations:
-        name = located.value.expectation
+    for expected in rules.expectations:
+        name = expected.value.expectation
         if expectation_class(name) is None:
-            warn(located, f"'{name}' is not a Great Expectations expectation",
+            warn(expected, f"'{name}' is not a Great Expectations expectation",
                  "see https://greatexpectations.io/expectations/ for the names")
     return sorted(out, key=lambda e: (e.path, e.line, e.column))

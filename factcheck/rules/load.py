@@ -8,10 +8,16 @@ import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from factcheck.rules.model import VERSION_2_SAYS, Entity, RuleFile
+from factcheck.rules.model import VERSION_2_SAYS, Acknowledgement, DatasetExpectation, Entity, Example, Office, RuleFile
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -31,10 +37,10 @@ class RuleError:
 
 
 @dataclass
-class Located:
+class Located(Generic[T]):
     """A rule object with where it was written."""
 
-    value: object
+    value: T
     path: str
     line: int
     column: int = 1
@@ -50,12 +56,12 @@ class Located:
 
 @dataclass
 class Rules:
-    entities: dict[str, Located] = field(default_factory=dict)
-    offices: list[Located] = field(default_factory=list)
+    entities: dict[str, Located[Entity]] = field(default_factory=dict)
+    offices: list[Located[Office]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    examples: list[Located] = field(default_factory=list)
-    acknowledgements: list[Located] = field(default_factory=list)
-    expectations: list[Located] = field(default_factory=list)
+    examples: list[Located[Example]] = field(default_factory=list)
+    acknowledgements: list[Located[Acknowledgement]] = field(default_factory=list)
+    expectations: list[Located[DatasetExpectation]] = field(default_factory=list)
     remarks: list[RuleError] = field(default_factory=list)  # warnings and notices found while loading
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -100,7 +106,7 @@ def _fields(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _suggest(word: str, options) -> str:
+def _suggest(word: object, options) -> str:
     close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
 
@@ -122,7 +128,7 @@ def _model_at(loc: tuple) -> type[BaseModel]:
     return model
 
 
-def _explain(err: dict) -> tuple[str, str]:
+def _explain(err: ErrorDetails) -> tuple[str, str]:
     loc = tuple(err["loc"])
     kind = err["type"]
     name = loc[-1] if loc and isinstance(loc[-1], str) else ""  # a list's index names nothing
@@ -223,7 +229,7 @@ def load_rules(directories: str | Path | list) -> tuple[Rules, list[RuleError]]:
         for k, office in enumerate(tree.get("offices") or []):
             listed = office.get("portfolio") if hasattr(office, "get") else None
             # a one-word item of a flow list is most often a name cut at its comma ("[Transport, Communications ...]")
-            if getattr(getattr(listed, "fa", None), "flow_style", lambda: False)() and len(listed) > 1 \
+            if listed is not None and getattr(getattr(listed, "fa", None), "flow_style", lambda: False)() and len(listed) > 1 \
                     and any(len(str(p).split()) == 1 for p in listed[:-1]):
                 line, col = _locate(tree, ("offices", k, "portfolio"))
                 rules.remarks.append(RuleError(

@@ -16,11 +16,9 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from factcheck.isodate import ISO_DATE, iso_bounds, partial_date
-from factcheck.schema import MEASURES, ROLES
+from factcheck.schema import Measure, Role
 
 Severity = Literal["error", "warning"]
-Role = Literal[ROLES]  # type: ignore[valid-type]
-Measure = Literal[MEASURES]  # type: ignore[valid-type]
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 # A date at the precision it is known: 2016-01-15, 2016-01 or 2016.
@@ -73,7 +71,8 @@ class CountFact(_Sourced):
         if self.value is None:
             return (float(self.min) if self.min is not None else 0.0, float(self.max) if self.max is not None else float("inf"))
         m = _TOLERANCE.match(str(self.tolerance or 0))
-        tol = float(m.group(1)) * (self.value / 100 if m.group(2) else 1)  # type: ignore[union-attr]
+        assert m is not None  # the tolerance's validator let through only what the pattern reads
+        tol = float(m.group(1)) * (self.value / 100 if m.group(2) else 1)
         return self.value - tol, self.value + tol
 
 
