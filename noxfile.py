@@ -77,6 +77,9 @@ def eval(session):
 
 @nox.session
 def bench(session):
-    """Time extraction of the bundled corpora (pytest-benchmark)."""
+    """Time extraction of the bundled corpora and the cross-check (pytest-benchmark), then the growth of
+    extraction time and memory with an article's size (benchmarks/growth.py)."""
     session.install("-e", ".[test]", "pytest-benchmark>=4")
     session.run("pytest", "benchmarks", "--benchmark-only", "--benchmark-columns=min,mean,max,rounds", *session.posargs)
+    # how time and memory grow with an article's size, for seven shapes of text (exponents above 1.2 are OVER)
+    session.run("python", "benchmarks/growth.py")
