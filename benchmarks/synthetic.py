@@ -520,7 +520,7 @@ def synthetic_claims(n: int, seed: int = 0, big: int = 10_000):
         "lang": pd.array(lang, dtype=string), "published": pd.array(published, dtype=string),
         "kind": pd.array(kind, dtype=string), "text": pd.array(text, dtype=string),
         "start": start.astype("int64"), "end": end.astype("int64"), "line": line.astype("int64"),
-        "sentence": pd.array(sentence, dtype=string), "sentence_start": sentence_start.astype("int64"),
+        "sentence": pd.array(sentence, dtype=string), "sentence_start": sentence_start.astype("int64"), "context_start": sentence_start.astype("int64"),
         "value": pd.array(cols["value"], dtype="Int64"), "qualifier": pd.array(cols["qualifier"], dtype=string),
         "attribute": pd.array(cols["attribute"], dtype=string), "measure": pd.array(cols["measure"], dtype=string),
         "subgroup": pd.array(cols["subgroup"], dtype="boolean"), "running": pd.array(cols["running"], dtype="boolean"),

@@ -20,7 +20,7 @@ from factcheck.extraction.calendars import (
     to_gregorian,
 )
 from factcheck.extraction.document import Document
-from factcheck.extraction.numbers import read_number
+from factcheck.extraction.numbers import may_start, read_number
 from factcheck.extraction.numeric import NumericDates
 from factcheck.extraction.periods import Periods
 from factcheck.extraction.ranges import Ranges
@@ -45,6 +45,13 @@ def _months(lang: Language) -> Lexicon:
 @cache
 def _month_names(lang: Language) -> frozenset[str]:
     return frozenset(lang.lower(str(n)) for key in CALENDARS for names in (lang.get(f"dates.{key}") or {}).values() for n in names)
+
+
+@cache
+def _date_starts(lang: Language) -> frozenset[str]:
+    """The words a date written with words may start with: month names, ordinal days, quarters and halves."""
+    return frozenset().union(*(lang.lexicon(key).trie for key in ("dates.ordinal_days", "dates.quarters", "dates.halves")),
+                             _months(lang).trie)
 
 
 @cache
@@ -290,11 +297,12 @@ def extract_dates(doc: Document) -> list[dict]:
     parser = _Parser(doc)
     toks = doc.tokens
     found: list[tuple[int, int, Atom, Atom]] = []
+    starts = _date_starts(doc.lang)
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.kind == "punct":
-            i += 1
+        if t.kind == "punct" or (t.kind == "word" and starts.isdisjoint(t.stems) and not (parser.day_words and may_start(doc.lang, t))):
+            i += 1  # no date starts with this word: not a month, an ordinal day, a quarter or half, a number word
             continue
         got = parser.date_at(i)
         if got is None:

@@ -96,7 +96,7 @@ def _vocabulary(lang) -> tuple[dict, dict, dict, frozenset[str]]:
     return words, scales, fractions, frozenset(words) | frozenset(scales)
 
 
-def _may_start(lang, t) -> bool:
+def may_start(lang, t) -> bool:
     """Word ``t`` may start a number in words: a number word, scale or fraction, one with an ending, or fused ones."""
     words, scales, fractions, _ = _vocabulary(lang)
     return (t.lower.split("-")[0] in words or t.lower in fractions or any(s in scales or s in words for s in t.stems)
@@ -240,7 +240,7 @@ def _read_number(doc: Document, i: int) -> Number | None:
     t = doc.tokens[i]
     if t.kind in ("num", "mixed"):
         num = _digits(doc, i)
-    elif t.kind == "word" and _may_start(doc.lang, t) and not (
+    elif t.kind == "word" and may_start(doc.lang, t) and not (
         doc.lang.lexicon("numbers.vague").match(doc.tokens, i)
         or (i > 0 and doc.lang.lexicon("numbers.vague").match(doc.tokens, i - 1))  # "صدها هزار", "hundreds of thousands"
     ):
