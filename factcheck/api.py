@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.corpus import Article, Problem, read_corpus
@@ -112,47 +113,98 @@ class Results:
         }
 
 
-def extract(inputs: list[str]) -> Results:
-    """Read the articles named by ``inputs`` (files, folders, globs) and extract their claims."""
+def extract(inputs: list[str], store: str | Path | None = None) -> Results:
+    """Read the articles named by ``inputs`` (files, folders, globs) and extract their claims (with
+    ``store``, a DuckDB file: only of the articles it does not hold unchanged)."""
     articles, problems = read_corpus(inputs)
-    return extract_articles(articles, problems)
+    return extract_articles(articles, problems, store=store)
 
 
-def extract_articles(articles: list[Article], problems: list[Problem] | None = None, progress=None) -> Results:
+def extract_articles(articles: list[Article], problems: list[Problem] | None = None, progress=None,
+                     store: str | Path | None = None) -> Results:
     """Extract the claims of articles already read. ``progress`` wraps the articles as they are
-    read (a tqdm bar, say)."""
-    from factcheck.extraction import extract_article
+    read (a tqdm bar, say). With ``store`` (a DuckDB file, ``factcheck.store``), the claims of articles
+    the store holds unchanged are read from it, only the others extracted, and the store updated: the
+    results are the same as without it."""
     from factcheck.lang import available
-    from factcheck.schema import claims_frame
 
     problems = list(problems or [])
+    if store is None:
+        rows, found_problems = _extract(progress(articles) if progress else articles)
+        claims = _frame(rows)
+    else:
+        claims, found_problems = _extract_with_store(articles, progress, store, problems)
+    problems.extend(p for a in articles for p in found_problems.get(a.id, []))
+    return Results([a for a in articles if a.lang in available()], claims, problems)
+
+
+def _extract(articles) -> tuple[list[dict], dict[str, list[Problem]]]:
+    """Claims (rows) and problems, by article id, of ``articles``."""
+    from factcheck.extraction import extract_article
+
     rows: list[dict] = []
-    read: list[Article] = []
-    for article in progress(articles) if progress else articles:
+    problems: dict[str, list[Problem]] = {}
+    for article in articles:
         try:
             found, skipped = extract_article(article)
         except Exception as e:  # one article never ends a run: it is reported and skipped
             found, skipped = [], [Problem(article.path, f"could not be read ({type(e).__name__}: {e})", None,
                                           "skipped; please report this article to the factcheck developers")]
-        problems.extend(skipped)
-        if article.lang in available():
-            read.append(article)
+        problems[article.id] = skipped
         rows.extend(found)
-    return Results(read, claims_frame(rows), problems)
+    return rows, problems
 
 
-def check(inputs: list[str], rules, today: dt.date | None = None, progress=None, stage=None) -> Results:
+def _frame(rows: list[dict]):
+    from factcheck.schema import claims_frame
+
+    return claims_frame(rows)
+
+
+def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem]):
+    """Claims and problems of ``articles``, those of unchanged articles read from the store at ``path``."""
+    import pandas as pd
+
+    from factcheck.schema import COLUMNS, claims_schema
+    from factcheck.store import ClaimStore, article_key
+
+    store = ClaimStore(path)
+    problems.extend(store.problems)
+    try:
+        keys = {a.id: article_key(a) for a in articles}  # before extraction detects a language
+        known = store.known()
+        kept = [a for a in articles if known.get(a.id, (None, None))[0] == keys[a.id]]
+        changed = [a for a in articles if known.get(a.id, (None, None))[0] != keys[a.id]]
+        for a in kept:
+            a.lang = a.lang or known[a.id][1]
+        stored, stored_problems = store.claims_of([a.id for a in kept])
+        rows, found = _extract(progress(changed) if progress else changed)
+        new = _frame(rows)
+        store.update({a.id: (keys[a.id], a.lang) for a in changed}, new, found, [i for i in known if i not in keys])
+    finally:
+        store.close()
+    found.update(stored_problems)
+    order = {a.id: n for n, a in enumerate(articles)}
+    claims = pd.concat([stored, new], ignore_index=True) if len(stored) else new
+    if len(claims):
+        claims = claims.iloc[claims["article"].map(order).argsort(kind="stable")].reset_index(drop=True)
+    return claims_schema().validate(claims.astype(COLUMNS)), found
+
+
+def check(inputs: list[str], rules, today: dt.date | None = None, progress=None, stage=None,
+          store: str | Path | None = None) -> Results:
     """Extract the claims of ``inputs`` and cross-check them with each other and with ``rules``.
 
     ``rules`` is a loaded, valid ``factcheck.rules.Rules`` (see ``load_rules``); ``today`` decides
-    which acknowledgements have expired (default: the system's date).
+    which acknowledgements have expired (default: the system's date); ``store``, a DuckDB file, keeps
+    the claims between runs, so that only new and changed articles are extracted.
     """
     articles, problems = read_corpus(inputs)
-    return check_articles(articles, rules, problems, today, progress, stage)
+    return check_articles(articles, rules, problems, today, progress, stage, store)
 
 
 def check_articles(articles: list[Article], rules, problems: list[Problem] | None = None,
-                   today: dt.date | None = None, progress=None, stage=None) -> Results:
+                   today: dt.date | None = None, progress=None, stage=None, store: str | Path | None = None) -> Results:
     """The pipeline over articles already read: extract, link, check; then acknowledgements and
     dataset expectations.
 
@@ -173,7 +225,7 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
             stage(name, time.perf_counter() - clock, detail)
         clock = time.perf_counter()
 
-    results = extract_articles(articles, problems, progress)
+    results = extract_articles(articles, problems, progress, store)
     done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
     linked = link(results.claims, rules, results.articles)
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 FORMATS = ("jsonl", "csv", "table")
+STORE_HELP = ("keep the extracted claims in this DuckDB file between runs: only new and changed articles are "
+              "extracted, a removed article's claims go (e.g. build/claims.duckdb)")
 
 
 def _report(problems) -> None:
@@ -38,7 +40,7 @@ def cmd_extract(args) -> int:
     if blocked := check_targets([args.output]):
         _report(blocked.values())
         return 2
-    results = extract(args.paths)
+    results = extract(args.paths, store=args.store)
     for p in results.problems:
         print(f"skipped: {p}", file=sys.stderr)
     if args.format == "jsonl":
@@ -115,7 +117,7 @@ def cmd_check(args) -> int:
         targets.append(path or None)
     blocked = check_targets(targets)  # said before the run; the other outputs are still written after it
     _report(blocked.values())
-    results = check(args.corpus, rules, progress=_progress(args), stage=stage)
+    results = check(args.corpus, rules, progress=_progress(args), stage=stage, store=args.store)
     failed, crashed = [], False
 
     def render_format(name: str) -> str:
@@ -257,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("paths", nargs="+", help="article files, folders or globs (.txt, .md, .jsonl)")
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("-o", "--output", help="write here instead of standard output")
+    p.add_argument("--store", metavar="PATH", help=STORE_HELP)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", help="cross-check articles with each other and with rule files; write the HTML report")
@@ -267,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", action="append", metavar="FORMAT[=PATH]", type=_format,
                    help="text (default), lines, json, sarif, junit or github; repeat for several, each to its own file "
                         "(PATH, or build/ by default; '-' for standard output)")
+    p.add_argument("--store", metavar="PATH", help=STORE_HELP)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--verbose", action="store_true", help="say what each stage did and how long it took")
     p.set_defaults(func=cmd_check)

@@ -185,6 +185,9 @@ def _read_jsonl(path: Path, problems: list[Problem]) -> list[Article]:
         except RecursionError:
             problems.append(Problem(name, "JSON nested too deep to read", lineno, "one flat JSON object per line"))
             continue
+        except ValueError as e:  # a number of more digits than Python converts
+            problems.append(Problem(name, f"JSON that cannot be read: {e}", lineno, "one JSON object per line"))
+            continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
             problems.append(Problem(name, "record has no 'text'", lineno, "each line needs 'id' and a non-empty 'text'"))
             continue

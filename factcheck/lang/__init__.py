@@ -15,7 +15,7 @@ from importlib import resources
 
 from factcheck.text import Token, normalise, tokenise
 
-END = "\0"  # trie key that marks the end of a phrase
+END = None  # trie key that marks the end of a phrase (no token is None: "\0" in a text was one)
 
 
 def _turkic_lower(s: str) -> str:

@@ -1,0 +1,137 @@
+"""The claims store (a real DuckDB file): a rerun extracts only new and changed articles and gives the
+same results; a removed article's claims go; a new extractor re-extracts everything; a damaged store is
+moved aside and rebuilt; a run killed in the middle of writing leaves the last finished run's store."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from factcheck.api import extract
+from factcheck.cli import main
+
+ARTICLES = {
+    "a.md": "---\nlang: en\npublished: 2025-11-28\n---\nMore than 2,500 delegates attended WTDC-25 in Baku, held 17-28 November 2025.\n",
+    "b.md": "---\nlang: tr\npublished: 2025-11-28\n---\nZirveye 150 ülkeden 3.000 delege katıldı. Toplantı 31 Şubat 2025'te yapıldı.\n",
+    "c.jsonl": '{"id": "w1", "lang": "ru", "published": "2025-11-28", "text": "В форуме приняли участие 4000 человек."}\n'
+               '{"id": "w2", "text": "Forumda 1200 nəfər iştirak edib."}\n',
+}
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def counted(monkeypatch):
+    """The articles extraction is asked to read, by id."""
+    import factcheck.extraction as extraction
+
+    seen: list[str] = []
+    real = extraction.extract_article
+
+    def counting(article):
+        seen.append(article.id.rsplit("/", 1)[-1])
+        return real(article)
+
+    monkeypatch.setattr(extraction, "extract_article", counting)
+    return seen
+
+
+def _same(a, b):
+    assert a.to_jsonl() == b.to_jsonl()
+    assert [str(p) for p in a.problems] == [str(p) for p in b.problems]
+    assert [x.id for x in a.articles] == [x.id for x in b.articles] and [x.lang for x in a.articles] == [x.lang for x in b.articles]
+
+
+def test_a_rerun_reads_the_store_and_gives_the_same_results(corpus, tmp_path, counted):
+    store = tmp_path / "claims.duckdb"
+    plain = extract([str(corpus)])
+    counted.clear()
+    first = extract([str(corpus)], store=store)
+    assert sorted(counted) == ["a.md", "b.md", "w1", "w2"]
+    counted.clear()
+    second = extract([str(corpus)], store=store)
+    assert counted == []
+    _same(plain, first)
+    _same(first, second)
+    assert any("date cannot exist" in str(p) for p in second.problems)  # a problem of extraction, replayed
+
+
+def test_only_changed_articles_are_extracted_and_removed_ones_go(corpus, tmp_path, counted):
+    import duckdb
+
+    store = tmp_path / "claims.duckdb"
+    extract([str(corpus)], store=store)
+    (corpus / "a.md").write_text(ARTICLES["a.md"].replace("2,500", "2,700"), encoding="utf-8")
+    (corpus / "b.md").unlink()
+    counted.clear()
+    results = extract([str(corpus)], store=store)
+    assert counted == ["a.md"]
+    _same(extract([str(corpus)]), results)
+    con = duckdb.connect(str(store), read_only=True)
+    ids = {row[0].rsplit("/", 1)[-1] for row in con.execute("SELECT DISTINCT article FROM claims").fetchall()}
+    values = {row[0] for row in con.execute("SELECT value FROM claims WHERE kind = 'count'").fetchall()}
+    con.close()
+    assert ids == {"a.md", "w1", "w2"} and 2700 in values and 2500 not in values
+
+
+def test_a_new_extractor_extracts_everything_again(corpus, tmp_path, counted, monkeypatch):
+    import factcheck.store as store_module
+
+    store = tmp_path / "claims.duckdb"
+    extract([str(corpus)], store=store)
+    monkeypatch.setattr(store_module, "extractor_key", lambda: "another-release")
+    counted.clear()
+    extract([str(corpus)], store=store)
+    assert sorted(counted) == ["a.md", "b.md", "w1", "w2"]
+
+
+def test_a_damaged_store_is_moved_aside_and_rebuilt(corpus, tmp_path):
+    store = tmp_path / "claims.duckdb"
+    store.write_bytes(b"not a database" * 1000)
+    results = extract([str(corpus)], store=store)
+    assert any("claims store could not be opened" in str(p) and "rebuilt" in str(p) for p in results.problems)
+    assert (tmp_path / "claims.duckdb.broken").exists()
+    _same(extract([str(corpus)], store=store), extract([str(corpus)]))
+
+
+def test_a_run_killed_while_writing_leaves_the_last_finished_store(corpus, tmp_path):
+    store = tmp_path / "claims.duckdb"
+    before = extract([str(corpus)], store=store)
+    # a run that deletes every article and writes half of its claims, then dies before it commits
+    script = textwrap.dedent(f"""
+        import os
+        from factcheck.store import ClaimStore
+        s = ClaimStore({str(store)!r})
+        s.con.execute("BEGIN")
+        s.con.execute("DELETE FROM articles")
+        s.con.execute("DELETE FROM claims")
+        s.con.execute("INSERT INTO articles VALUES ('x', 'y', 'en')")
+        os.kill(os.getpid(), 9)
+    """)
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert killed.returncode == -9
+    after = extract([str(corpus)], store=store)
+    _same(before, after)
+    assert not any("could not be opened" in str(p) for p in after.problems)
+
+
+def test_check_with_a_store_gives_the_same_findings(corpus, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    repo = Path(__file__).parent.parent
+    monkeypatch.chdir(tmp_path)
+    runs = []
+    for store in ([], ["--store", "claims.duckdb"], ["--store", "claims.duckdb"]):
+        assert main(["check", str(corpus), "--rules", str(repo / "rules"), "--quiet", "--format", "json=out.json", *store]) in (0, 1)
+        doc = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+        runs.append((doc["findings"], doc["claims"], doc["problems"]))
+    assert runs[0] == runs[1] == runs[2]
