@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,14 +49,18 @@ class Results:
         ]
 
     def claim_rows(self) -> list[dict]:
-        """The claims table as dicts, with missing values as None."""
-        rows = self.claims.to_dict("records")
-        for row in rows:
-            for k, v in row.items():
-                if v is None or (isinstance(v, float) and math.isnan(v)) or v.__class__.__name__ == "NAType":
-                    row[k] = None
-                elif hasattr(v, "item"):
-                    row[k] = v.item()
+        """The claims table as dicts of plain Python values, missing ones None (made once a table: every
+        output format asks)."""
+        cached = self.__dict__.get("_rows")
+        if cached is not None and cached[0] is self.claims:
+            return cached[1]
+        columns = {}
+        for name in self.claims.columns:
+            column = self.claims[name]
+            # object dtype keeps Python ints and bools; missing values (NA, NaN) become None
+            columns[name] = column.astype(object).where(column.notna(), None).tolist()
+        rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)] if columns else []
+        self.__dict__["_rows"] = (self.claims, rows)
         return rows
 
     def claim_records(self) -> list[dict]:

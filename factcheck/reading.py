@@ -69,13 +69,17 @@ def check_article_length(text: str) -> None:
                          hint="split it into articles, or give one article a file")
 
 
-def check_yaml(text: str) -> None:
+def check_yaml(text: str, pure: bool = False) -> None:
     """Refuse a YAML document that would be too big once built, too deep, recursive, or tagged with a
-    type the tool does not know, before anything is constructed: its events are read, never its objects."""
+    type the tool does not know, before anything is constructed: its events are read, never its objects.
+    ``pure``: read them with ruamel's own parser, as the round-trip loader of rule files does (its messages
+    and what it accepts differ from libyaml's, which reads front matter)."""
     from ruamel.yaml import YAML, YAMLError
 
+    if not any(c in text for c in "&*![{") and text.count("\n") < MAX_YAML_DEPTH:
+        return  # no anchor, alias, tag or bracket, and too few lines to nest too deep: nothing to refuse
     try:
-        _check_events(YAML(typ="safe", pure=True).parse(text))
+        _check_events(YAML(typ="safe", pure=pure).parse(text))
     except YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         raise InputError(f"not valid YAML: {getattr(e, 'problem', None) or e}", mark.line + 1 if mark else None,
@@ -128,7 +132,7 @@ def load_yaml(text: str, typ: str = "safe"):
     from ruamel.yaml import YAML, YAMLError
 
     check_yaml(text)
-    yaml = YAML(typ=typ, pure=True)
+    yaml = YAML(typ=typ)
     constructors = yaml.constructor.yaml_constructors
     constructors["tag:yaml.org,2002:timestamp"] = constructors["tag:yaml.org,2002:str"]
     try:

@@ -55,7 +55,13 @@ def render_text(results: Results, report: str | None = None) -> str:
 
 
 def render_json(results: Results) -> str:
-    return json.dumps(results.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The results as JSON: indented, with one claim a line (the claims of a large archive are most of it,
+    and an indented dump of them takes Python's slow encoder)."""
+    doc = results.to_dict()
+    claims = doc.pop("claims")
+    head = json.dumps(doc, ensure_ascii=False, indent=2)
+    body = ",\n".join("    " + json.dumps(c, ensure_ascii=False) for c in claims)
+    return head[:-2] + ',\n  "claims": [' + ("\n" + body + "\n  " if claims else "") + "]\n}\n"
 
 
 def _direction(lang: str | None) -> str:
@@ -71,7 +77,8 @@ def _safe_url(url) -> str | None:
 
 def render_html(results: Results) -> str:
     """One self-contained HTML page: summary, a card per finding with every source's version on one
-    chart, all claims, and the articles. All article text is escaped; nothing is fetched."""
+    chart, all claims, and the articles (of an archive of more than ``ALL_CLAIMS_UP_TO`` claims, those
+    the findings cite: the JSON output holds every claim). All article text is escaped; nothing is fetched."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
@@ -82,7 +89,12 @@ def render_html(results: Results) -> str:
     )
     env.filters["safe_url"] = _safe_url
     rows = results.claim_rows()
-    articles = {a.id: a for a in results.articles}
+    shown_articles = results.articles
+    if len(rows) > ALL_CLAIMS_UP_TO:  # an archive: the articles the findings cite, not all of them
+        cited = {s.article for f in results.findings for s in f.sources[:FOLDED]}
+        shown_articles = [a for a in results.articles if a.id in cited]
+        rows = [r for r in rows if r["article"] in cited]
+    articles = {a.id: a for a in shown_articles}
     claims = {}
     for r in rows:
         a = articles.get(r["article"])
@@ -103,7 +115,7 @@ def render_html(results: Results) -> str:
     by_article: dict[str, list[dict]] = {}
     for r in rows:
         by_article.setdefault(r["article"], []).append(r)
-    views = {a.id: _article_view(a, by_article.get(a.id, []), apart) for a in results.articles}
+    views = {a.id: _article_view(a, by_article.get(a.id, []), apart) for a in shown_articles}
     template = env.get_template("report.html.j2")
     return template.render(
         summary=results.summary(),
@@ -111,9 +123,11 @@ def render_html(results: Results) -> str:
         charts={f.id: Markup(_chart(f)) for f in results.findings if f.kind != "title"},
         langs={f.id: " ".join(sorted({s.lang for s in f.sources if s.lang})) for f in results.findings},
         shown=SHOWN,
+        folded=FOLDED,
         claims=claims,
-        articles=[(a, views[a.id], _direction(a.lang)) for a in results.articles],
-        anchors={a.id: f"article-{n}" for n, a in enumerate(results.articles, 1)},
+        articles=[(a, views[a.id], _direction(a.lang)) for a in shown_articles],
+        anchors={a.id: f"article-{n}" for n, a in enumerate(shown_articles, 1)},
+        cited_only=len(shown_articles) < len(results.articles),
         languages=sorted({a.lang for a in results.articles if a.lang}),
         entities=sorted({str(f.entity) for f in results.findings}),
         unchecked=results.unchecked,
@@ -126,6 +140,8 @@ def render_html(results: Results) -> str:
 
 
 SHOWN = 12  # sources shown open on a card (and on its chart); the rest fold away
+FOLDED = 200  # sources (and reasons) a card holds in all: the JSON output has the rest
+ALL_CLAIMS_UP_TO = 5000  # above this many claims, the report shows the articles and claims the findings cite
 
 
 def _article_view(article, rows: list[dict], apart: set[str]) -> list[tuple[str, str | None, str | None]]:

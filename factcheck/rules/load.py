@@ -182,7 +182,7 @@ def load_rules(directories: str | Path | list) -> tuple[Rules, list[RuleError]]:
         rules.files.append(name)
         try:
             text = decode(read_bytes(path))
-            check_yaml(text)
+            check_yaml(text, pure=True)
             tree = _yaml().load(text)
         except InputError as e:
             errors.append(RuleError(name, e.line or 1, e.column or 1, e.message, e.hint))
