@@ -118,14 +118,31 @@ class Linker:
     def event(self, text: str | None, lang: str, year: int | None, context: str = "", day: dt.date | None = None) -> str | None:
         if not text:
             return None
+        return self.pick(self.event_candidates(text, lang, year, day), year, context)
+
+    def pick(self, found: tuple[list[Entity], bool], year: int | None, context: str) -> str | None:
+        """The event of ``found`` (``event_candidates``): the one left, or the one placed where the
+        article (``context``) says, or, with a year, the one of each year."""
+        candidates, decided = found
+        if decided:
+            return candidates[0].id if len(candidates) == 1 else None
+        if len(candidates) > 1 and context:
+            placed = [e for e in candidates if e.place and e.place.casefold() in context.casefold()]
+            candidates = placed or candidates
+        if len(candidates) == 1 or (candidates and year is not None and len({e.year for e in candidates}) == len(candidates)):
+            return candidates[0].id
+        return None
+
+    def event_candidates(self, text: str, lang: str, year: int | None, day: dt.date | None) -> tuple[list[Entity], bool]:
+        """The events ``text`` may name, and whether they are decided (by an edition's code) before the
+        article's place is asked: what does not depend on the article, so it is found once a name."""
         # a year or an edition number in the name chooses the edition ("the 2017 conference",
         # "29-cu sessiyası"); else the article's year does
         numbers = {int(n) for n in _NUMBER.findall(normalise(text).text)}
         years = {n for n in numbers if 1800 <= n <= 2200}
         codes = self.codes_in(text)
         if codes:
-            found = {e for c in codes for e in self.codes.get(c, ())}
-            return found.pop() if len(found) == 1 else None
+            return [self.entities[i] for i in sorted({i for c in codes for i in self.codes.get(c, ())})], True
         loose: set[str] = set()
         candidates = self._best("event", text, lang, loose)
         # a common noun alone ("the ceremony") is an event's only in an article published near its dates
@@ -136,12 +153,7 @@ class Linker:
             candidates = [e for e in candidates if e.year is None or e.year == year]
         if numbers - years:
             candidates = [e for e in candidates if e.edition is None or e.edition in numbers]
-        if len(candidates) > 1 and context:
-            placed = [e for e in candidates if e.place and e.place.casefold() in context.casefold()]
-            candidates = placed or candidates
-        if len(candidates) == 1 or (candidates and year is not None and len({e.year for e in candidates}) == len(candidates)):
-            return candidates[0].id
-        return None
+        return candidates, False
 
     def person(self, text: str | None, lang: str) -> str | None:
         if not text or len(text.split()) < 2:
@@ -186,7 +198,11 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     years = [None if pd.isna(y) else int(y) for y in article_date.dt.year]
 
     days = [None if pd.isna(d) else d.date() for d in article_date]
-    event = functools.cache(lambda t, lang, y, art, day: linker.event(t, lang, y, texts.get(art, ""), day))
+    candidates = functools.cache(linker.event_candidates)  # once a name, year and day: not once an article
+
+    def event(t, lang, y, art, day):
+        return linker.pick(candidates(t, lang, y, day), y, texts.get(art, ""))
+
     person = functools.cache(linker.person)
     org = functools.cache(linker.org)
     df["subject_id"] = [
