@@ -22,42 +22,10 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import memory
+
 HERE = Path(__file__).resolve().parent
-MiB = 1024 * 1024
-
-
-def _rss_now() -> float:
-    """Resident memory now, in MiB (Linux: /proc/self/statm)."""
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / MiB
-
-
-def _peak() -> float:
-    """Peak resident memory so far, in MiB (``ru_maxrss`` is in KiB on Linux)."""
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _reset_peak() -> bool:
-    """Start the peak over from now (Linux >= 4.0: writing 5 to clear_refs resets the high-water mark)."""
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def _trim() -> None:
-    """Give freed memory back to the system, so that the RSS after building is what the table holds."""
-    gc.collect()
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def child(size: int, seed: int, repeat: int) -> dict:
@@ -76,9 +44,9 @@ def child(size: int, seed: int, repeat: int) -> dict:
     clock = time.perf_counter()
     df, outlets = synthetic_claims(size, seed=seed)
     built = time.perf_counter() - clock
-    _trim()
-    base = _rss_now()
-    reset = _reset_peak()
+    memory.trim()
+    base = memory.rss_now()
+    reset = memory.reset_peak()
     times, cpu, findings = [], [], []
     for _ in range(repeat):
         findings = []
@@ -87,7 +55,7 @@ def child(size: int, seed: int, repeat: int) -> dict:
         findings = check_claims(df, rules, outlets)
         times.append(time.perf_counter() - clock)
         cpu.append(time.process_time() - cpu_clock)
-    peak = _peak()
+    peak = memory.peak()
     largest = max(findings, key=lambda f: len(f.sources), default=None)
     return {
         "claims": len(df), "findings": len(findings), "seconds": min(times), "cpu_seconds": min(cpu), "runs": repeat, "build_seconds": built,

@@ -38,9 +38,11 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import memory
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-MiB = 1024 * 1024
 SCALES = (1, 2, 4, 8)
 LIMIT = 1.2  # exponents above this are marked OVER
 PUBLISHED = dt.date(2025, 11, 24)
@@ -89,51 +91,17 @@ def _warm_up(shape: str) -> None:
     _extract(shape, "On 21 November 2025, 2500 delegates from 150 countries attended.")
 
 
-def _rss_now() -> float:
-    """Resident memory now, in MiB (Linux: /proc/self/statm)."""
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / MiB
-
-
-def _peak() -> float:
-    """Peak resident memory, in MiB (``ru_maxrss`` is in KiB on Linux)."""
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _reset_peak() -> bool:
-    """Start the peak over from now (Linux >= 4.0: writing 5 to clear_refs resets the high-water mark)."""
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def _trim() -> None:
-    """Give freed memory back to the system, so that the baseline is what the process holds."""
-    gc.collect()
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
 def one(shape: str, scale: float) -> dict:
     """One measurement, in this process (run it in a fresh one: ``--one``)."""
     _warm_up(shape)
     text = make_text(shape, scale)
-    _trim()
-    base = _rss_now()
-    reset = _reset_peak()
+    memory.trim()
+    base = memory.rss_now()
+    reset = memory.reset_peak()
     clock = time.perf_counter()
     rows, problems = _extract(shape, text)
     times = [time.perf_counter() - clock]
-    peak = _peak()
+    peak = memory.peak()
     claims = len(rows)
     del rows, problems
     if times[0] < 2.0:

@@ -258,10 +258,7 @@ class _Ages:
             value=value, qualifier="exact", attribute="age", measure=None, subgroup=False, running=False,
             person_text=(written := self.written(name)), person_full=None if person == written else person, subject_text=None,
         )
-        if name.trim and last == name.last:
-            claim["end"] -= name.trim
-            claim["text"] = claim["text"][: -name.trim]
-        return claim
+        return name.cut(claim, last)
 
 
 def extract_ages(doc: Document) -> list[dict]:

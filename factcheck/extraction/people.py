@@ -25,6 +25,13 @@ class _Name:
     trim: int = 0  # characters of an apostrophe suffix to leave out ("’in")
     full: str | None = None  # a surname alone: the full name the article gives it elsewhere
 
+    def cut(self, claim: dict, last: int) -> dict:
+        """``claim`` (ending at token ``last``) without the name's suffix when it ends with the name."""
+        if self.trim and last == self.last:
+            claim["end"] -= self.trim
+            claim["text"] = claim["text"][: -self.trim]
+        return claim
+
 
 class TitleParts:
     """What ``PersonNames`` reads of the title extractor (``factcheck.extraction.titles._Titles``), which

@@ -359,10 +359,7 @@ class _Titles(PersonNames):
             "title", first, last,
             person_text=person, person_full=name.full, role=role, org_text=org, portfolio=portfolio, modifier=modifier,
         )
-        if name.trim and last == name.last:
-            claim["end"] -= name.trim
-            claim["text"] = claim["text"][: -name.trim]
-        return claim
+        return name.cut(claim, last)
 
 
 def extract_titles(doc: Document) -> list[dict]:
