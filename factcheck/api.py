@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.corpus import Article, Problem, read_corpus
+from factcheck.workers import extract_all
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -116,46 +117,30 @@ class Results:
         }
 
 
-def extract(inputs: list[str], store: str | Path | None = None) -> Results:
+def extract(inputs: list[str], store: str | Path | None = None, jobs: int | None = None) -> Results:
     """Read the articles named by ``inputs`` (files, folders, globs) and extract their claims (with
     ``store``, a DuckDB file: only of the articles it does not hold unchanged)."""
     articles, problems = read_corpus(inputs)
-    return extract_articles(articles, problems, store=store)
+    return extract_articles(articles, problems, store=store, jobs=jobs)
 
 
 def extract_articles(articles: list[Article], problems: list[Problem] | None = None, progress=None,
-                     store: str | Path | None = None) -> Results:
-    """Extract the claims of articles already read. ``progress`` wraps the articles as they are
-    read (a tqdm bar, say). With ``store`` (a DuckDB file, ``factcheck.store``), the claims of articles
+                     store: str | Path | None = None, jobs: int | None = None) -> Results:
+    """Extract the claims of articles already read, in ``jobs`` worker processes (default: one a core)
+    when they are many (``factcheck.workers``). ``progress(iterable, total=)`` wraps the articles as they
+    are done (a tqdm bar, say). With ``store`` (a DuckDB file, ``factcheck.store``), the claims of articles
     the store holds unchanged are read from it, only the others extracted, and the store updated: the
     results are the same as without it."""
     from factcheck.lang import available
 
     problems = list(problems or [])
     if store is None:
-        rows, found_problems = _extract(progress(articles) if progress else articles)
+        rows, found_problems = extract_all(articles, progress, jobs)
         claims = _frame(rows)
     else:
-        claims, found_problems = _extract_with_store(articles, progress, store, problems)
+        claims, found_problems = _extract_with_store(articles, progress, store, problems, jobs)
     problems.extend(p for a in articles for p in found_problems.get(a.id, []))
     return Results([a for a in articles if a.lang in available()], claims, problems)
-
-
-def _extract(articles) -> tuple[list[dict], dict[str, list[Problem]]]:
-    """Claims (rows) and problems, by article id, of ``articles``."""
-    from factcheck.extraction import extract_article
-
-    rows: list[dict] = []
-    problems: dict[str, list[Problem]] = {}
-    for article in articles:
-        try:
-            found, skipped = extract_article(article)
-        except Exception as e:  # one article never ends a run: it is reported and skipped
-            found, skipped = [], [Problem(article.path, f"could not be read ({type(e).__name__}: {e})", None,
-                                          "skipped; please report this article to the factcheck developers")]
-        problems[article.id] = skipped
-        rows.extend(found)
-    return rows, problems
 
 
 def _frame(rows: list[dict]):
@@ -164,7 +149,7 @@ def _frame(rows: list[dict]):
     return claims_frame(rows)
 
 
-def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem]):
+def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None):
     """Claims and problems of ``articles``, those of unchanged articles read from the store at ``path``."""
     import pandas as pd
 
@@ -181,8 +166,12 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
         for a in kept:
             a.lang = a.lang or known[a.id][1]
         stored, stored_problems = store.claims_of([a.id for a in kept])
-        rows, found = _extract(progress(changed) if progress else changed)
-        new = _frame(rows)
+    finally:
+        store.close()  # not open while worker processes start
+    rows, found = extract_all(changed, progress, jobs)
+    new = _frame(rows)
+    store = ClaimStore(path)
+    try:
         store.update({a.id: (keys[a.id], a.lang) for a in changed}, new, found, [i for i in known if i not in keys])
     finally:
         store.close()
@@ -195,7 +184,7 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
 
 
 def check(inputs: list[str], rules, today: dt.date | None = None, progress=None, stage=None,
-          store: str | Path | None = None) -> Results:
+          store: str | Path | None = None, jobs: int | None = None) -> Results:
     """Extract the claims of ``inputs`` and cross-check them with each other and with ``rules``.
 
     ``rules`` is a loaded, valid ``factcheck.rules.Rules`` (see ``load_rules``); ``today`` decides
@@ -203,11 +192,12 @@ def check(inputs: list[str], rules, today: dt.date | None = None, progress=None,
     the claims between runs, so that only new and changed articles are extracted.
     """
     articles, problems = read_corpus(inputs)
-    return check_articles(articles, rules, problems, today, progress, stage, store)
+    return check_articles(articles, rules, problems, today, progress, stage, store, jobs)
 
 
 def check_articles(articles: list[Article], rules, problems: list[Problem] | None = None,
-                   today: dt.date | None = None, progress=None, stage=None, store: str | Path | None = None) -> Results:
+                   today: dt.date | None = None, progress=None, stage=None, store: str | Path | None = None,
+                   jobs: int | None = None) -> Results:
     """The pipeline over articles already read: extract, link, check; then acknowledgements and
     dataset expectations.
 
@@ -228,7 +218,7 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
             stage(name, time.perf_counter() - clock, detail)
         clock = time.perf_counter()
 
-    results = extract_articles(articles, problems, progress, store)
+    results = extract_articles(articles, problems, progress, store, jobs)
     done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
     linked = link(results.claims, rules, results.articles)
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0

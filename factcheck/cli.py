@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 FORMATS = ("jsonl", "csv", "table")
+JOBS_HELP = "processes that extract articles (default: one a core, from 200 articles)"
 STORE_HELP = ("keep the extracted claims in this DuckDB file between runs: only new and changed articles are "
               "extracted, a removed article's claims go (e.g. build/claims.duckdb)")
 
@@ -40,7 +41,7 @@ def cmd_extract(args) -> int:
     if blocked := check_targets([args.output]):
         _report(blocked.values())
         return 2
-    results = extract(args.paths, store=args.store)
+    results = extract(args.paths, store=args.store, jobs=args.jobs)
     for p in results.problems:
         print(f"skipped: {p}", file=sys.stderr)
     if args.format == "jsonl":
@@ -86,7 +87,7 @@ def _progress(args):
         return None
     from tqdm import tqdm
 
-    return lambda items: tqdm(items, desc="articles", unit="article", leave=False)
+    return lambda items, total=None: tqdm(items, total=total, desc="articles", unit="article", leave=False)
 
 
 def cmd_check(args) -> int:
@@ -117,7 +118,7 @@ def cmd_check(args) -> int:
         targets.append(path or None)
     blocked = check_targets(targets)  # said before the run; the other outputs are still written after it
     _report(blocked.values())
-    results = check(args.corpus, rules, progress=_progress(args), stage=stage, store=args.store)
+    results = check(args.corpus, rules, progress=_progress(args), stage=stage, store=args.store, jobs=args.jobs)
     failed, crashed = [], False
 
     def render_format(name: str) -> str:
@@ -260,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=FORMATS, default="jsonl")
     p.add_argument("-o", "--output", help="write here instead of standard output")
     p.add_argument("--store", metavar="PATH", help=STORE_HELP)
+    p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", help="cross-check articles with each other and with rule files; write the HTML report")
@@ -271,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="text (default), lines, json, sarif, junit or github; repeat for several, each to its own file "
                         "(PATH, or build/ by default; '-' for standard output)")
     p.add_argument("--store", metavar="PATH", help=STORE_HELP)
+    p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--verbose", action="store_true", help="say what each stage did and how long it took")
     p.set_defaults(func=cmd_check)

@@ -80,8 +80,8 @@ class ClaimStore:
         tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "meta" not in tables:
             return None
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        return row[0] if row else None
+        rows = self.con.execute("SELECT value FROM meta WHERE key = 'format'").fetchall()  # all: no result left open
+        return rows[0][0] if rows else None
 
     def _create(self) -> None:
         columns = ", ".join(f'"{name}" {_SQL_TYPES[dtype]}' for name, dtype in COLUMNS.items())
