@@ -83,3 +83,4 @@ def bench(session):
     session.run("pytest", "benchmarks", "--benchmark-only", "--benchmark-columns=min,mean,max,rounds", *session.posargs)
     # how time and memory grow with an article's size, for seven shapes of text (exponents above 1.2 are OVER)
     session.run("python", "benchmarks/growth.py")
+    session.run("python", "benchmarks/versus_dateparser.py")  # extraction beside dateparser.search_dates
