@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,13 +35,28 @@ class Results:
     """
 
     articles: list[Article]
-    claims: pd.DataFrame  # checked by factcheck.schema.claims_schema()
+    frame: pd.DataFrame | None  # the claims table, or None until ``claims`` builds it from ``rows``
     problems: list[Problem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     rule_files: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements
     expectations: list[dict] = field(default_factory=list)  # results of the rules' dataset expectations
     unchecked: dict[str, str] = field(default_factory=dict)  # claim id -> why the checks left it aside
+    rows: list[dict] | None = None  # the claims as extraction gave them, when no table was needed yet
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """The claims table, checked by ``factcheck.schema.claims_schema()`` (built on first use: writing
+        JSON Lines needs no table, and so neither pandas nor pandera)."""
+        if self.frame is None:
+            from factcheck.schema import claims_frame
+
+            self.frame = claims_frame(self.rows or [])
+        return self.frame
+
+    @claims.setter
+    def claims(self, table: pd.DataFrame) -> None:
+        self.frame = table
 
     @property
     def errors(self) -> list:
@@ -52,6 +68,10 @@ class Results:
     def claim_rows(self) -> list[dict]:
         """The claims table as dicts of plain Python values, missing ones None (made once a table: every
         output format asks)."""
+        if self.frame is None:
+            from factcheck.schema import COLUMNS
+
+            return [{c: row.get(c) for c in COLUMNS} for row in self.rows or []]
         cached = self.__dict__.get("_rows")
         if cached is not None and cached[0] is self.claims:
             return cached[1]
@@ -85,7 +105,8 @@ class Results:
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.claim_records())
 
     def summary(self) -> dict:
-        kinds = self.claims["kind"].value_counts() if len(self.claims) else {}
+        kinds = Counter(r["kind"] for r in self.rows or []) if self.frame is None else (
+            self.claims["kind"].value_counts() if len(self.claims) else {})
         return {
             "articles": len(self.articles),
             "skipped": len(self.problems),
@@ -134,13 +155,14 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     from factcheck.lang import available
 
     problems = list(problems or [])
+    rows = None
     if store is None:
         rows, found_problems = extract_all(articles, progress, jobs)
-        claims = _frame(rows)
+        claims = None  # built when asked for
     else:
         claims, found_problems = _extract_with_store(articles, progress, store, problems, jobs)
     problems.extend(p for a in articles for p in found_problems.get(a.id, []))
-    return Results([a for a in articles if a.lang in available()], claims, problems)
+    return Results([a for a in articles if a.lang in available()], claims, problems, rows=rows)
 
 
 def _frame(rows: list[dict]):

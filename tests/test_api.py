@@ -39,3 +39,17 @@ def test_each_library_function_works_on_every_call(monkeypatch):
         assert factcheck.check(["seeds"], rules).findings
         articles, problems = factcheck.read_corpus(["seeds"])
         assert articles and not problems
+
+
+def test_extract_to_json_lines_imports_neither_pandas_nor_pandera(tmp_path):
+    """Writing JSON Lines needs no claims table: start-up stays light (pandas and pandera are most of it)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.md").write_text("---\nlang: en\n---\nMore than 2,500 delegates attended the forum.\n", encoding="utf-8")
+    code = ("import sys; from factcheck.cli import main; main(['extract', sys.argv[1], '-o', sys.argv[2]]); "
+            "print(sorted(m for m in ('pandas', 'pandera', 'great_expectations') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.md"), str(tmp_path / "out.jsonl")],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    assert '"value": 2500' in (tmp_path / "out.jsonl").read_text(encoding="utf-8")
