@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.reading import InputError, check_article_length, decode, load_yaml, read_bytes
+from factcheck.reading import InputError, check_article_length, decode, load_yaml, read_bytes, simple_mapping
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
@@ -133,8 +133,11 @@ def _front_matter(text: str, path: str, problems: list[Problem]) -> tuple[dict, 
         problems.append(Problem(path, "front matter opened with '---' is never closed", 1,
                                 "end it with a line '---'; the file is read as text without metadata"))
         return {}, 0
+    block = text[first + 1 : m.start()]
     try:
-        meta = load_yaml(text[first + 1 : m.start()]) or {}
+        meta = simple_mapping(block)
+        if meta is None:
+            meta = load_yaml(block) or {}
     except InputError as e:
         problems.append(Problem(path, f"front matter: {e.message}", (e.line or 0) + 1, f"{e.hint}; the file is read without metadata"))
         meta = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a file: JSON Lines may hold a whole archive
@@ -124,6 +125,26 @@ def _check_events(events) -> None:
         if total > MAX_YAML_NODES or (stack and stack[-1][1] > MAX_YAML_NODES):
             raise InputError(f"YAML that expands to more than {MAX_YAML_NODES:,} values (aliases of aliases)", line,
                              "write the values out; do not repeat anchors inside anchors", column)
+
+
+_SIMPLE_LINE = re.compile(r"([A-Za-z_]\w*):[ \t]+(\S.*?)[ \t]*")
+_NOT_PLAIN = re.compile(r"""^[-?:,\[\]{}#&*!|>'"%@`~]|: |\s#|:$""")
+_YAML_SPECIAL = re.compile(r"(?i)^(true|false|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[\da-f]+|0o[0-7]+|[-+]?\.(inf|nan))$")
+
+
+def simple_mapping(text: str) -> dict[str, str] | None:
+    """``text`` as the mapping YAML reads it, when it is lines of ``key: value`` whose values YAML
+    reads as plain text (most front matter: title, source, url, published, lang), without a YAML
+    parser; else None, for ``load_yaml``."""
+    out: dict[str, str] = {}
+    for line in text.split("\n"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None or m.group(1) in out or _NOT_PLAIN.search(m.group(2)) or _YAML_SPECIAL.match(m.group(2)):
+            return None
+        out[m.group(1)] = m.group(2)
+    return out
 
 
 def load_yaml(text: str, typ: str = "safe"):

@@ -292,3 +292,20 @@ def test_library_never_raises_and_writes_json_lines(tmp_path, file, lang, publis
     assert out == "" or out.endswith("\n")
     for line in out.split("\n")[:-1]:  # JSON Lines: records separated by "\n"
         assert isinstance(json.loads(line), dict)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["title", "lang", "published", "url", "source", "x_1"]),
+                          st.text(alphabet=st.sampled_from([*"abAZ09 :#-'\"[]{}&*!|>%@`~.,?/+_eE", "ə", "ş", "ی", "ж"]),
+                                  min_size=0, max_size=12)), max_size=5))
+def test_simple_front_matter_reads_as_yaml_does(pairs):
+    """Front matter read without a YAML parser (plain ``key: value`` lines) is what the YAML loader reads."""
+    from factcheck.reading import InputError, load_yaml, simple_mapping
+
+    text = "".join(f"{k}: {v}\n" for k, v in pairs)
+    fast = simple_mapping(text)
+    if fast is not None:
+        try:
+            assert fast == (load_yaml(text) or {})
+        except InputError:
+            raise AssertionError(f"read as plain lines, but YAML refuses it: {text!r}") from None
