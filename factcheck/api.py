@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,7 +87,10 @@ class Results:
 
     def claim_records(self) -> list[dict]:
         """Claims in their public JSON form (see README: the JSON Lines contract)."""
-        out = []
+        return list(self.iter_claim_records())
+
+    def iter_claim_records(self) -> Iterator[dict]:
+        """``claim_records``, one at a time."""
         for row in self.claim_rows():
             rec = {k: row[k] for k in COMMON}
             for key in BY_KIND[row["kind"]]:
@@ -98,11 +102,14 @@ class Results:
                         rec[key]["full"] = row["person_full"]  # a surname alone: the full name it stands for
                 else:
                     rec[key] = row[key]
-            out.append(rec)
-        return out
+            yield rec
 
     def to_jsonl(self) -> str:
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.claim_records())
+        return "".join(self.iter_jsonl())
+
+    def iter_jsonl(self) -> Iterator[str]:
+        """The claims as JSON Lines, a line at a time."""
+        return (json.dumps(r, ensure_ascii=False) + "\n" for r in self.iter_claim_records())
 
     def summary(self) -> dict:
         kinds = Counter(r["kind"] for r in self.rows or []) if self.frame is None else (
@@ -121,8 +128,9 @@ class Results:
             "rule_files": self.rule_files,
         }
 
-    def to_dict(self) -> dict:
-        return {
+    def to_dict(self, claims: bool = True) -> dict:
+        """Everything, as JSON data (without the claims with ``claims=False``: they may be streamed)."""
+        doc = {
             "summary": self.summary(),
             "articles": [
                 {"id": a.id, "path": a.path, "lang": a.lang,
@@ -132,10 +140,12 @@ class Results:
             "findings": [f.to_dict() for f in self.findings],
             "expectations": self.expectations,
             "notices": self.notices,
-            "claims": self.claim_records(),
             "unchecked": self.unchecked,
             "problems": [{"path": p.path, "line": p.line, "message": p.message, "hint": p.hint} for p in self.problems],
         }
+        if claims:
+            doc["claims"] = self.claim_records()
+        return doc
 
 
 def extract(inputs: list[str], store: str | Path | None = None, jobs: int | None = None) -> Results:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 FORMATS = ("jsonl", "csv", "table")
@@ -44,8 +44,9 @@ def cmd_extract(args) -> int:
     results = extract(args.paths, store=args.store, jobs=args.jobs)
     for p in results.problems:
         print(f"skipped: {p}", file=sys.stderr)
+    text: str | Iterable[str]
     if args.format == "jsonl":
-        text = results.to_jsonl()
+        text = results.iter_jsonl()
     elif args.format == "csv":
         text = results.claims.to_csv(index=False)
     else:
@@ -121,28 +122,28 @@ def cmd_check(args) -> int:
     results = check(args.corpus, rules, progress=_progress(args), stage=stage, store=args.store, jobs=args.jobs)
     failed, crashed = [], False
 
-    def render_format(name: str) -> str:
+    def render_format(name: str) -> str | Iterable[str]:
         if name == "text":
             return render_text(results, args.report)
         renderer = RENDERERS[name]
         assert renderer is not None  # only "text" has none: it points at the HTML report
         return renderer(results)
 
-    renderers: list[tuple[str, str | None, Callable[[], str]]] = [("html", args.report, lambda: render_html(results))] + [
+    renderers: list[tuple[str, str | None, Callable[[], str | Iterable[str]]]] = [("html", args.report, lambda: render_html(results))] + [
         (name, path, functools.partial(render_format, name))
         for name, path in zip([f.partition("=")[0] for f in formats], targets[1:], strict=True)]
     for n, (name, path, render) in enumerate(renderers):  # each output on its own: one that fails leaves the others written
         if n in blocked:
             continue
         try:
-            text = render()
+            problem = write(render(), path)  # a streamed output is made while it is written
         except Exception:
             import traceback
 
             print(f"internal error rendering the {name} output (a bug; please report it):\n{traceback.format_exc()}", file=sys.stderr)
             crashed = True
             continue
-        if problem := write(text, path):
+        if problem:
             failed.append(problem)
         elif path and path != "-" and name != "html":
             print(f"{name}: {path}", file=sys.stderr)

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import html
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from markupsafe import Markup
@@ -54,14 +55,17 @@ def render_text(results: Results, report: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(results: Results) -> str:
-    """The results as JSON: indented, with one claim a line (the claims of a large archive are most of it,
-    and an indented dump of them takes Python's slow encoder)."""
-    doc = results.to_dict()
-    claims = doc.pop("claims")
-    head = json.dumps(doc, ensure_ascii=False, indent=2)
-    body = ",\n".join("    " + json.dumps(c, ensure_ascii=False) for c in claims)
-    return head[:-2] + ',\n  "claims": [' + ("\n" + body + "\n  " if claims else "") + "]\n}\n"
+def render_json(results: Results) -> Iterator[str]:
+    """The results as JSON, in pieces as they are made: indented, with one claim a line (the claims of a
+    large archive are most of it: they are never one string, and an indented dump of them would take
+    Python's slow encoder)."""
+    head = json.dumps(results.to_dict(claims=False), ensure_ascii=False, indent=2)
+    yield head[:-2] + ',\n  "claims": ['
+    sep = "\n"
+    for claim in results.iter_claim_records():
+        yield sep + "    " + json.dumps(claim, ensure_ascii=False)
+        sep = ",\n"
+    yield ("\n  " if sep != "\n" else "") + "]\n}\n"
 
 
 def _direction(lang: str | None) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck.corpus import Problem
@@ -46,10 +47,14 @@ def _umask() -> int:
     return mask
 
 
-def write(text: str, target: str | None) -> Problem | None:
-    """Write ``text`` to ``target`` whole, or to standard output; a problem instead of an exception."""
+def write(text: str | Iterable[str], target: str | None) -> Problem | None:
+    """Write ``text`` (or its pieces, as they are made: a large output is never one string) to ``target``
+    whole, or to standard output; a problem instead of an exception of the file system. A failure while
+    the pieces are made leaves ``target`` as it was."""
+    pieces = [text] if isinstance(text, str) else text
     if target in (None, STDOUT):
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         return None
     path = Path(target)
     tmp = None
@@ -57,7 +62,8 @@ def write(text: str, target: str | None) -> Problem | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            for piece in pieces:
+                f.write(piece)
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private)
         os.replace(tmp, path)
         tmp = None
