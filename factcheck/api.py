@@ -175,17 +175,11 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     return Results([a for a in articles if a.lang in available()], claims, problems, rows=rows)
 
 
-def _frame(rows: list[dict]):
-    from factcheck.schema import claims_frame
-
-    return claims_frame(rows)
-
-
 def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None):
     """Claims and problems of ``articles``, those of unchanged articles read from the store at ``path``."""
     import pandas as pd
 
-    from factcheck.schema import COLUMNS
+    from factcheck.schema import COLUMNS, claims_frame
     from factcheck.store import ClaimStore, article_key
 
     store = ClaimStore(path)
@@ -201,12 +195,14 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
     finally:
         store.close()  # not open while worker processes start
     rows, found = extract_all(changed, progress, jobs)
-    new = _frame(rows)
-    store = ClaimStore(path)
-    try:
-        store.update({a.id: (keys[a.id], a.lang) for a in changed}, new, found, [i for i in known if i not in keys])
-    finally:
-        store.close()
+    new = claims_frame(rows)
+    removed = [i for i in known if i not in keys]
+    if changed or removed:
+        store = ClaimStore(path)
+        try:
+            store.update({a.id: (keys[a.id], a.lang) for a in changed}, new, found, removed)
+        finally:
+            store.close()
     found.update(stored_problems)
     order = {a.id: n for n, a in enumerate(articles)}
     claims = pd.concat([stored, new], ignore_index=True) if len(stored) else new
