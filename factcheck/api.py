@@ -26,6 +26,17 @@ BY_KIND = {
     "title": ("person", "role", "org", "portfolio", "modifier"),
 }
 NESTED = ("subject", "person", "org")  # {text, id} objects
+ROW_CHUNK = 20_000  # claims converted to dicts at a time
+
+
+def table_rows(table: pd.DataFrame) -> list[dict]:
+    """Rows of a claims table as dicts of plain Python values, missing ones None."""
+    columns = {}
+    for name in table.columns:
+        column = table[name]
+        # object dtype keeps Python ints and bools; missing values (NA, NaN) become None
+        columns[name] = column.astype(object).where(column.notna(), None).tolist()
+    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)] if columns else []
 
 
 @dataclass
@@ -66,24 +77,23 @@ class Results:
             e for e in self.expectations if not e["success"] and e["severity"] == "error"
         ]
 
-    def claim_rows(self) -> list[dict]:
-        """The claims table as dicts of plain Python values, missing ones None (made once a table: every
-        output format asks)."""
+    def claim_rows(self, ids: set[str] | None = None) -> list[dict]:
+        """The claims table as dicts of plain Python values, missing ones None; with ``ids``, only those
+        claims (an output that reports the claims of findings needs no others)."""
         if self.frame is None:
             from factcheck.schema import COLUMNS
 
-            return [{c: row.get(c) for c in COLUMNS} for row in self.rows or []]
-        cached = self.__dict__.get("_rows")
-        if cached is not None and cached[0] is self.claims:
-            return cached[1]
-        columns = {}
-        for name in self.claims.columns:
-            column = self.claims[name]
-            # object dtype keeps Python ints and bools; missing values (NA, NaN) become None
-            columns[name] = column.astype(object).where(column.notna(), None).tolist()
-        rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)] if columns else []
-        self.__dict__["_rows"] = (self.claims, rows)
-        return rows
+            return [{c: row.get(c) for c in COLUMNS} for row in self.rows or [] if ids is None or row["id"] in ids]
+        table = self.claims if ids is None else self.claims[self.claims["id"].isin(ids)]
+        return [row for start in range(0, len(table), ROW_CHUNK) for row in table_rows(table.iloc[start : start + ROW_CHUNK])]
+
+    def iter_claim_rows(self):
+        """``claim_rows``, a chunk of the table at a time (a large table is never all dicts at once)."""
+        if self.frame is None:
+            yield from self.claim_rows()
+            return
+        for start in range(0, len(self.claims), ROW_CHUNK):
+            yield from table_rows(self.claims.iloc[start : start + ROW_CHUNK])
 
     def claim_records(self) -> list[dict]:
         """Claims in their public JSON form (see README: the JSON Lines contract)."""
@@ -91,7 +101,7 @@ class Results:
 
     def iter_claim_records(self) -> Iterator[dict]:
         """``claim_records``, one at a time."""
-        for row in self.claim_rows():
+        for row in self.iter_claim_rows():
             rec = {k: row[k] for k in COMMON}
             for key in BY_KIND[row["kind"]]:
                 if key == "person" and row["kind"] == "count" and row.get("person_text") is None:

@@ -34,7 +34,7 @@ def _locations(results: Results) -> dict[str, dict]:
     """Where each claim stands: path, line, column (1-based) and end column on the start line."""
     texts = {a.id: a for a in results.articles}
     out = {}
-    for r in results.claim_rows():
+    for r in results.claim_rows({c for f in results.findings for c in f.claims}):  # the claims findings report
         a = texts.get(r["article"])
         text = a.text if a else ""
         line_start = text.rfind("\n", 0, r["start"]) + 1

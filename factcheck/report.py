@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from factcheck.api import Results
+from factcheck.api import Results, table_rows
 
 
 def summary_of(row: dict) -> str:
@@ -92,12 +92,14 @@ def render_html(results: Results) -> str:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = _safe_url
-    rows = results.claim_rows()
     shown_articles = results.articles
-    if len(rows) > ALL_CLAIMS_UP_TO:  # an archive: the articles the findings cite, not all of them
+    if len(results.claims) > ALL_CLAIMS_UP_TO:  # an archive: the articles the findings cite, not all of them
         cited = {s.article for f in results.findings for s in f.sources[:FOLDED]}
         shown_articles = [a for a in results.articles if a.id in cited]
-        rows = [r for r in rows if r["article"] in cited]
+        table = results.claims
+        rows = table_rows(table[table["article"].isin(cited)])
+    else:
+        rows = results.claim_rows()
     articles = {a.id: a for a in shown_articles}
     claims = {}
     for r in rows:
