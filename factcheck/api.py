@@ -63,7 +63,7 @@ class Results:
         if self.frame is None:
             from factcheck.schema import claims_frame
 
-            self.frame = claims_frame(self.rows or [])
+            self.frame, self.rows = claims_frame(self.rows or []), None  # the table holds them now
         return self.frame
 
     @claims.setter

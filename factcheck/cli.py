@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 FORMATS = ("jsonl", "csv", "table")
@@ -62,7 +61,9 @@ def cmd_extract(args) -> int:
 
 def _nothing_read(results) -> bool:
     """A corpus name that matched no article (a mistyped path), or no article read at all: unusable input."""
-    unmatched = [p.path for p in results.problems if p.message == "no article found here"]
+    from factcheck.corpus import NOTHING_FOUND
+
+    unmatched = [p.path for p in results.problems if p.message == NOTHING_FOUND]
     if not results.articles or unmatched:
         why = "no article was read" if not results.articles else "a path matched no article"
         names = f": {', '.join(unmatched)} matched no article" if unmatched else ""
@@ -122,21 +123,21 @@ def cmd_check(args) -> int:
     results = check(args.corpus, rules, progress=_progress(args), stage=stage, store=args.store, jobs=args.jobs)
     failed, crashed = [], False
 
-    def render_format(name: str) -> str | Iterable[str]:
+    def render(name: str) -> str | Iterable[str]:
+        if name == "html":
+            return render_html(results)
         if name == "text":
             return render_text(results, args.report)
         renderer = RENDERERS[name]
         assert renderer is not None  # only "text" has none: it points at the HTML report
         return renderer(results)
 
-    renderers: list[tuple[str, str | None, Callable[[], str | Iterable[str]]]] = [("html", args.report, lambda: render_html(results))] + [
-        (name, path, functools.partial(render_format, name))
-        for name, path in zip([f.partition("=")[0] for f in formats], targets[1:], strict=True)]
-    for n, (name, path, render) in enumerate(renderers):  # each output on its own: one that fails leaves the others written
+    outputs = list(zip(["html", *(f.partition("=")[0] for f in formats)], targets, strict=True))
+    for n, (name, path) in enumerate(outputs):  # each output on its own: one that fails leaves the others written
         if n in blocked:
             continue
         try:
-            problem = write(render(), path)  # a streamed output is made while it is written
+            problem = write(render(name), path)  # a streamed output is made while it is written
         except Exception:
             import traceback
 
@@ -147,7 +148,7 @@ def cmd_check(args) -> int:
             failed.append(problem)
         elif path and path != "-" and name != "html":
             print(f"{name}: {path}", file=sys.stderr)
-    if not any(name == "text" and path in (None, "-") for (name, path, _) in renderers):
+    if not any(name == "text" and path in (None, "-") for name, path in outputs):
         for p in results.problems:  # the text summary lists them; without it on screen, say them here
             print(f"skipped: {p}", file=sys.stderr)
     if "text" not in [f.partition("=")[0] for f in formats]:
@@ -318,15 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # a bug of factcheck's, not of the input: say so, with what to report
         import traceback
 
-        print(f"internal error in factcheck {_version()}: this is a bug, not a problem with your files. Please report it "
+        from factcheck import __version__
+
+        print(f"internal error in factcheck {__version__}: this is a bug, not a problem with your files. Please report it "
               "with the command you ran and the lines below.\n" + traceback.format_exc(), file=sys.stderr)
         return 3
-
-
-def _version() -> str:
-    from factcheck import __version__
-
-    return __version__
 
 
 if __name__ == "__main__":

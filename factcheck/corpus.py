@@ -19,6 +19,7 @@ from factcheck.reading import InputError, check_article_length, decode, load_yam
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
 META_FIELDS = ("title", "source", "url", "published", "lang")
+NOTHING_FOUND = "no article found here"  # a corpus name that matches no article: unusable input
 # A scraper's first line: " date 2025-11-21 Headline ..."
 _DATELINE = re.compile(r"[ \t]*date[ \t:]+(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 
@@ -102,7 +103,7 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
         else:
             found = sorted(Path(q) for q in glob.glob(item, recursive=True) if Path(q).is_file())
         if not found:
-            problems.append(Problem(item, "no article found here", hint="give a file, a folder or a glob of .txt, .md or .jsonl files"))
+            problems.append(Problem(item, NOTHING_FOUND, hint="give a file, a folder or a glob of .txt, .md or .jsonl files"))
         paths.extend(found)
     return list(dict.fromkeys(paths)), problems
 

@@ -12,7 +12,6 @@ from factcheck.corpus import Problem
 from factcheck.extraction.calendars import (
     CALENDARS,
     COMPOUND,
-    YEAR_RANGE,
     Atom,
     bounds,
     infer_year,
@@ -283,13 +282,9 @@ class _Parser(Ranges, Years, Periods, NumericDates):
             k += 1  # "28 June in 2020", "April of 1987" (not "5 May in 2000 delegates")
         if self._ok(k, a.first) and (y := self.year(k, a.calendar)):
             a.year, a.last = y[0], y[1]
-        elif self.day_words and a.day is not None and k == a.last and self._ok(k, a.first) and (n := read_number(self.doc, k)) \
-                and n.words and n.integer is not None and YEAR_RANGE[a.calendar][0] <= n.integer <= YEAR_RANGE[a.calendar][1] \
-                and (not self._ok(n.last, a.first) or self.toks[n.last].kind == "punct" or self.year_words.match(self.toks, n.last)):
-            # "10 Eylül bin dokuz yüz bir", "... iki bin on sekiz yılında" (not "5 Mayıs iki bin kişi", nor "bin dokuz yüz
-            # yirmi üçte", whose last word the number reader does not know with its ending: it would read 1920)
-            yw = self.year_words.match(self.toks, n.last) if self._ok(n.last, a.first) else None
-            a.year, a.last = n.integer, yw[1] if yw else n.last
+        elif self.day_words and a.day is not None and k == a.last and self._ok(k, a.first) \
+                and (yw := self.year_in_words(k, a.calendar, closed=True)):
+            a.year, a.last = yw  # "10 Eylül bin dokuz yüz bir", "... iki bin on sekiz yılında"
         return a
 
 

@@ -40,6 +40,14 @@ class NumericDates(DateParts):
             return b, a
         return a, b
 
+    def _short_year(self, parts: list[str], sep: str) -> tuple[int, int, int] | None:
+        """(year, month, day) of a date in digits with a two-digit year ("21/04/16", "9-18-15"), in the
+        language's order."""
+        if len(parts) != 3 or not all(p.isdigit() and len(p) <= 2 for p in parts) or len(parts[2]) != 2:
+            return None
+        d, m = self._in_order(int(parts[0]), int(parts[1]), sep)
+        return (_two_digit_year(int(parts[2])), m, d) if 1 <= d <= 31 and 1 <= m <= 12 else None
+
     def _separated(self, i: int, n: int, seps: str) -> list[str] | None:
         """The texts of ``n`` tokens from ``i`` written together, every other one a separator from ``seps``
         (the same one throughout), with no more digits or separators glued on either side."""
@@ -88,11 +96,8 @@ class NumericDates(DateParts):
                 return Atom(i, i + 1, int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
             if t.kind == "mixed" and (named := self._named(t.text.split("-") if "-" in t.text else _GLUED.findall(t.text))):
                 return Atom(i, i + 1, *named)  # "05-Aug-2016", "Oct-2", "Sep-23-2020", "april22"
-            dashed = t.text.split("-")
-            if t.kind == "numx" and len(dashed) == 3 and all(p.isdigit() and len(p) <= 2 for p in dashed) and len(dashed[2]) == 2:
-                d, m = self._in_order(int(dashed[0]), int(dashed[1]), "-")
-                if 1 <= d <= 31 and 1 <= m <= 12:
-                    return Atom(i, i + 1, _two_digit_year(int(dashed[2])), m, d)  # "9-18-15", "3-7-07" (not "4-3-3")
+            if t.kind == "numx" and (short := self._short_year(t.text.split("-"), "-")):
+                return Atom(i, i + 1, *short)  # "9-18-15", "3-7-07" (not "4-3-3")
         if t.kind == "word" or t.kind == "num":
             for n in (3, 2):
                 if (parts := self._separated(i, n, "/-")) and (named := self._named(parts)):
@@ -110,11 +115,9 @@ class NumericDates(DateParts):
                     cal = "solar_hijri" if YEAR_RANGE["solar_hijri"][0] <= y[0] <= YEAR_RANGE["solar_hijri"][1] and self.doc.lang.get("dates.solar_months") else "gregorian"
                     return Atom(i, i + 5, y[0], m, d, cal)
         # D/M/YY, D.M.YY: a two-digit year, with a day or month in two digits ("21/04/16", "31.10.74"; not "1.2.13")
-        if (parts := self._separated(i, 3, "./")) and all(p.isdigit() for p in parts) and len(parts[2]) == 2 \
-                and (len(parts[0]) == 2 or len(parts[1]) == 2) and len(parts[0]) <= 2 and len(parts[1]) <= 2:
-            d, m = self._in_order(int(parts[0]), int(parts[1]), toks[i + 1].text)
-            if 1 <= d <= 31 and 1 <= m <= 12:
-                return Atom(i, i + 5, _two_digit_year(int(parts[2])), m, d)
+        if (parts := self._separated(i, 3, "./")) and (len(parts[0]) == 2 or len(parts[1]) == 2) \
+                and (short := self._short_year(parts, toks[i + 1].text)):
+            return Atom(i, i + 5, *short)
         # D.M without a year, where "." is no decimal point nor a thousands group ("15.02", "01.04." in Russian)
         if len(t.text) <= 2 and self.dot_day_month and self._ok(i + 2, i) and toks[i + 1].text == "." \
                 and toks[i + 2].kind == "num" and len(toks[i + 2].text) == 2 and self._written_together(i, 3) \
@@ -125,7 +128,7 @@ class NumericDates(DateParts):
         # D/M without a year where a day above 12 decides the order ("20/11", "4/22"; not "1/3", "24/7")
         if (parts := self._separated(i, 2, "/")) and all(p.isdigit() and len(p) <= 2 for p in parts) \
                 and "/".join(parts) not in NOT_DATES and (dm := self._day_month(int(parts[0]), int(parts[1]))) \
-                and dm[0] >= 1 and not (self._ok(i + 3, i) and self.units.match(toks, i + 3)):
+                and not (self._ok(i + 3, i) and self.units.match(toks, i + 3)):
             return Atom(i, i + 3, None, dm[1], dm[0])
         # M/YYYY, M.YYYY: a month ("11/2016"); YYYY/M: the same ("2016/11")
         if (parts := self._separated(i, 2, "./")) and all(p.isdigit() for p in parts):

@@ -54,10 +54,11 @@ class Periods(DateParts):
         toks = self.toks
         if toks[i].kind == "mixed" and (glued := self._glued_period(i)):
             return glued
+        year_first = self.year(i)  # "2024 ilk çeyreği": the year, then the quarter
         for lexicon, months in ((self.quarters, 3), (self.halves, 6)):
             y, k = None, i
-            if (yy := self.year(i)) and self._ok(yy[1], i) and lexicon.match(toks, yy[1]):
-                y, k = yy
+            if year_first and self._ok(year_first[1], i) and lexicon.match(toks, year_first[1]):
+                y, k = year_first
             q = lexicon.match(toks, k)
             if q is None:
                 continue

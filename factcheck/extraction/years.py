@@ -32,16 +32,21 @@ class Years(DateParts):
             end = yw[1]
         return n[0], end
 
-    def year_in_words(self, i: int) -> tuple[int, int] | None:
+    def year_in_words(self, i: int, calendar: str = "gregorian", closed: bool = False) -> tuple[int, int] | None:
         """(year, index after) of a year in words that says it is one: with a year word or a year's case ending
-        ("iki bin on sekiz yılında", "bin dokuz yüz yirmi sekizde"; not "bin sekiz yüzde", a share)."""
+        ("iki bin on sekiz yılında", "bin dokuz yüz yirmi sekizde"; not "bin sekiz yüzde", a share), or, with
+        ``closed`` (after a day and month), ending its sentence or clause ("10 Eylül bin dokuz yüz bir"; not
+        "5 Mayıs iki bin kişi", nor "bin dokuz yüz yirmi üçte", whose last word the number reader does not know
+        with its ending: it would read 1920)."""
         n = read_number(self.doc, i)
-        if n is None or not n.words or n.integer is None or not YEAR_RANGE["gregorian"][0] <= n.integer <= YEAR_RANGE["gregorian"][1]:
+        if n is None or not n.words or n.integer is None or not YEAR_RANGE[calendar][0] <= n.integer <= YEAR_RANGE[calendar][1]:
             return None
         if self._ok(n.last, i) and (yw := self.year_words.match(self.toks, n.last)):
             return n.integer, yw[1]
         if n.suffix and self.doc.lang.lower(n.suffix) in self.year_suffixes and not any(
                 st in self.doc.lang.mapping("numbers.scales") for st in self.toks[n.last - 1].stems):
+            return n.integer, n.last
+        if closed and (not self._ok(n.last, i) or self.toks[n.last].kind == "punct"):
             return n.integer, n.last
         return None
 
