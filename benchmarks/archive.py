@@ -1,6 +1,7 @@
 """An archive checked incrementally: a synthetic corpus of N articles (variants of the bundled seeds and
 development corpus, generated in a temporary folder, nothing committed) is checked twice with a claims
-store, the second time after 10 articles changed. Prints each run's wall time and peak memory.
+store, the second time after 10 articles changed. Prints each run's wall time and peak memory, and the
+report's size and the time headless Chromium takes to load it (with Playwright installed: `nox -s browser`'s).
 
     python benchmarks/archive.py [N ...]          # default: 10000
 
@@ -9,7 +10,6 @@ process's maximum resident set, as GNU time reports it."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import tempfile
@@ -17,27 +17,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+from generated_archive import generate  # noqa: E402
+
 CHANGED = 10
-
-
-def _templates() -> list[str]:
-    paths = sorted((REPO / "tests" / "corpus").rglob("*.md")) + sorted((REPO / "seeds").glob("*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths]
-
-
-def generate(folder: Path, n: int) -> list[Path]:
-    """``n`` articles: the templates in turn, each with its figures nudged by its number, so no two are alike."""
-    templates = _templates()
-    paths = []
-    for k in range(n):
-        text = templates[k % len(templates)]
-        nudge = k // len(templates) % 7
-        text = re.sub(r"(?<![\d.,])(\d{3,4})(?![\d.,])", lambda m, nudge=nudge: str(int(m.group(1)) + nudge), text, count=1)
-        path = folder / f"{k // 1000:03d}" / f"a{k:06d}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text + f"\n<!-- {k} -->\n", encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def run(corpus: Path, store: Path) -> tuple[float, float]:
@@ -54,8 +37,25 @@ def run(corpus: Path, store: Path) -> tuple[float, float]:
     return seconds, int(stats.read_text().split()[-1]) / 1024
 
 
+def load_seconds(report: Path) -> str:
+    """Seconds until headless Chromium (Debian's, driven by Playwright) has loaded and painted ``report``."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "(no playwright)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        start = time.perf_counter()
+        page.goto(report.as_uri(), wait_until="load", timeout=600_000)
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        seconds = time.perf_counter() - start
+        browser.close()
+    return f"{seconds:.1f} s"
+
+
 def main(sizes: list[int]) -> None:
-    print("| articles | first run | peak | rerun, 10 changed | peak |\n|---|---|---|---|---|")
+    print("| articles | first run | peak | rerun, 10 changed | peak | report | loaded in Chromium |\n|---|---|---|---|---|---|---|")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "corpus"
@@ -65,7 +65,9 @@ def main(sizes: list[int]) -> None:
             for path in paths[:: max(1, n // CHANGED)][:CHANGED]:
                 path.write_text(path.read_text(encoding="utf-8") + "\nAbout 150 countries took part.\n", encoding="utf-8")
             rerun, rerun_mb = run(folder, store)
-            print(f"| {n:,} | {first:.1f} s | {first_mb:,.0f} MB | {rerun:.1f} s | {rerun_mb:,.0f} MB |")
+            report = store.with_suffix(".html")
+            print(f"| {n:,} | {first:.1f} s | {first_mb:,.0f} MB | {rerun:.1f} s | {rerun_mb:,.0f} MB "
+                  f"| {report.stat().st_size / 1e6:.1f} MB | {load_seconds(report)} |", flush=True)
 
 
 if __name__ == "__main__":

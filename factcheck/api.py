@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ BY_KIND = {
     "title": ("person", "role", "org", "portfolio", "modifier"),
 }
 NESTED = ("subject", "person", "org")  # {text, id} objects
-ROW_CHUNK = 20_000  # claims converted to dicts at a time
+ROW_CHUNK = 20_000  # claims converted between dicts and the table at a time
 
 
 def table_rows(table: pd.DataFrame) -> list[dict]:
@@ -166,31 +166,54 @@ def extract(inputs: list[str], store: str | Path | None = None, jobs: int | None
 
 
 def extract_articles(articles: list[Article], problems: list[Problem] | None = None, progress=None,
-                     store: str | Path | None = None, jobs: int | None = None) -> Results:
+                     store: str | Path | None = None, jobs: int | None = None, table: bool = False) -> Results:
     """Extract the claims of articles already read, in ``jobs`` worker processes (default: one a core)
     when they are many (``factcheck.workers``). ``progress(iterable, total=)`` wraps the articles as they
     are done (a tqdm bar, say). With ``store`` (a DuckDB file, ``factcheck.store``), the claims of articles
     the store holds unchanged are read from it, only the others extracted, and the store updated: the
-    results are the same as without it."""
+    results are the same as without it. With ``table`` (or a store), the claims table is built as the
+    articles are done, a chunk of claims at a time; without, the claims stay rows until one is asked for
+    (writing JSON Lines needs no table)."""
     from factcheck.lang import available
+    from factcheck.workers import extracted
 
     problems = list(problems or [])
-    rows = None
-    if store is None:
-        rows, found_problems = extract_all(articles, progress, jobs)
-        claims = None  # built when asked for
-    else:
+    rows = claims = None
+    if store is not None:
         claims, found_problems = _extract_with_store(articles, progress, store, problems, jobs)
+    elif table:
+        claims, found_problems = _table_of(extracted(articles, progress, jobs))
+    else:
+        rows, found_problems = extract_all(articles, progress, jobs)
     problems.extend(p for a in articles for p in found_problems.get(a.id, []))
     return Results([a for a in articles if a.lang in available()], claims, problems, rows=rows)
+
+
+def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> tuple[pd.DataFrame, dict[str, list[Problem]]]:
+    """The claims table of extraction's ``outcomes`` (``factcheck.workers.extracted``), built and checked
+    ROW_CHUNK claims at a time: a million claims are never a million dicts at once."""
+    import pandas as pd
+
+    from factcheck.schema import claims_frame
+
+    parts, rows, problems = [], [], {}
+    for article, found, skipped in outcomes:
+        problems[article.id] = skipped
+        rows.extend(found)
+        if len(rows) >= ROW_CHUNK:
+            parts.append(claims_frame(rows))
+            rows = []
+    parts.append(claims_frame(rows))
+    return (pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]), problems
 
 
 def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None):
     """Claims and problems of ``articles``, those of unchanged articles read from the store at ``path``."""
     import pandas as pd
 
-    from factcheck.schema import COLUMNS, claims_frame
+    from factcheck.schema import COLUMNS
     from factcheck.store import ClaimStore, article_key
+    from factcheck.workers import extracted
 
     store = ClaimStore(path)
     problems.extend(store.problems)
@@ -204,8 +227,7 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
         stored, stored_problems = store.claims_of([a.id for a in kept])
     finally:
         store.close()  # not open while worker processes start
-    rows, found = extract_all(changed, progress, jobs)
-    new = claims_frame(rows)
+    new, found = _table_of(extracted(changed, progress, jobs))
     removed = [i for i in known if i not in keys]
     if changed or removed:
         store = ClaimStore(path)
@@ -256,7 +278,7 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
             stage(name, time.perf_counter() - clock, detail)
         clock = time.perf_counter()
 
-    results = extract_articles(articles, problems, progress, store, jobs)
+    results = extract_articles(articles, problems, progress, store, jobs, table=True)
     done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
     linked = link(results.claims, rules, results.articles)
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from factcheck.names import country_of, romanise, romanise_any, same_romanised
 from factcheck.rules.load import Rules
 from factcheck.rules.model import Entity
+from factcheck.schema import STRING
 from factcheck.text import CAPITALS, normalise
 
 if TYPE_CHECKING:
@@ -213,7 +214,7 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     df["person_id"] = [person(t, lang) if isinstance(t, str) else None for t, lang in zip(names, df["lang"], strict=True)]
     df["org_id"] = [org(t, lang) if isinstance(t, str) else None for t, lang in zip(df["org_text"], df["lang"], strict=True)]
     for col in ("subject_id", "person_id", "org_id"):
-        df[col] = df[col].astype("string")
+        df[col] = df[col].astype(STRING)
     df["article_date"] = article_date
 
     @functools.cache

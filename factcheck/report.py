@@ -122,6 +122,9 @@ def render_html(results: Results) -> str:
     for r in rows:
         by_article.setdefault(r["article"], []).append(r)
     views = {a.id: _article_view(a, by_article.get(a.id, []), apart) for a in shown_articles}
+    anchors = {a.id: f"article-{n}" for n, a in enumerate(shown_articles, 1)}
+    cited_only = len(shown_articles) < len(results.articles)
+    data = _article_data(shown_articles, views, anchors, claims, results.unchecked) if cited_only else None
     template = env.get_template("report.html.j2")
     return template.render(
         summary=results.summary(),
@@ -131,9 +134,10 @@ def render_html(results: Results) -> str:
         shown=SHOWN,
         folded=FOLDED,
         claims=claims,
-        articles=[(a, views[a.id], _direction(a.lang)) for a in shown_articles],
-        anchors={a.id: f"article-{n}" for n, a in enumerate(shown_articles, 1)},
-        cited_only=len(shown_articles) < len(results.articles),
+        articles=[] if cited_only else [(a, views[a.id], _direction(a.lang)) for a in shown_articles],
+        anchors=anchors,
+        cited_only=cited_only,
+        article_data=data,
         languages=sorted({a.lang for a in results.articles if a.lang}),
         entities=sorted({str(f.entity) for f in results.findings}),
         unchecked=results.unchecked,
@@ -166,13 +170,35 @@ def _article_view(article, rows: list[dict], apart: set[str]) -> list[tuple[str,
     return pieces
 
 
+def _article_data(articles, views: dict, anchors: dict[str, str], claims: dict[str, dict], unchecked: dict[str, str]) -> Markup:
+    """The cited articles of an archive as JSON for the page's script, which shows one when a source's
+    link is followed (thousands of articles laid out at once would take the browser minutes): each one's
+    heading and its text in pieces, a claim's piece with its css class and what it was read as. Safe
+    inside a script element: "<", ">" and "&" are escaped as JSON escapes."""
+    data = {}
+    for a in articles:
+        pieces = []
+        for text, cls, cid in views[a.id]:
+            if not cls:
+                pieces.append([text])
+                continue
+            k = claims[cid]
+            linked = ", ".join(i for i in (k["subject_id"], k["person_id"], k["org_id"]) if i)
+            title = " · ".join(t for t in (k["value_text"], linked and f"linked to {linked}", unchecked.get(cid)) if t)
+            pieces.append([text, cls, title])
+        info = "".join(f" · {v}" for v in (a.meta.get("source"), a.lang, a.published) if v)
+        data[anchors[a.id]] = {"id": a.id, "info": info, "lang": a.lang, "dir": _direction(a.lang), "pieces": pieces}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
 def _chart(finding) -> str:
-    """An inline SVG: every source's figure or dates on one axis (those apart in red, up to ``SHOWN``
-    of the others), the rule's ranges shaded behind them."""
+    """An inline SVG: the sources' figures or dates on one axis (up to ``SHOWN`` of those apart, in red,
+    and as many of the others), the rule's ranges shaded behind them."""
     import datetime as dt
 
     bars = [(f"rule {f.where}", f.lo, f.hi, "rule") for f in finding.facts if f.lo is not None]
-    bars += [(s.article, s.lo, s.hi, "apart" if s.apart else "source") for s in finding.apart]
+    bars += [(s.article, s.lo, s.hi, "apart" if s.apart else "source") for s in finding.apart][:SHOWN]
     bars += [(s.article, s.lo, s.hi, "source") for s in finding.sources if not s.apart][:SHOWN]
     bars = [b for b in bars if b[1] is not None]
     if not bars:
@@ -234,6 +260,30 @@ SCRIPT = """
     });
     document.getElementById("shown").textContent = shown + " of " + sections.length + " shown";
   }
+  var data = document.getElementById("article-data"), view = document.getElementById("article-view"), articles = null;
+  function showArticle() {  // an archive's report: the article a link points at, built from the page's data
+    var anchor = decodeURIComponent(location.hash.slice(1));
+    if (!data || anchor.indexOf("article-") !== 0) { return; }
+    articles = articles || JSON.parse(data.textContent);
+    var a = articles[anchor];
+    if (!a) { return; }
+    var box = document.createElement("div"), meta = document.createElement("div"), name = document.createElement("strong");
+    var body = document.createElement("div");
+    box.className = "article"; box.id = anchor; meta.className = "meta"; body.className = "body";
+    body.dir = a.dir; body.lang = a.lang; name.textContent = a.id;
+    meta.appendChild(name); meta.appendChild(document.createTextNode(a.info));
+    a.pieces.forEach(function (p) {
+      if (p.length === 1) { body.appendChild(document.createTextNode(p[0])); return; }
+      var mark = document.createElement("mark");
+      mark.className = p[1]; mark.title = p[2]; mark.textContent = p[0];
+      body.appendChild(mark);
+    });
+    box.appendChild(meta); box.appendChild(body);
+    view.replaceChildren(box);
+    box.scrollIntoView();
+  }
+  window.addEventListener("hashchange", showArticle);
+  showArticle();
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);

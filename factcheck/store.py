@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.corpus import Article, Problem
-from factcheck.schema import COLUMNS
+from factcheck.schema import COLUMNS, STRING
 
 if TYPE_CHECKING:
     import pandas as pd
 
 FORMAT = "1"  # the store's table layout: a store of another layout is rebuilt
-_SQL_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "Int64": "BIGINT", "boolean": "BOOLEAN"}
+_SQL_TYPES = {STRING: "VARCHAR", "int64": "BIGINT", "Int64": "BIGINT", "boolean": "BOOLEAN"}
 _PACKAGE = Path(__file__).parent
 
 
@@ -51,6 +51,18 @@ def article_key(article: Article) -> str:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x1f")
     return digest.hexdigest()
+
+
+def _frame(relation) -> pd.DataFrame:
+    """A query (a DuckDB relation) as a pandas table through Arrow: text stays in Arrow buffers, never a
+    Python string a value (DuckDB 2 calls it ``to_arrow_table``, DuckDB 1 ``arrow``)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    table = (relation.to_arrow_table if hasattr(relation, "to_arrow_table") else relation.arrow)()
+    types = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow"),
+             pa.string_view(): pd.StringDtype("pyarrow"), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    return table.to_pandas(types_mapper=types.get)
 
 
 class ClaimStore:
@@ -103,11 +115,11 @@ class ClaimStore:
         """The stored claims of the articles ``ids``, and their extraction problems by article id."""
         import pandas as pd
 
-        wanted = pd.DataFrame({"id": pd.Series(ids, dtype="string")})
+        wanted = pd.DataFrame({"id": pd.Series(ids, dtype=STRING)})
         self.con.register("wanted", wanted)
         try:
             names = ", ".join(f'c."{name}"' for name in COLUMNS)
-            claims = self.con.execute(f"SELECT {names} FROM claims c JOIN wanted w ON c.article = w.id ORDER BY c.article, c.n").df()
+            claims = _frame(self.con.sql(f"SELECT {names} FROM claims c JOIN wanted w ON c.article = w.id ORDER BY c.article, c.n"))
             rows = self.con.execute("SELECT p.article, p.path, p.message, p.line, p.hint FROM problems p "
                                     "JOIN wanted w ON p.article = w.id ORDER BY p.rowid").fetchall()
         finally:
@@ -123,10 +135,10 @@ class ClaimStore:
         (article id -> key, language) with their ``claims`` and ``problems``."""
         import pandas as pd
 
-        gone = pd.DataFrame({"id": pd.Series([*remove, *extracted], dtype="string")})
-        new = pd.DataFrame({"id": pd.Series(list(extracted), dtype="string"),
-                            "key": pd.Series([k for k, _ in extracted.values()], dtype="string"),
-                            "lang": pd.Series([lang for _, lang in extracted.values()], dtype="string")})
+        gone = pd.DataFrame({"id": pd.Series([*remove, *extracted], dtype=STRING)})
+        new = pd.DataFrame({"id": pd.Series(list(extracted), dtype=STRING),
+                            "key": pd.Series([k for k, _ in extracted.values()], dtype=STRING),
+                            "lang": pd.Series([lang for _, lang in extracted.values()], dtype=STRING)})
         found = pd.DataFrame([{"article": a, "path": p.path, "message": p.message, "line": p.line, "hint": p.hint}
                               for a, ps in problems.items() for p in ps], columns=["article", "path", "message", "line", "hint"])
         found["line"] = found["line"].astype("Int64")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from factcheck.corpus import Article, Problem
@@ -34,24 +34,34 @@ def jobs_for(count: int, jobs: int | None = None) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, count // CHUNK or 1))
 
 
-def extract_all(articles: list[Article], progress: Callable | None = None,
-                jobs: int | None = None) -> tuple[list[dict], dict[str, list[Problem]]]:
-    """Claims (rows, in article order) and problems by article id of ``articles``; each article's
-    detected language is set on it, as extraction in this process does."""
+def extracted(articles: list[Article], progress: Callable | None = None,
+              jobs: int | None = None) -> Iterator[tuple[Article, list[dict], list[Problem]]]:
+    """Each article of ``articles`` in order, with its claims (rows) and problems, as soon as it is done
+    (nothing gathered: the caller keeps what it needs); each article's detected language is set on it,
+    as extraction in this process does."""
     workers = jobs_for(len(articles), jobs)
     if workers == 1:
-        return _collect(articles, map(extract_one, progress(articles, total=len(articles)) if progress else articles))
+        outcomes: Iterable = map(extract_one, progress(articles, total=len(articles)) if progress else articles)
+        yield from _in_order(articles, outcomes)
+        return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        outcomes: Iterable = pool.map(extract_one, articles, chunksize=CHUNK)
-        return _collect(articles, progress(outcomes, total=len(articles)) if progress else outcomes)
+        outcomes = pool.map(extract_one, articles, chunksize=CHUNK)
+        yield from _in_order(articles, progress(outcomes, total=len(articles)) if progress else outcomes)
 
 
-def _collect(articles: list[Article], outcomes: Iterable) -> tuple[list[dict], dict[str, list[Problem]]]:
+def extract_all(articles: list[Article], progress: Callable | None = None,
+                jobs: int | None = None) -> tuple[list[dict], dict[str, list[Problem]]]:
+    """Claims (rows, in article order) and problems by article id of ``articles`` (``extracted``, gathered)."""
     rows: list[dict] = []
     problems: dict[str, list[Problem]] = {}
-    for article, (found, skipped, lang) in zip(articles, outcomes, strict=True):
-        article.lang = lang
+    for article, found, skipped in extracted(articles, progress, jobs):
         problems[article.id] = skipped
         rows.extend(found)
     return rows, problems
+
+
+def _in_order(articles: list[Article], outcomes: Iterable) -> Iterator[tuple[Article, list[dict], list[Problem]]]:
+    for article, (found, skipped, lang) in zip(articles, outcomes, strict=True):
+        article.lang = lang
+        yield article, found, skipped

@@ -75,6 +75,32 @@ def test_article_text_is_escaped(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_an_archive_report_keeps_article_text_inert_in_its_data(tmp_path, monkeypatch):
+    """Above ALL_CLAIMS_UP_TO claims the cited articles travel as JSON in a data block: text that closes
+    a script element or opens one stays text in it, and the data gives it back unchanged."""
+    import factcheck.report
+
+    monkeypatch.setattr(factcheck.report, "ALL_CLAIMS_UP_TO", 1)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    hostile = "</script><script>alert(1)</script><!-- & -->"
+    (corpus / "a.md").write_text(f"---\nlang: en\n---\nOver 2,000 delegates {hostile} attended ABC-2026.\n", encoding="utf-8")
+    (corpus / "b.md").write_text("---\nlang: en\n---\nAbout 900 delegates attended ABC-2026.\n", encoding="utf-8")
+    (corpus / "c.md").write_text("---\nlang: en\n---\nNothing to see.\n", encoding="utf-8")
+    report = tmp_path / "r.html"
+    assert main(["check", str(corpus), "--rules", str(tmp_path), "--report", str(report), "--quiet"]) == 1
+    html = report.read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" id="article-data">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in data and ">" not in data and "&" not in data
+    articles = json.loads(data)
+    assert sorted(a["id"] for a in articles.values()) == [str(corpus / "a.md"), str(corpus / "b.md")]  # the cited ones
+    text = "".join(p[0] for a in articles.values() for p in a["pieces"])
+    assert hostile in text and "Nothing to see" not in text
+    marks = [p for a in articles.values() for p in a["pieces"] if len(p) == 3]
+    assert {p[0] for p in marks} >= {"Over 2,000 delegates", "About 900 delegates"} and all(p[2] for p in marks)
+    assert html.count("<script") == 2 and 'id="claims"' not in html
+
+
 def test_json_format_and_no_finding_exit_code(tmp_path, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

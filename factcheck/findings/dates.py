@@ -220,7 +220,7 @@ def _value(r: dict) -> str:
 def _edition(entity: str, rows, agreeing, rule: dict, outlets: dict) -> Finding:
     """An edition mix-up: claims that name ``entity`` in another year, or give another edition its dates;
     the sources that date ``entity`` right stand beside them."""
-    records = rows.sort_values("article").to_dict("records")
+    records = rows.sort_values("article", kind="stable").to_dict("records")
     reasons = []
     for r in records:
         if isinstance(r["subject_year"], (int, float)) and r["subject_year"] == r["subject_year"]:
@@ -232,6 +232,6 @@ def _edition(entity: str, rows, agreeing, rule: dict, outlets: dict) -> Finding:
     reference = describe_dates(rule["first"], rule["last"])
     sources = [Source(r["id"], r["article"], _value(r), apart=True, as_of=r["published"], lang=r["lang"],
                       outlet=outlets.get(r["article"], (None, None))[0]) for r in records]
-    sources += [_source(r, outlets, False) for r in agreeing.sort_values("article").to_dict("records")]
+    sources += [_source(r, outlets, False) for r in agreeing.sort_values("article", kind="stable").to_dict("records")]
     return Finding(finding_id("date", entity, "edition"), "error", "date", entity, "edition", None, reference,
                    f"{entity}, edition: " + " ".join(reasons), reasons, sources, _fact(rule))

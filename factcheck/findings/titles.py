@@ -128,11 +128,11 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     day = {c: j[c].to_numpy("datetime64[D]").astype("int64") for c in ("article_date", "from", "to")}  # days: no overflow
     j["gap"] = np.where(day["article_date"] < day["from"], day["from"] - day["article_date"], day["article_date"] - day["to"])
     j["early"] = day["article_date"] < day["from"]
-    bad = j[~covered].sort_values("gap").drop_duplicates("id")
+    bad = j[~covered].sort_values("gap", kind="stable").drop_duplicates("id")
     # days of a handover, and a holder-elect called by the title before taking office: a warning
     soft = (bad["gap"] <= HANDOVER_DAYS) | (bad["early"] & (bad["gap"] <= ELECT_DAYS))
     bad.loc[soft & (bad["severity"] == "error"), "severity"] = "warning"
-    held = j[covered & j["covered"]].drop_duplicates("id").sort_values("article")
+    held = j[covered & j["covered"]].drop_duplicates("id").sort_values("article", kind="stable")
     held_by: dict[tuple, list[dict]] = {}  # the right titles, converted once: (person, role, org) -> records
     # whoever held the offices of the claims flagged, at their dates: the other side of each finding
     holders_of: dict[str, dict[tuple, None]] = {}  # flagged person -> (holder, role, org), in order
@@ -151,7 +151,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     for k in held_by:
         roles_of.setdefault(k[0], []).append(k)
     for person, rows in bad.groupby("person_id"):
-        records = rows.sort_values("article").to_dict("records")
+        records = rows.sort_values("article", kind="stable").to_dict("records")
         reasons = [f"{r['article']} ({r['day']}) calls {r['person_text']} {r['role'].replace('_', ' ')}"
                    f" of {r['org']}; they held it from {_term(r)}." + _soft_reason(r) for r in records]
         right = [r for k in roles_of.get(person, ()) for r in held_by[k]] + [

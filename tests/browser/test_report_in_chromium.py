@@ -3,6 +3,7 @@
 Run by `nox -s browser` (which `.ci/run` calls); the screenshots go to build/screenshots/.
 """
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -143,3 +144,41 @@ def test_hostile_articles_and_rules_run_nothing(page, tmp_path_factory):
         assert page.locator("script").count() == 1 and page.locator("img").count() == 0
         assert "alert('body')" in page.content() or "alert('note')" in page.content()  # shown, as text
         page.close()
+
+
+def test_an_archive_report_shows_the_article_a_source_cites(page, tmp_path_factory):
+    """A generated archive (over the report's ALL_CLAIMS_UP_TO claims): the report holds the cited articles
+    as data and builds the one a source's link points at, with its claims marked and what each was read as."""
+    import sys
+
+    from factcheck.cli import main
+    from factcheck.report import ALL_CLAIMS_UP_TO
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from generated_archive import generate
+
+    root = tmp_path_factory.mktemp("archive")
+    generate(root / "corpus", 600)
+    report = root / "report.html"
+    assert main(["check", str(root / "corpus"), "--rules", str(REPO / "rules"), "--report", str(report), "--quiet",
+                 "--format", f"json={root / 'out.json'}"]) == 1
+    assert sum(json.loads((root / "out.json").read_text(encoding="utf-8"))["summary"]["claims"].values()) > ALL_CLAIMS_UP_TO
+    page = page.context.browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, requests = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(report.as_uri())
+    assert page.locator("section.finding").count() > 0
+    assert page.locator("div.article").count() == 0  # no article is laid out before it is asked for
+    link = page.locator("section.finding .claim a").first
+    href = link.get_attribute("href")
+    link.click()
+    article = page.locator("#article-view div.article")
+    assert article.count() == 1 and "#" + article.get_attribute("id") == href
+    marks = article.locator("mark")
+    assert marks.count() >= 1 and marks.first.get_attribute("title")
+    assert article.locator("strong").inner_text() == page.locator("section.finding .claim a").first.inner_text()
+    page.screenshot(path=str(SHOTS / "archive.png"), full_page=False)
+    assert errors == []
+    assert [u for u in requests if u != report.as_uri() and not u.startswith("data:")] == []
+    page.close()
