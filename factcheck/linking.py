@@ -12,7 +12,6 @@ link by their whole name, never by a shared surname.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,7 +23,7 @@ from factcheck.schema import STRING
 from factcheck.text import CAPITALS, normalise
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     import pandas as pd
 
@@ -180,6 +179,20 @@ def _near(e: Entity, day: dt.date | None) -> bool:
     return e.dates.start - dt.timedelta(days=NEAR_DAYS) <= day <= e.dates.last + dt.timedelta(days=NEAR_DAYS)
 
 
+def per_distinct(frame: pd.DataFrame, columns: list[str], fn: Callable) -> list:
+    """``fn`` of each row's ``columns``, called once for each distinct combination (a name and its
+    language, say: a million claims hold a few thousand); None where the first column is missing."""
+    import numpy as np
+
+    codes = frame.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
+    firsts = frame[columns].drop_duplicates()  # in order of first appearance, as ngroup numbers them
+    columns_of = [firsts[c].astype(object).where(firsts[c].notna(), None).tolist() for c in columns]  # missing: None
+    values = [None if first is None else fn(first, *rest) for first, *rest in zip(*columns_of, strict=True)]
+    spread = np.empty(len(values), dtype=object)
+    spread[:] = values
+    return spread[codes].tolist()
+
+
 def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.DataFrame:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
     the columns the checks need: ``subject_key`` (what a claim is about: the linked entity, else its
@@ -196,50 +209,44 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     texts = {a.id: a.text for a in articles}
     df = claims.reset_index(drop=True)
     article_date = pd.to_datetime(df["published"], errors="coerce")
-    years = [None if pd.isna(y) else int(y) for y in article_date.dt.year]
+    df["article_date"] = article_date
+    on = df.assign(year=article_date.dt.year, day=article_date.dt.normalize())
 
-    days = [None if pd.isna(d) else d.date() for d in article_date]
-    candidates = functools.cache(linker.event_candidates)  # once a name, year and day: not once an article
+    def event(t, lang, year, day):
+        """The event a name gives, or, where the article's place must choose among several, a list."""
+        year = None if year is None else int(year)
+        candidates, decided = linker.event_candidates(t, lang, year, None if day is None else day.date())
+        if decided or len(candidates) < 2:
+            return linker.pick((candidates, decided), year, "")
+        return [candidates, year]  # the article's text decides
 
-    def event(t, lang, y, art, day):
-        return linker.pick(candidates(t, lang, y, day), y, texts.get(art, ""))
-
-    person = functools.cache(linker.person)
-    org = functools.cache(linker.org)
-    df["subject_id"] = [
-        event(t, lang, y, art, day) if isinstance(t, str) else None
-        for t, lang, y, art, day in zip(df["subject_text"], df["lang"], years, df["article"], days, strict=True)
-    ]
-    names = df["person_full"].fillna(df["person_text"])  # a surname alone links by the full name the article gives it
-    df["person_id"] = [person(t, lang) if isinstance(t, str) else None for t, lang in zip(names, df["lang"], strict=True)]
-    df["org_id"] = [org(t, lang) if isinstance(t, str) else None for t, lang in zip(df["org_text"], df["lang"], strict=True)]
+    events = per_distinct(on, ["subject_text", "lang", "year", "day"], event)
+    for n in [n for n, found in enumerate(events) if isinstance(found, list)]:  # the few that need their article
+        events[n] = linker.pick((events[n][0], False), events[n][1], texts.get(df.at[n, "article"], ""))
+    df["subject_id"] = events
+    on["name"] = df["person_full"].fillna(df["person_text"])  # a surname alone links by the full name the article gives it
+    df["person_id"] = per_distinct(on, ["name", "lang"], linker.person)
+    df["org_id"] = per_distinct(on, ["org_text", "lang"], linker.org)
     for col in ("subject_id", "person_id", "org_id"):
         df[col] = df[col].astype(STRING)
-    df["article_date"] = article_date
 
-    @functools.cache
     def unlinked_key(text, lang):
-        if not isinstance(text, str):
-            return None
         codes = linker.codes_in(text)
         if codes:
             return "code:" + ",".join(f"{a}{n}" for a, n in sorted(codes))
         return "name:" + romanise(text, lang)
 
-    @functools.cache
     def other_year(text, entity):
         """A year beside an edition's code that is not the edition's ("ABC-25, held in 2017")."""
-        e = linker.entities.get(entity)
+        e = linker.entities.get(entity) if entity else None
         year = None if e is None else e.year or (e.dates.start.year if e.dates else None)
         bare = _CODE.sub(" ", normalise(text).text)  # the year of "ABC-2025 (2024)" is 2024
         years = {int(n) for n in _NUMBER.findall(bare) if 1800 <= int(n) <= 2200}
         return min(years) if year is not None and years and year not in years else None
 
-    df["subject_year"] = [other_year(t, e) if isinstance(e, str) else None
-                          for t, e in zip(df["subject_text"], df["subject_id"], strict=True)]
-    df["subject_key"] = df["subject_id"].astype("object").where(
-        df["subject_id"].notna(), [unlinked_key(t, lang) for t, lang in zip(df["subject_text"], df["lang"], strict=True)]
-    )
+    on["subject_id"] = df["subject_id"]
+    df["subject_year"] = pd.array(per_distinct(on, ["subject_text", "subject_id"], other_year), dtype="Int64")
+    df["subject_key"] = df["subject_id"].astype("object").where(df["subject_id"].notna(), per_distinct(on, ["subject_text", "lang"], unlinked_key))
     # what is said of an edition put in another year is not said of that edition
     mixed = df["subject_year"].notna()
     df.loc[mixed, "subject_key"] = df.loc[mixed, "subject_key"] + "@" + df.loc[mixed, "subject_year"].astype(int).astype(str)

@@ -232,3 +232,20 @@ def test_every_format_renders_a_finding_with_many_sources(tmp_path, capsys, monk
     assert len(re.findall(r'<div class="claim(?: apart)?">', card)) == len(big["sources"])
     assert card.count('<div class="claim apart">') == len([s for s in big["sources"] if s["apart"]])
     assert f"{len(big['sources'])} source(s), {len([s for s in big['sources'] if s['apart']])} apart" in card
+
+
+def test_an_explanation_gives_the_first_reasons_and_counts_the_rest(tmp_path, monkeypatch):
+    """A finding of an archive may have hundreds of sources apart: its explanation (the terminal's line,
+    the CI annotation, SARIF's message) gives the first SAID reasons and counts the rest; the JSON output
+    keeps every reason."""
+    import factcheck.findings.model
+
+    monkeypatch.setattr(factcheck.findings.model, "SAID", 0)  # the seeds' findings have one reason each
+    out = tmp_path / "f.json"
+    main(["check", str(REPO / "seeds"), "--rules", str(REPO / "rules"), "--report", str(tmp_path / "r.html"),
+          "--format", f"json={out}"])
+    findings = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    assert len(findings) == 2
+    for f in findings:
+        assert len(f["reasons"]) == 1 and f["reasons"][0] not in f["explanation"]
+        assert "And 1 more source(s) like these" in f["explanation"]

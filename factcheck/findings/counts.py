@@ -31,6 +31,7 @@ from factcheck.findings.model import (
     entity_of,
     finding_id,
     interval,
+    say,
     worst,
 )
 
@@ -236,7 +237,7 @@ def _finding(records: list[dict], outlets: dict, facts_of: dict) -> Finding:
     sources = [_source(r, outlets, True, _by(r)) for r in flagged] + [_source(r, outlets, False) for r in agreeing]
     what = f"{group}" + ("" if measure == TOOK_PART else f" ({measure})")
     explanation = (f"{entity}, {what}: {len(flagged)} of {len(records)} source{'s' if len(records) != 1 else ''} "
-                   f"cannot be squared with {ref_text}. " + " ".join(reasons))
+                   f"cannot be squared with {ref_text}. " + say(reasons))
     return Finding(finding_id("count", subject_key, group, measure), worst(r["severity"] for r in flagged), "count",
                    entity, group, None if measure == TOOK_PART else measure, reference, explanation, reasons,
                    sources, fact_list)

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 import itertools
 
-from factcheck.findings.model import Fact, Finding, Source, as_records, describe_dates, entity_of, finding_id, worst
+from factcheck.findings.model import (
+    Fact,
+    Finding,
+    Source,
+    as_records,
+    describe_dates,
+    entity_of,
+    finding_id,
+    say,
+    worst,
+)
 from factcheck.isodate import iso_bounds
 
 
@@ -204,7 +214,7 @@ def _finding(key, records: list[dict], rule: dict | None, outlets: dict) -> Find
         else:
             reasons.append(f"{r['article']} gives {value}, outside those dates: it may date something else said of it.")
     sources = [_source(r, outlets, r["apart"], _how(r, first, last) if r["apart"] and r["is_range"] else None) for r in records]
-    explanation = f"{entity}, dates: {sum(r['apart'] for r in records)} of {len(records)} sources cannot be squared with {said}. " + " ".join(reasons)
+    explanation = f"{entity}, dates: {sum(r['apart'] for r in records)} of {len(records)} sources cannot be squared with {said}. " + say(reasons)
     return Finding(finding_id("date", key, "dates"), worst(r["severity"] for r in records if r["apart"]), "date", entity,
                    "dates", None, reference, explanation, reasons, sources, _fact(rule))
 
@@ -234,4 +244,4 @@ def _edition(entity: str, rows, agreeing, rule: dict, outlets: dict) -> Finding:
                       outlet=outlets.get(r["article"], (None, None))[0]) for r in records]
     sources += [_source(r, outlets, False) for r in agreeing.sort_values("article", kind="stable").to_dict("records")]
     return Finding(finding_id("date", entity, "edition"), "error", "date", entity, "edition", None, reference,
-                   f"{entity}, edition: " + " ".join(reasons), reasons, sources, _fact(rule))
+                   f"{entity}, edition: " + say(reasons), reasons, sources, _fact(rule))

@@ -95,6 +95,17 @@ class Finding:
         }
 
 
+SAID = 10  # reasons an explanation gives in full: the rest are counted (every one is in ``reasons``)
+
+
+def say(reasons: list[str]) -> str:
+    """The reasons of a finding as its explanation's sentences, the first ``SAID`` of them in full: an
+    archive's finding may have hundreds, and a terminal line or a CI annotation needs the gist."""
+    more = len(reasons) - SAID
+    tail = [f"And {more} more source(s) like these: every one is in the report and the JSON output."] if more > 0 else []
+    return " ".join(reasons[:SAID] + tail)
+
+
 def finding_id(*about) -> str:
     """A finding's id: what it is about, hashed (stable when articles change around it)."""
     return hashlib.sha1("\x1f".join(map(str, about)).encode()).hexdigest()[:12]

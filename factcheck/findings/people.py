@@ -17,7 +17,7 @@ the claims table.
 
 from __future__ import annotations
 
-from factcheck.findings.model import Fact, Finding, Source, finding_id
+from factcheck.findings.model import Fact, Finding, Source, finding_id, say
 from factcheck.isodate import iso_bounds
 
 ATTRIBUTE = "age"
@@ -112,4 +112,4 @@ def _finding(rows, outlets: dict) -> Finding:
     lo, hi = next(iter(ranges)) if len(ranges) == 1 else (None, None)  # one range to draw when all share a date
     fact = Fact(first["where"], f"{person}: born {born}", None if lo is None else float(lo), None if hi is None else float(hi))
     return Finding(finding_id("count", person, ATTRIBUTE), "error", "count", str(person), ATTRIBUTE, None,
-                   f"born {born}", " ".join(reasons), reasons, [_source(r, outlets) for r in records], [fact])
+                   f"born {born}", say(reasons), reasons, [_source(r, outlets) for r in records], [fact])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from factcheck.findings.model import Fact, Finding, Source, as_records, finding_id, worst
+from factcheck.findings.model import Fact, Finding, Source, as_records, finding_id, say, worst
 
 OPEN_END = "2262-01-01"  # "still in office" (the last day pandas timestamps reach)
 PORTFOLIO_SCORE = 80
@@ -158,7 +158,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
             r for k in holders_of.get(person, {}) for r in held_by.get(k, [])]
         out.append(Finding(finding_id("title", person, "office"), worst(rows["severity"]), "title", str(person), "office",
                            None, "; ".join(dict.fromkeys(f"{r['role'].replace('_', ' ')} of {r['org']} from {_term(r)}" for r in records)),
-                           " ".join(reasons), reasons,
+                           say(reasons), reasons,
                            [_source(r, outlets, True) for r in records] + _context(right, reasons, outlets),
                            [Fact(r["where"], f"{person}: {r['role']} of {r['org']} from {_term(r)}", source=r["source"], note=r["note"])
                             for r in {r["where"]: r for r in records}.values()]))
@@ -195,7 +195,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
                       "is the organisation right?" if isinstance(r["held_elsewhere"], str) else "")
                    for r in records if r["apart"]]
         out.append(Finding(finding_id("title", org, role, holder), worst(r["severity"] for r in records if r["apart"]), "title",
-                           str(org), "office", role, f"{holder}, {term}", " ".join(reasons), reasons,
+                           str(org), "office", role, f"{holder}, {term}", say(reasons), reasons,
                            [_source(r, outlets, True) for r in records if r["apart"]]
                            + _context([r for r in records if not r["apart"]], reasons, outlets),
                            [Fact(records[0]["where"], f"{holder}: {role} of {org} from {term}", source=records[0]["source"],
