@@ -26,8 +26,8 @@ def check(session):
 
 @nox.session
 def tests(session):
-    """Run the test suite."""
-    session.install("-e", ".[test]")
+    """Run the test suite (the Spark engine's tests in Spark's local mode: they need Java)."""
+    session.install("-e", ".[test,spark]")
     session.run("pytest", *session.posargs)
 
 

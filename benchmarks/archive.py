@@ -10,6 +10,7 @@ process's maximum resident set, as GNU time reports it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -23,18 +24,20 @@ from generated_archive import generate  # noqa: E402
 CHANGED = 10
 
 
-def run(corpus: Path, store: Path) -> tuple[float, float]:
-    """Seconds and peak MB of one check of ``corpus`` with ``store`` (GNU time's maximum resident set)."""
+def run(corpus: Path, store: Path) -> tuple[float, float, str]:
+    """Seconds and peak MB of one check of ``corpus`` with ``store`` (GNU time's maximum resident set),
+    and each stage's seconds as ``--verbose`` says them."""
     stats = store.with_suffix(".time")
     start = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(stats), sys.executable, "-m", "factcheck.cli", "check",
-                           str(corpus), "--rules", str(REPO / "rules"), "--store", str(store), "--quiet",
+                           str(corpus), "--rules", str(REPO / "rules"), "--store", str(store), "--quiet", "--verbose",
                            "--report", str(store.with_suffix(".html")), "--format", f"json={store.with_suffix('.json')}"],
                           capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"check failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return seconds, int(stats.read_text().split()[-1]) / 1024
+    stages = ", ".join(f"{m.group(1)} {float(m.group(2)):.1f} s" for m in re.finditer(r"^(\w+): .*\(([\d.]+) s\)$", proc.stderr, re.M))
+    return seconds, int(stats.read_text().split()[-1]) / 1024, stages
 
 
 def load_seconds(report: Path) -> str:
@@ -55,19 +58,20 @@ def load_seconds(report: Path) -> str:
 
 
 def main(sizes: list[int]) -> None:
-    print("| articles | first run | peak | rerun, 10 changed | peak | report | loaded in Chromium |\n|---|---|---|---|---|---|---|")
+    print("| articles | first run | peak | rerun, 10 changed | peak | report | loaded in Chromium | rerun's stages |\n"
+          "|---|---|---|---|---|---|---|---|")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "corpus"
             paths = generate(folder, n)
             store = Path(tmp) / "claims.duckdb"
-            first, first_mb = run(folder, store)
+            first, first_mb, _ = run(folder, store)
             for path in paths[:: max(1, n // CHANGED)][:CHANGED]:
                 path.write_text(path.read_text(encoding="utf-8") + "\nAbout 150 countries took part.\n", encoding="utf-8")
-            rerun, rerun_mb = run(folder, store)
+            rerun, rerun_mb, stages = run(folder, store)
             report = store.with_suffix(".html")
             print(f"| {n:,} | {first:.1f} s | {first_mb:,.0f} MB | {rerun:.1f} s | {rerun_mb:,.0f} MB "
-                  f"| {report.stat().st_size / 1e6:.1f} MB | {load_seconds(report)} |", flush=True)
+                  f"| {report.stat().st_size / 1e6:.1f} MB | {load_seconds(report)} | {stages} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -244,56 +244,84 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
 
 
 def check(inputs: list[str], rules, today: dt.date | None = None, progress=None, stage=None,
-          store: str | Path | None = None, jobs: int | None = None) -> Results:
+          store: str | Path | None = None, jobs: int | None = None, engine: str = "local",
+          master: str | None = None) -> Results:
     """Extract the claims of ``inputs`` and cross-check them with each other and with ``rules``.
 
     ``rules`` is a loaded, valid ``factcheck.rules.Rules`` (see ``load_rules``); ``today`` decides
     which acknowledgements have expired (default: the system's date); ``store``, a DuckDB file, keeps
-    the claims between runs, so that only new and changed articles are extracted.
+    the claims between runs, so that only new and changed articles are extracted. ``engine="spark"``
+    reads and extracts on Apache Spark (``master``: a cluster's URL; by default spark-submit's, else every
+    core here; see
+    ``factcheck.spark``), with the same results.
     """
+    timer = _Stages(stage)
+    if engine == "spark":
+        from factcheck.spark import extract_on_spark
+
+        results = extract_on_spark(inputs, master)
+        timer.done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), "
+                   f"{len(results.problems)} skipped, on Spark")
+        return cross_check(results, rules, today, timer)
     articles, problems = read_corpus(inputs)
-    return check_articles(articles, rules, problems, today, progress, stage, store, jobs)
+    timer.done("read", f"{len(articles)} article(s), {len(problems)} problem(s)")
+    return _extract_and_check(articles, rules, problems, today, progress, store, jobs, timer)
+
+
+class _Stages:
+    """Tells ``stage(name, seconds, detail)`` what each stage did and how long it took."""
+
+    def __init__(self, stage=None):
+        import time
+
+        self.stage, self.clock, self.now = stage, time.perf_counter(), time.perf_counter
+
+    def done(self, name: str, detail: str) -> None:
+        if self.stage:
+            self.stage(name, self.now() - self.clock, detail)
+        self.clock = self.now()
 
 
 def check_articles(articles: list[Article], rules, problems: list[Problem] | None = None,
                    today: dt.date | None = None, progress=None, stage=None, store: str | Path | None = None,
                    jobs: int | None = None) -> Results:
-    """The pipeline over articles already read: extract, link, check; then acknowledgements and
-    dataset expectations.
+    """The pipeline over articles already read: extract, then ``cross_check``.
 
     ``stage(name, seconds, detail)``, when given, hears what each stage did and how long it took.
     """
-    import time
+    return _extract_and_check(articles, rules, problems, today, progress, store, jobs, _Stages(stage))
 
+
+def _extract_and_check(articles: list[Article], rules, problems: list[Problem] | None, today: dt.date | None, progress,
+                       store: str | Path | None, jobs: int | None, timer: _Stages) -> Results:
+    results = extract_articles(articles, problems, progress, store, jobs, table=True)
+    timer.done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
+    return cross_check(results, rules, today, timer)
+
+
+def cross_check(results: Results, rules, today: dt.date | None = None, timer: _Stages | None = None) -> Results:
+    """Link the extracted claims of ``results``, check them with each other and with ``rules``; then
+    acknowledgements and dataset expectations. Whatever engine extracted them, this is the same."""
     from factcheck.findings import acknowledge, check_claims
     from factcheck.findings.reasons import unchecked
     from factcheck.linking import link
     from factcheck.schema import COLUMNS, claims_schema
 
-    clock = time.perf_counter()
-
-    def done(name: str, detail: str) -> None:
-        nonlocal clock
-        if stage:
-            stage(name, time.perf_counter() - clock, detail)
-        clock = time.perf_counter()
-
-    results = extract_articles(articles, problems, progress, store, jobs, table=True)
-    done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
+    timer = timer or _Stages()
     linked = link(results.claims, rules, results.articles)
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
-    done("link", f"{int(ids)} claim(s) linked to a rule entity")
+    timer.done("link", f"{int(ids)} claim(s) linked to a rule entity")
     outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
     results.findings = check_claims(linked, rules, outlets)
     results.unchecked = unchecked(linked, rules)
     if not linked.empty:
         results.claims = claims_schema().validate(linked[list(COLUMNS)])
-    done("check", f"{len(results.findings)} finding(s)")
+    timer.done("check", f"{len(results.findings)} finding(s)")
     results.notices = acknowledge(results.findings, rules, today or dt.date.today())
     if rules.expectations:
         from factcheck.expectations import run_expectations
 
         results.expectations = run_expectations(results, rules)
-    done("rules", f"{len(rules.acknowledgements)} acknowledgement(s), {len(results.expectations)} expectation(s)")
+    timer.done("rules", f"{len(rules.acknowledgements)} acknowledgement(s), {len(results.expectations)} expectation(s)")
     results.rule_files = list(rules.files)
     return results

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,6 +12,19 @@ FORMATS = ("jsonl", "csv", "table")
 JOBS_HELP = "processes that extract articles (default: one a core, from 200 articles)"
 STORE_HELP = ("keep the extracted claims in this DuckDB file between runs: only new and changed articles are "
               "extracted, a removed article's claims go (e.g. build/claims.duckdb)")
+
+
+def _missing_spark() -> str | None:
+    """What the Spark engine lacks here, said as what to install."""
+    import importlib.util
+    import os
+    import shutil
+
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark: pip install 'factcheck[spark]'"
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        return "Java 17 or newer (e.g. apt-get install openjdk-17-jre-headless), or JAVA_HOME set"
+    return None
 
 
 def _report(problems) -> None:
@@ -98,6 +112,12 @@ def cmd_check(args) -> int:
     from factcheck.rules import lint_rules, load_rules
     from factcheck.writing import check_targets, write
 
+    if args.engine == "spark" and (args.store or args.jobs):
+        print("--store and --jobs are the local engine's: Spark extracts every article on its own cores", file=sys.stderr)
+        return 2
+    if args.engine == "spark" and _missing_spark():
+        print(f"--engine spark needs {_missing_spark()}", file=sys.stderr)
+        return 2
     folders = args.rules or ["rules"]
     rules, errors = load_rules(folders)
     if errors:
@@ -120,7 +140,8 @@ def cmd_check(args) -> int:
         targets.append(path or None)
     blocked = check_targets(targets)  # said before the run; the other outputs are still written after it
     _report(blocked.values())
-    results = check(args.corpus, rules, progress=_progress(args), stage=stage, store=args.store, jobs=args.jobs)
+    results = check(args.corpus, rules, progress=_progress(args), stage=stage, store=args.store, jobs=args.jobs,
+                    engine=args.engine, master=args.master)
     failed, crashed = [], False
 
     def render(name: str) -> str | Iterable[str]:
@@ -133,6 +154,7 @@ def cmd_check(args) -> int:
         return renderer(results)
 
     outputs = list(zip(["html", *(f.partition("=")[0] for f in formats)], targets, strict=True))
+    started = time.perf_counter()
     for n, (name, path) in enumerate(outputs):  # each output on its own: one that fails leaves the others written
         if n in blocked:
             continue
@@ -148,6 +170,7 @@ def cmd_check(args) -> int:
             failed.append(problem)
         elif path and path != "-" and name != "html":
             print(f"{name}: {path}", file=sys.stderr)
+    stage("outputs", time.perf_counter() - started, f"{len(outputs) - len(blocked)} written")
     if not any(name == "text" and path in (None, "-") for name, path in outputs):
         for p in results.problems:  # the text summary lists them; without it on screen, say them here
             print(f"skipped: {p}", file=sys.stderr)
@@ -276,6 +299,11 @@ def main(argv: list[str] | None = None) -> int:
                         "(PATH, or build/ by default; '-' for standard output)")
     p.add_argument("--store", metavar="PATH", help=STORE_HELP)
     p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP)
+    p.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="where articles are read and extracted: here (default, with --store and --jobs) or on Apache "
+                        "Spark (pip install 'factcheck[spark]' and Java 17; the same results)")
+    p.add_argument("--master", metavar="URL", help="the Spark cluster's master URL with --engine spark "
+                   "(default: spark-submit's, else every core of this machine; e.g. local[2], spark://host:7077, yarn)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--verbose", action="store_true", help="say what each stage did and how long it took")
     p.set_defaults(func=cmd_check)

@@ -108,20 +108,6 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
     return list(dict.fromkeys(paths)), problems
 
 
-def _text_of(path: Path, problems: list[Problem]) -> str | None:
-    """The decoded text of a file, or None with the reason among ``problems``."""
-    name = path.as_posix()
-    try:
-        text = decode(read_bytes(path))
-    except InputError as e:
-        problems.append(Problem(name, e.message, e.line, e.hint))
-        return None
-    if not text.strip():
-        problems.append(Problem(name, "empty article", hint="remove the file or give it text"))
-        return None
-    return text
-
-
 def _front_matter(text: str, path: str, problems: list[Problem]) -> tuple[dict, int]:
     """Parse a leading ``---`` YAML block: (metadata, offset where the body starts)."""
     if not text.startswith("---"):
@@ -149,11 +135,24 @@ def _front_matter(text: str, path: str, problems: list[Problem]) -> tuple[dict, 
     return meta, (len(text) if end < 0 else end + 1)
 
 
-def _read_text_file(path: Path, problems: list[Problem]) -> Article | None:
-    name = path.as_posix()
-    text = _text_of(path, problems)
-    if text is None:
-        return None
+def articles_of(name: str, data: bytes, problems: list[Problem]) -> list[Article]:
+    """The articles of one file's bytes (read here, or by Spark from any path it reads): a JSON Lines
+    file's records, or a text or Markdown file's article; what cannot be read goes to ``problems``."""
+    try:
+        text = decode(data)
+    except InputError as e:
+        problems.append(Problem(name, e.message, e.line, e.hint))
+        return []
+    if not text.strip():
+        problems.append(Problem(name, "empty article", hint="remove the file or give it text"))
+        return []
+    if name.lower().endswith(".jsonl"):
+        return _jsonl_articles(name, text, problems)
+    article = _text_article(name, text, problems)
+    return [] if article is None else [article]
+
+
+def _text_article(name: str, text: str, problems: list[Problem]) -> Article | None:
     try:
         check_article_length(text)
     except InputError as e:
@@ -171,11 +170,7 @@ def _read_text_file(path: Path, problems: list[Problem]) -> Article | None:
     return Article(id=name, text=text, path=name, body_start=body_start, meta=meta, lang=meta.get("lang"))
 
 
-def _read_jsonl(path: Path, problems: list[Problem]) -> list[Article]:
-    name = path.as_posix()
-    text = _text_of(path, problems)
-    if text is None:
-        return []
+def _jsonl_articles(name: str, text: str, problems: list[Problem]) -> list[Article]:
     articles = []
     # records end at "\n" only: U+2028, U+2029 and U+0085 are text inside a record (str.splitlines would cut there)
     for lineno, line in enumerate(text.split("\n"), 1):
@@ -192,18 +187,25 @@ def _read_jsonl(path: Path, problems: list[Problem]) -> list[Article]:
         except ValueError as e:  # a number of more digits than Python converts
             problems.append(Problem(name, f"JSON that cannot be read: {e}", lineno, "one JSON object per line"))
             continue
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
-            problems.append(Problem(name, "record has no 'text'", lineno, "each line needs 'id' and a non-empty 'text'"))
-            continue
-        try:
-            check_article_length(rec["text"])
-        except InputError as e:
-            problems.append(Problem(name, e.message, lineno, e.hint))
-            continue
-        rid = str(rec.get("id") or f"{name}#{lineno}")
-        meta = _clean_meta(rec, name, lineno, problems)
-        articles.append(Article(id=rid, text=rec["text"], path=name, line_offset=lineno - 1, meta=meta, lang=meta.get("lang")))
+        if (article := record_article(name, lineno, rec, problems)) is not None:
+            articles.append(article)
     return articles
+
+
+def record_article(name: str, lineno: int, rec, problems: list[Problem]) -> Article | None:
+    """The article of one record (a JSON Lines line, a Parquet row): its 'text', an 'id' (else the file
+    and line), and the metadata fields it has."""
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+        problems.append(Problem(name, "record has no 'text'", lineno, "each line needs 'id' and a non-empty 'text'"))
+        return None
+    try:
+        check_article_length(rec["text"])
+    except InputError as e:
+        problems.append(Problem(name, e.message, lineno, e.hint))
+        return None
+    rid = str(rec.get("id") or f"{name}#{lineno}")
+    meta = _clean_meta(rec, name, lineno, problems)
+    return Article(id=rid, text=rec["text"], path=name, line_offset=lineno - 1, meta=meta, lang=meta.get("lang"))
 
 
 def read_corpus(inputs: list[str]) -> tuple[list[Article], list[Problem]]:
@@ -211,18 +213,24 @@ def read_corpus(inputs: list[str]) -> tuple[list[Article], list[Problem]]:
     paths, problems = expand(inputs)
     articles: list[Article] = []
     for path in paths:
-        if path.suffix.lower() == ".jsonl":
-            articles.extend(_read_jsonl(path, problems))
-        else:
-            if (a := _read_text_file(path, problems)) is not None:
-                articles.append(a)
+        try:
+            data = read_bytes(path)
+        except InputError as e:
+            problems.append(Problem(path.as_posix(), e.message, e.line, e.hint))
+            continue
+        articles.extend(articles_of(path.as_posix(), data, problems))
+    return unique(articles, problems), problems
+
+
+def unique(articles: list[Article], problems: list[Problem]) -> list[Article]:
+    """``articles`` without a second article of the same id (a problem)."""
     seen: set[str] = set()
     for a in articles:
         if a.id in seen:
             problems.append(Problem(a.path, f"article id {a.id!r} appears twice; the second is skipped",
                                     a.line_offset + 1 or None, "give each article its own id"))
         seen.add(a.id)
-    unique: dict[str, Article] = {}
+    first: dict[str, Article] = {}
     for a in articles:
-        unique.setdefault(a.id, a)
-    return list(unique.values()), problems
+        first.setdefault(a.id, a)
+    return list(first.values())

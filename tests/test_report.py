@@ -176,8 +176,11 @@ def test_verbose_says_what_each_stage_did(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(REPO)
     main(["check", "seeds", "--report", str(tmp_path / "r.html"), "--verbose", "--quiet"])
     err = capsys.readouterr().err
-    assert "extract: 5 article(s), 43 claim(s), 0 skipped (" in err
+    stages = [line.split(":")[0] for line in err.splitlines() if line.endswith(" s)")]
+    assert stages == ["read", "extract", "link", "check", "rules", "outputs"]
+    assert "read: 5 article(s), 0 problem(s) (" in err and "extract: 5 article(s), 43 claim(s), 0 skipped (" in err
     assert "link: " in err and "check: 2 finding(s)" in err and "rules: 0 acknowledgement(s)" in err
+    assert "outputs: 2 written (" in err  # the report and the text summary
 
 
 def test_same_inputs_give_a_byte_identical_report(tmp_path, monkeypatch):
