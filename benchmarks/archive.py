@@ -10,6 +10,8 @@ process's maximum resident set, as GNU time reports it."""
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import subprocess
 import sys
@@ -24,7 +26,7 @@ from generated_archive import generate  # noqa: E402
 CHANGED = 10
 
 
-def run(corpus: Path, store: Path) -> tuple[float, float, str]:
+def run(corpus: Path, store: Path) -> tuple[float, float, dict[str, float]]:
     """Seconds and peak MB of one check of ``corpus`` with ``store`` (GNU time's maximum resident set),
     and each stage's seconds as ``--verbose`` says them."""
     stats = store.with_suffix(".time")
@@ -36,7 +38,7 @@ def run(corpus: Path, store: Path) -> tuple[float, float, str]:
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"check failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    stages = ", ".join(f"{m.group(1)} {float(m.group(2)):.1f} s" for m in re.finditer(r"^(\w+): .*\(([\d.]+) s\)$", proc.stderr, re.M))
+    stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\w+): .*\(([\d.]+) s\)$", proc.stderr, re.M)}
     return seconds, int(stats.read_text().split()[-1]) / 1024, stages
 
 
@@ -60,18 +62,26 @@ def load_seconds(report: Path) -> str:
 def main(sizes: list[int]) -> None:
     print("| articles | first run | peak | rerun, 10 changed | peak | report | loaded in Chromium | rerun's stages |\n"
           "|---|---|---|---|---|---|---|---|")
+    measured: list[tuple[int, dict[str, float], dict[str, float]]] = []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "corpus"
             paths = generate(folder, n)
             store = Path(tmp) / "claims.duckdb"
-            first, first_mb, _ = run(folder, store)
+            first, first_mb, first_stages = run(folder, store)
             for path in paths[:: max(1, n // CHANGED)][:CHANGED]:
                 path.write_text(path.read_text(encoding="utf-8") + "\nAbout 150 countries took part.\n", encoding="utf-8")
             rerun, rerun_mb, stages = run(folder, store)
             report = store.with_suffix(".html")
+            said = ", ".join(f"{name} {s:.1f} s" for name, s in stages.items())
             print(f"| {n:,} | {first:.1f} s | {first_mb:,.0f} MB | {rerun:.1f} s | {rerun_mb:,.0f} MB "
-                  f"| {report.stat().st_size / 1e6:.1f} MB | {load_seconds(report)} | {stages} |", flush=True)
+                  f"| {report.stat().st_size / 1e6:.1f} MB | {load_seconds(report)} | {said} |", flush=True)
+            measured.append((n, first_stages, stages))
+    # growth exponents between sizes: log(time ratio) / log(size ratio); 1 is linear
+    for (n0, first0, re0), (n1, first1, re1) in itertools.pairwise(measured):
+        for run_name, a, b in (("first run", first0, first1), ("rerun", re0, re1)):
+            exps = ", ".join(f"{k} {math.log(max(b[k], 0.01) / max(a[k], 0.01)) / math.log(n1 / n0):.2f}" for k in a if k in b)
+            print(f"growth exponents {n0:,} -> {n1:,}, {run_name}: {exps}")
 
 
 if __name__ == "__main__":

@@ -208,10 +208,9 @@ def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> 
 
 
 def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None):
-    """Claims and problems of ``articles``, those of unchanged articles read from the store at ``path``."""
-    import pandas as pd
-
-    from factcheck.schema import COLUMNS
+    """Claims and problems of ``articles``: those new or changed are extracted and written to the store at
+    ``path``, then every article's claims are read from it in the corpus's order (one table, through
+    Arrow: nothing to join or reorder here)."""
     from factcheck.store import ClaimStore, article_key
     from factcheck.workers import extracted
 
@@ -220,27 +219,22 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
     try:
         keys = {a.id: article_key(a) for a in articles}  # before extraction detects a language
         known = store.known()
-        kept = [a for a in articles if known.get(a.id, (None, None))[0] == keys[a.id]]
-        changed = [a for a in articles if known.get(a.id, (None, None))[0] != keys[a.id]]
-        for a in kept:
-            a.lang = a.lang or known[a.id][1]
-        stored, stored_problems = store.claims_of([a.id for a in kept])
     finally:
         store.close()  # not open while worker processes start
+    changed = [a for a in articles if known.get(a.id, (None, None))[0] != keys[a.id]]
+    for a in articles:
+        if a.id in known and known[a.id][0] == keys[a.id]:
+            a.lang = a.lang or known[a.id][1]
     new, found = _table_of(extracted(changed, progress, jobs))
     removed = [i for i in known if i not in keys]
-    if changed or removed:
-        store = ClaimStore(path)
-        try:
+    store = ClaimStore(path)
+    try:
+        if changed or removed:
             store.update({a.id: (keys[a.id], a.lang) for a in changed}, new, found, removed)
-        finally:
-            store.close()
-    found.update(stored_problems)
-    order = {a.id: n for n, a in enumerate(articles)}
-    claims = pd.concat([stored, new], ignore_index=True) if len(stored) else new
-    if len(claims):
-        claims = claims.iloc[claims["article"].map(order).argsort(kind="stable")].reset_index(drop=True)
-    return claims.astype(COLUMNS), found  # both parts were checked against the schema when they were extracted
+        del new
+        return store.claims_of([a.id for a in articles])
+    finally:
+        store.close()
 
 
 def check(inputs: list[str], rules, today: dt.date | None = None, progress=None, stage=None,
@@ -308,14 +302,19 @@ def cross_check(results: Results, rules, today: dt.date | None = None, timer: _S
     from factcheck.schema import COLUMNS, claims_schema
 
     timer = timer or _Stages()
-    linked = link(results.claims, rules, results.articles)
+    claims, results.frame = results.claims, None  # the linked table replaces it: never both at once longer than linking
+    linked = link(claims, rules, results.articles)
+    del claims
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
     timer.done("link", f"{int(ids)} claim(s) linked to a rule entity")
     outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
     results.findings = check_claims(linked, rules, outlets)
     results.unchecked = unchecked(linked, rules)
-    if not linked.empty:
-        results.claims = claims_schema().validate(linked[list(COLUMNS)])
+    if not linked.empty:  # the linked table, its own columns dropped, is the claims table again
+        linked.drop(columns=[c for c in linked.columns if c not in COLUMNS], inplace=True)
+        results.claims = claims_schema().validate(linked, inplace=True)
+    else:
+        results.claims = linked
     timer.done("check", f"{len(results.findings)} finding(s)")
     results.notices = acknowledge(results.findings, rules, today or dt.date.today())
     if rules.expectations:

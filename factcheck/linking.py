@@ -207,10 +207,13 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
         return claims.copy()
     linker = Linker(rules)
     texts = {a.id: a.text for a in articles}
-    df = claims.reset_index(drop=True)
+    # the claims' columns shared, not copied (a million claims' table is large): link writes only whole
+    # columns of its own
+    df = claims.copy(deep=False) if claims.index.equals(pd.RangeIndex(len(claims))) else claims.reset_index(drop=True)
     article_date = pd.to_datetime(df["published"], errors="coerce")
     df["article_date"] = article_date
-    on = df.assign(year=article_date.dt.year, day=article_date.dt.normalize())
+    on = pd.DataFrame({"subject_text": df["subject_text"], "lang": df["lang"], "org_text": df["org_text"],
+                       "year": article_date.dt.year, "day": article_date.dt.normalize()})  # what names are linked with
 
     def event(t, lang, year, day):
         """The event a name gives, or, where the article's place must choose among several, a list."""

@@ -79,10 +79,11 @@ def _safe_url(url) -> str | None:
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
 
 
-def render_html(results: Results) -> str:
+def render_html(results: Results) -> Iterator[str]:
     """One self-contained HTML page: summary, a card per finding with every source's version on one
     chart, all claims, and the articles (of an archive of more than ``ALL_CLAIMS_UP_TO`` claims, those
-    the findings cite: the JSON output holds every claim). All article text is escaped; nothing is fetched."""
+    the findings cite: the JSON output holds every claim). All article text is escaped; nothing is fetched.
+    The page comes in pieces as the template makes them (an archive's report is never one string)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
@@ -126,7 +127,7 @@ def render_html(results: Results) -> str:
     cited_only = len(shown_articles) < len(results.articles)
     data = _article_data(shown_articles, views, anchors, claims, results.unchecked) if cited_only else None
     template = env.get_template("report.html.j2")
-    return template.render(
+    return template.generate(
         summary=results.summary(),
         findings=results.findings,
         charts={f.id: Markup(_chart(f)) for f in results.findings if f.kind != "title"},

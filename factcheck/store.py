@@ -55,14 +55,16 @@ def article_key(article: Article) -> str:
 
 def _frame(relation) -> pd.DataFrame:
     """A query (a DuckDB relation) as a pandas table through Arrow: text stays in Arrow buffers, never a
-    Python string a value (DuckDB 2 calls it ``to_arrow_table``, DuckDB 1 ``arrow``)."""
+    Python string a value."""
     import pandas as pd
     import pyarrow as pa
 
-    table = (relation.to_arrow_table if hasattr(relation, "to_arrow_table") else relation.arrow)()
+    # streamed out of DuckDB a batch at a time, never whole in DuckDB and in Arrow at once
+    table = pa.RecordBatchReader.from_stream(relation).read_all()
     types = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow"),
-             pa.string_view(): pd.StringDtype("pyarrow"), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
-    return table.to_pandas(types_mapper=types.get)
+             pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    # each column freed once converted; text comes as large strings (the connection's setting), as pandas keeps it
+    return table.to_pandas(types_mapper=types.get, self_destruct=True, split_blocks=True)
 
 
 class ClaimStore:
@@ -87,6 +89,7 @@ class ClaimStore:
             fmt = None
         if fmt != FORMAT:
             self._create()
+        self.con.execute("SET arrow_large_buffer_size = true")  # text to Arrow as large strings, as pandas keeps it
 
     def _format(self) -> str | None:
         tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -112,22 +115,23 @@ class ClaimStore:
         return {row[0]: (row[1], row[2]) for row in self.con.execute("SELECT id, key, lang FROM articles").fetchall()}
 
     def claims_of(self, ids: list[str]) -> tuple[pd.DataFrame, dict[str, list[Problem]]]:
-        """The stored claims of the articles ``ids``, and their extraction problems by article id."""
+        """The stored claims of the articles ``ids``, in that order of articles, and their extraction
+        problems by article id."""
         import pandas as pd
 
-        wanted = pd.DataFrame({"id": pd.Series(ids, dtype=STRING)})
+        wanted = pd.DataFrame({"id": pd.Series(ids, dtype=STRING), "pos": range(len(ids))})
         self.con.register("wanted", wanted)
         try:
             names = ", ".join(f'c."{name}"' for name in COLUMNS)
-            claims = _frame(self.con.sql(f"SELECT {names} FROM claims c JOIN wanted w ON c.article = w.id ORDER BY c.article, c.n"))
+            claims = _frame(self.con.sql(f"SELECT {names} FROM claims c JOIN wanted w ON c.article = w.id ORDER BY w.pos, c.n"))
             rows = self.con.execute("SELECT p.article, p.path, p.message, p.line, p.hint FROM problems p "
-                                    "JOIN wanted w ON p.article = w.id ORDER BY p.rowid").fetchall()
+                                    "JOIN wanted w ON p.article = w.id ORDER BY w.pos, p.rowid").fetchall()
         finally:
             self.con.unregister("wanted")
         problems: dict[str, list[Problem]] = {}
         for article, path, message, line, hint in rows:
             problems.setdefault(article, []).append(Problem(path, message, int(line) if line is not None else None, hint or ""))
-        return claims.astype(COLUMNS), problems
+        return claims.astype(COLUMNS, copy=False), problems
 
     def update(self, extracted: dict[str, tuple[str, str | None]], claims: pd.DataFrame, problems: dict[str, list[Problem]],
                remove: list[str]) -> None:
