@@ -26,7 +26,7 @@ def check_claims(df, rules, outlets: dict) -> list[Finding]:
         return []
     dates, moved = check_dates(df, rules, outlets)
     if moved:  # an article that gives one edition another's dates speaks of that other edition
-        df = df.assign(subject_key=[moved.get((a, k), k) for a, k in zip(df["article"], df["subject_key"], strict=True)])
+        df = df.assign(subject_key=[moved.get((a, k), k) for a, k in zip(df["article"].tolist(), df["subject_key"].tolist(), strict=True)])
     findings = check_counts(df, rules, outlets, last_days(df, rules)) + dates + check_titles(df, rules, outlets)
     findings += check_ages(df, rules, outlets)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.kind, f.entity, f.attribute, f.id))

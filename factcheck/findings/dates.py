@@ -67,10 +67,11 @@ def _series(rules) -> dict[str, str]:
 def date_columns(df):
     """Date claims with ``first``/``last`` (ISO days) and ``is_range`` (a range of days); a range of
     months or years is a period, not an event's dates, and is left out."""
-    bounds = {v: iso_bounds(v) for v in set(df["date_start"]) | set(df["date_end"])}
+    starts, ends = df["date_start"].tolist(), df["date_end"].tolist()  # lists: Arrow text is slow to walk value by value
+    bounds = {v: iso_bounds(v) for v in set(starts) | set(ends)}
     d = df.copy()
-    d["first"] = [bounds[v][0].isoformat() for v in d["date_start"]]
-    d["last"] = [bounds[v][1].isoformat() for v in d["date_end"]]
+    d["first"] = [bounds[v][0].isoformat() for v in starts]
+    d["last"] = [bounds[v][1].isoformat() for v in ends]
     d["is_range"] = (d["date_start"].str.len() == 10) & (d["date_start"] != d["date_end"])
     return d[d["is_range"] | (d["date_start"] == d["date_end"])]
 
@@ -174,7 +175,8 @@ def check_dates(df, rules, outlets: dict) -> tuple[list[Finding], dict]:
         m = apart.merge(spans, on="series", suffixes=("", "_e"))
         m = m[(m["edition_of_e"] != m["subject_key"]) & (m["e_first"] <= m["first"]) & (m["last"] <= m["e_last"])]
         j.loc[m.drop_duplicates("index")["index"], "edition_of"] = m.drop_duplicates("index")["edition_of_e"].to_numpy()
-    moved = {(a, k): e for a, k, e in zip(j["article"], j["subject_key"], j["edition_of"], strict=True) if e is not None}
+    moved = {(a, k): e for a, k, e in zip(j["article"].tolist(), j["subject_key"].tolist(), j["edition_of"].tolist(), strict=True)
+             if e is not None}
     editions = pd.concat([f for f in (j[j["edition_of"].notna()], mixed) if not f.empty]) if len(mixed) or j["edition_of"].notna().any() \
         else mixed
     out = [_edition(e, rows, j[(j["subject_key"] == e) & ~j["apart"]], ruled[e], outlets)

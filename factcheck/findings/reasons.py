@@ -21,7 +21,7 @@ def unchecked(df, rules) -> dict[str, str]:
     for f in rule_counts(rules):
         ruled.setdefault((f["entity"], f["group"]), set()).add(f["measure"])
     other = [sorted(ruled.get((k, g), set()) - {m}) if (k, g) in ruled and m not in ruled[(k, g)] else []
-             for k, g, m in zip(df["subject_key"], group, measure, strict=True)]
+             for k, g, m in zip(df["subject_key"].tolist(), group.tolist(), measure.tolist(), strict=True)]
     precision = df["date_start"].str.len()
     reasons = np.select(
         [
