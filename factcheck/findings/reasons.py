@@ -20,8 +20,13 @@ def unchecked(df, rules) -> dict[str, str]:
     ruled: dict[tuple[str, str], set[str]] = {}
     for f in rule_counts(rules):
         ruled.setdefault((f["entity"], f["group"]), set()).add(f["measure"])
-    other = [sorted(ruled.get((k, g), set()) - {m}) if (k, g) in ruled and m not in ruled[(k, g)] else []
-             for k, g, m in zip(df["subject_key"].tolist(), group.tolist(), measure.tolist(), strict=True)]
+    # another measure than the rule's: looked at only for the claims of entities the rules give figures of
+    other = np.full(len(df), None, dtype=object)  # the rule's measures, where a claim gives another
+    near = np.flatnonzero(df["subject_key"].isin({k for k, _ in ruled}).to_numpy())
+    for n, k, g, m in zip(near, df["subject_key"].iloc[near].tolist(), group.iloc[near].tolist(),
+                          measure.iloc[near].tolist(), strict=True):
+        if (k, g) in ruled and m not in ruled[(k, g)]:
+            other[n] = sorted(ruled[(k, g)] - {m})
     precision = df["date_start"].str.len()
     reasons = np.select(
         [
@@ -30,7 +35,7 @@ def unchecked(df, rules) -> dict[str, str]:
             count & (df["attribute"] == "people"),
             count & (df["attribute"] == "age") & df["person_id"].isna(),
             count & (df["attribute"] != "age") & df["subject_key"].isna(),
-            count & np.array([bool(o) for o in other]),
+            count & (other != None),  # noqa: E711 (element-wise)
             count & df["running"].fillna(False).astype(bool),
             date & df["subject_key"].isna(),
             date & (precision < 10) & (df["date_start"] != df["date_end"]),
@@ -57,7 +62,9 @@ def unchecked(df, rules) -> dict[str, str]:
         "",
     )
     out = {}
-    for cid, reason, m, o in zip(df["id"], reasons, measure, other, strict=True):
+    said = np.flatnonzero(reasons != "")  # only the claims a reason applies to are walked
+    for cid, reason, m, o in zip(df["id"].iloc[said].tolist(), reasons[said].tolist(), measure.iloc[said].tolist(),
+                                 other[said].tolist(), strict=True):
         if reason == "different measure":
             reason = (f"different measure: {m} vs the rule's {' and '.join(o)}; compared through what separates "
                       "them, so at most a warning")
