@@ -3,11 +3,11 @@ Actions annotations. Each finding is reported at the first claim that stands apa
 
 from __future__ import annotations
 
-import json
 import re
 import urllib.parse
 
 from factcheck.api import Results
+from factcheck.writing import json_pieces
 
 
 def _uri(path: str) -> str:
@@ -127,10 +127,10 @@ def render_sarif(results: Results) -> str:
                 "name": "factcheck", "version": __version__,
                 "rules": [{"id": k, "shortDescription": {"text": v}} for k, v in RULES.items()],
             }},
-            "results": sarif_results,
+            "results": "\x00factcheck:results",
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_pieces(doc, {"\x00factcheck:results": sarif_results})) + "\n"  # one result a line
 
 
 def render_junit(results: Results) -> str:

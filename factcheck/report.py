@@ -4,6 +4,7 @@ are in ``factcheck.outputs``). Every format renders the same findings."""
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -56,18 +57,20 @@ def render_text(results: Results, report: str | None = None) -> str:
 
 
 def render_json(results: Results) -> Iterator[str]:
-    """The results as JSON, in pieces as they are made: indented, with one claim a line (the claims of a
-    large archive are most of it: they are never one string, and an indented dump of them would take
-    Python's slow encoder)."""
-    head = json.dumps(results.to_dict(claims=False), ensure_ascii=False, indent=2)
-    yield head[:-2] + ',\n  "claims": ['
-    sep = "\n"
-    for claim in results.iter_claim_records():
-        yield sep + "    " + json.dumps(claim, ensure_ascii=False)
-        sep = ",\n"
-    yield ("\n  " if sep != "\n" else "") + "]\n}\n"
+    """The results as JSON, in pieces as they are made: indented, with one article, finding, claim and
+    unchecked claim a line (a large archive's lists are never one string, nor encoded by Python's slow
+    indenting encoder)."""
+    from factcheck.writing import json_pieces
+
+    doc = results.to_dict(claims=False)
+    large = {f"\x00factcheck:{key}": doc[key] for key in ("articles", "findings", "unchecked")}
+    large["\x00factcheck:claims"] = results.iter_claim_records()
+    doc.update({key.rsplit(":", 1)[1]: key for key in large})
+    yield from json_pieces(doc, large)
+    yield "\n"
 
 
+@functools.cache
 def _direction(lang: str | None) -> str:
     from factcheck.lang import available, load
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from factcheck.corpus import Problem
@@ -73,3 +73,28 @@ def write(text: str | Iterable[str], target: str | None) -> Problem | None:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
     return None
+
+
+def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
+    """``doc`` as indented JSON, in pieces, where each key of ``large`` stands (as that string, a value
+    somewhere in ``doc``) filled with the list or mapping it names, one element a line, each encoded
+    compactly by the C encoder: an indented dump of a large archive's lists would take Python's slow
+    encoder, and one string of them all its memory."""
+    import json
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every element
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    for marker, items in large.items():
+        head, _, text = text.partition(json.dumps(marker))
+        line = head[head.rfind("\n") + 1 :]
+        indent = len(line) - len(line.lstrip(" "))
+        inner, outer = "\n" + " " * (indent + 2), "\n" + " " * indent
+        mapping = isinstance(items, dict)
+        yield head + ("{" if mapping else "[")
+        empty = True
+        for item in items.items() if isinstance(items, dict) else items:
+            encoded = encode(item[0]) + ": " + encode(item[1]) if mapping else encode(item)
+            yield ("" if empty else ",") + inner + encoded
+            empty = False
+        yield ("" if empty else outer) + ("}" if mapping else "]")
+    yield text
