@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.corpus import Article, Problem, read_corpus
+from factcheck.schema import ROW_CHUNK
 from factcheck.workers import extract_all
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ BY_KIND = {
     "title": ("person", "role", "org", "portfolio", "modifier"),
 }
 NESTED = ("subject", "person", "org")  # {text, id} objects
-ROW_CHUNK = 20_000  # claims converted between dicts and the table at a time
 
 
 def table_rows(table: pd.DataFrame) -> list[dict]:
@@ -208,9 +208,11 @@ def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> 
 
 
 def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None):
-    """Claims and problems of ``articles``: those new or changed are extracted and written to the store at
-    ``path``, then every article's claims are read from it in the corpus's order (one table, through
-    Arrow: nothing to join or reorder here)."""
+    """Claims and problems of ``articles``: those new or changed are extracted into the store at ``path``
+    as they are done (a chunk of claims at a time, never all of them here), then every article's claims
+    are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder)."""
+    from itertools import chain
+
     from factcheck.store import ClaimStore, article_key
     from factcheck.workers import extracted
 
@@ -220,18 +222,22 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
         keys = {a.id: article_key(a) for a in articles}  # before extraction detects a language
         known = store.known()
     finally:
-        store.close()  # not open while worker processes start
+        store.close()
     changed = [a for a in articles if known.get(a.id, (None, None))[0] != keys[a.id]]
     for a in articles:
         if a.id in known and known[a.id][0] == keys[a.id]:
             a.lang = a.lang or known[a.id][1]
-    new, found = _table_of(extracted(changed, progress, jobs))
     removed = [i for i in known if i not in keys]
+    if changed or removed:
+        outcomes = extracted(changed, progress, jobs)
+        first = next(outcomes, None)  # worker processes start before the store opens: none inherits its connection
+        store = ClaimStore(path)
+        try:
+            store.write({a.id: keys[a.id] for a in changed}, chain([first] if first else [], outcomes), removed)
+        finally:
+            store.close()  # a fresh connection reads: the writing one's buffers are gone
     store = ClaimStore(path)
     try:
-        if changed or removed:
-            store.update({a.id: (keys[a.id], a.lang) for a in changed}, new, found, removed)
-        del new
         return store.claims_of([a.id for a in articles])
     finally:
         store.close()

@@ -70,6 +70,14 @@ def render_json(results: Results) -> Iterator[str]:
     yield "\n"
 
 
+def _rank(finding) -> tuple:
+    """The report's order: what nobody has acknowledged first, the most severe first, then the widest
+    spread (most sources apart, then most sources)."""
+    from factcheck.findings.model import SEVERITIES
+
+    return finding.status != "new", SEVERITIES.index(finding.severity), -len(finding.apart), -len(finding.sources)
+
+
 @functools.cache
 def _direction(lang: str | None) -> str:
     from factcheck.lang import available, load
@@ -84,8 +92,8 @@ def _safe_url(url) -> str | None:
 
 def render_html(results: Results) -> Iterator[str]:
     """One self-contained HTML page: summary, a card per finding with every source's version on one
-    chart, all claims, and the articles (of an archive of more than ``ALL_CLAIMS_UP_TO`` claims, those
-    the findings cite: the JSON output holds every claim). All article text is escaped; nothing is fetched.
+    chart (findings ranked by ``_rank``), all claims, and the articles (of an archive of more than
+    ``ALL_CLAIMS_UP_TO`` claims, those the findings cite, as data: the JSON output holds every claim). All article text is escaped; nothing is fetched.
     The page comes in pieces as the template makes them (an archive's report is never one string)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -97,7 +105,9 @@ def render_html(results: Results) -> Iterator[str]:
     )
     env.filters["safe_url"] = _safe_url
     shown_articles = results.articles
+    carded: set[str] | None = None  # the claims shown as cards (None: every claim, in the table of claims)
     if len(results.claims) > ALL_CLAIMS_UP_TO:  # an archive: the articles the findings cite, not all of them
+        carded = {s.claim for f in results.findings for s in f.sources[:FOLDED]}
         cited = {s.article for f in results.findings for s in f.sources[:FOLDED]}
         shown_articles = [a for a in results.articles if a.id in cited]
         table = results.claims
@@ -107,6 +117,8 @@ def render_html(results: Results) -> Iterator[str]:
     articles = {a.id: a for a in shown_articles}
     claims = {}
     for r in rows:
+        if carded is not None and r["id"] not in carded:
+            continue
         a = articles.get(r["article"])
         offset = r["start"] - r["context_start"]
         length = r["end"] - r["start"]
@@ -128,11 +140,11 @@ def render_html(results: Results) -> Iterator[str]:
     views = {a.id: _article_view(a, by_article.get(a.id, []), apart) for a in shown_articles}
     anchors = {a.id: f"article-{n}" for n, a in enumerate(shown_articles, 1)}
     cited_only = len(shown_articles) < len(results.articles)
-    data = _article_data(shown_articles, views, anchors, claims, results.unchecked) if cited_only else None
+    data = _article_data(shown_articles, views, anchors, {r["id"]: r for r in rows}, results.unchecked) if cited_only else None
     template = env.get_template("report.html.j2")
     return template.generate(
         summary=results.summary(),
-        findings=results.findings,
+        findings=sorted(results.findings, key=_rank),
         charts={f.id: Markup(_chart(f)) for f in results.findings if f.kind != "title"},
         langs={f.id: " ".join(sorted({s.lang for s in f.sources if s.lang})) for f in results.findings},
         shown=SHOWN,
@@ -174,7 +186,7 @@ def _article_view(article, rows: list[dict], apart: set[str]) -> list[tuple[str,
     return pieces
 
 
-def _article_data(articles, views: dict, anchors: dict[str, str], claims: dict[str, dict], unchecked: dict[str, str]) -> Markup:
+def _article_data(articles, views: dict, anchors: dict[str, str], rows: dict[str, dict], unchecked: dict[str, str]) -> Markup:
     """The cited articles of an archive as JSON for the page's script, which shows one when a source's
     link is followed (thousands of articles laid out at once would take the browser minutes): each one's
     heading and its text in pieces, a claim's piece with its css class and what it was read as. Safe
@@ -186,9 +198,9 @@ def _article_data(articles, views: dict, anchors: dict[str, str], claims: dict[s
             if not cls:
                 pieces.append([text])
                 continue
-            k = claims[cid]
+            k = rows[cid]
             linked = ", ".join(i for i in (k["subject_id"], k["person_id"], k["org_id"]) if i)
-            title = " · ".join(t for t in (k["value_text"], linked and f"linked to {linked}", unchecked.get(cid)) if t)
+            title = " · ".join(t for t in (summary_of(k), linked and f"linked to {linked}", unchecked.get(cid)) if t)
             pieces.append([text, cls, title])
         info = "".join(f" · {v}" for v in (a.meta.get("source"), a.lang, a.published) if v)
         data[anchors[a.id]] = {"id": a.id, "info": info, "lang": a.lang, "dir": _direction(a.lang), "pieces": pieces}

@@ -23,6 +23,7 @@ ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 # Text columns are held as Arrow strings (one buffer a column, not a Python object a value): a
 # million claims' sentences take a third of the memory.
 STRING = "string[pyarrow]"
+ROW_CHUNK = 20_000  # claims converted between dicts and the table at a time
 # Column name -> pandas dtype, in the table's order.
 COLUMNS = {
     "id": STRING, "article": STRING, "lang": STRING, "published": STRING, "kind": STRING,

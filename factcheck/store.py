@@ -4,9 +4,11 @@ the articles that are new or changed, and a removed article's claims go.
 Each article is kept under a key made of its id, its text and metadata, and the extractor: the source
 of factcheck's extraction code and every language data file (``extractor_key``). An edited article, a
 new release or an edited language file gives new keys, so nothing stale is ever read back. A run reads
-what it can, extracts the rest and writes the changes in one transaction: a run that is killed leaves
-the store as the last finished run left it. A store that cannot be opened (not DuckDB, damaged, from
-another format) is moved aside and rebuilt, with a problem that says so."""
+what it can, extracts the rest and writes it as it is extracted, a transaction for each chunk of
+articles: an article is in the store, under its key, only with all its claims, so a run that is killed
+leaves each article either as that run extracted it or as the last run left it (the next run extracts
+the rest). A store that cannot be opened (not DuckDB, damaged, from another format) is moved aside and
+rebuilt, with a problem that says so."""
 
 from __future__ import annotations
 
@@ -20,9 +22,12 @@ from factcheck.corpus import Article, Problem
 from factcheck.schema import COLUMNS, STRING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import pandas as pd
 
 FORMAT = "1"  # the store's table layout: a store of another layout is rebuilt
+MEMORY = "256MB"  # what DuckDB may hold in memory before it spills to disk
 _SQL_TYPES = {STRING: "VARCHAR", "int64": "BIGINT", "Int64": "BIGINT", "boolean": "BOOLEAN"}
 _PACKAGE = Path(__file__).parent
 
@@ -90,6 +95,7 @@ class ClaimStore:
         if fmt != FORMAT:
             self._create()
         self.con.execute("SET arrow_large_buffer_size = true")  # text to Arrow as large strings, as pandas keeps it
+        self.con.execute(f"SET memory_limit = '{MEMORY}'")  # DuckDB's own cache: the claims table is held in pandas
 
     def _format(self) -> str | None:
         tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -133,23 +139,45 @@ class ClaimStore:
             problems.setdefault(article, []).append(Problem(path, message, int(line) if line is not None else None, hint or ""))
         return claims.astype(COLUMNS, copy=False), problems
 
-    def update(self, extracted: dict[str, tuple[str, str | None]], claims: pd.DataFrame, problems: dict[str, list[Problem]],
-               remove: list[str]) -> None:
-        """In one transaction: forget the articles ``remove`` and those re-extracted, then keep ``extracted``
-        (article id -> key, language) with their ``claims`` and ``problems``."""
+    def write(self, changed: dict[str, str], outcomes: Iterable[tuple[Article, list[dict], list[Problem]]],
+              remove: list[str]) -> None:
+        """Forget the articles ``remove``, then keep the claims and problems extraction gives for the
+        ``changed`` ones (article id -> key; ``outcomes`` as ``factcheck.workers.extracted`` yields them),
+        a transaction for each chunk of about ``ROW_CHUNK`` claims: an article is in the store with its
+        key only together with its claims, so a run killed on the way leaves a store whose articles are
+        each whole (the next run extracts the rest), and memory holds one chunk, not the archive."""
+        from factcheck.schema import ROW_CHUNK
+
+        self._replace(remove, [], [], [])
+        rows: list[dict] = []
+        done: list[tuple[str, str, str | None]] = []
+        found: list[dict] = []
+        for article, claims, problems in outcomes:
+            done.append((article.id, changed[article.id], article.lang))
+            found += [{"article": article.id, "path": p.path, "message": p.message, "line": p.line, "hint": p.hint}
+                      for p in problems]
+            rows.extend(claims)
+            if len(rows) >= ROW_CHUNK:
+                self._replace([], done, rows, found)
+                rows, done, found = [], [], []
+        self._replace([], done, rows, found)
+
+    def _replace(self, remove: list[str], done: list[tuple[str, str, str | None]], rows: list[dict], found: list[dict]) -> None:
+        """In one transaction: forget ``remove`` and the articles ``done`` (id, key, language), then keep
+        those with their claims (``rows``) and problems (``found``)."""
         import pandas as pd
 
-        gone = pd.DataFrame({"id": pd.Series([*remove, *extracted], dtype=STRING)})
-        new = pd.DataFrame({"id": pd.Series(list(extracted), dtype=STRING),
-                            "key": pd.Series([k for k, _ in extracted.values()], dtype=STRING),
-                            "lang": pd.Series([lang for _, lang in extracted.values()], dtype=STRING)})
-        found = pd.DataFrame([{"article": a, "path": p.path, "message": p.message, "line": p.line, "hint": p.hint}
-                              for a, ps in problems.items() for p in ps], columns=["article", "path", "message", "line", "hint"])
-        found["line"] = found["line"].astype("Int64")
-        self.con.register("gone", gone)
-        self.con.register("new_articles", new)
-        self.con.register("new_claims", claims[list(COLUMNS)].assign(n=claims.groupby("article").cumcount()))
-        self.con.register("new_problems", found)
+        from factcheck.schema import claims_frame
+
+        claims = claims_frame(rows)
+        problems = pd.DataFrame(found, columns=["article", "path", "message", "line", "hint"])
+        problems["line"] = problems["line"].astype("Int64")
+        frames = {"gone": pd.DataFrame({"id": pd.Series([*remove, *(d[0] for d in done)], dtype=STRING)}),
+                  "new_articles": pd.DataFrame(done, columns=["id", "key", "lang"]),
+                  "new_claims": claims[list(COLUMNS)].assign(n=claims.groupby("article").cumcount()),  # place in its article
+                  "new_problems": problems}
+        for name, frame in frames.items():
+            self.con.register(name, frame)
         try:
             self.con.execute("BEGIN")
             for table, column in (("articles", "id"), ("claims", "article"), ("problems", "article")):
@@ -158,11 +186,11 @@ class ClaimStore:
             self.con.execute("INSERT INTO claims SELECT * FROM new_claims")
             self.con.execute("INSERT INTO problems SELECT article, path, message, line, hint FROM new_problems")
             self.con.execute("COMMIT")
-        except Exception:
+        except BaseException:
             self.con.execute("ROLLBACK")
             raise
         finally:
-            for name in ("gone", "new_articles", "new_claims", "new_problems"):
+            for name in frames:
                 self.con.unregister(name)
 
     def close(self) -> None:

@@ -1,6 +1,7 @@
 """The claims store (a real DuckDB file): a rerun extracts only new and changed articles and gives the
 same results; a removed article's claims go; a new extractor re-extracts everything; a damaged store is
-moved aside and rebuilt; a run killed in the middle of writing leaves the last finished run's store."""
+moved aside and rebuilt; a run killed in the middle of writing a chunk leaves it as it was, and the
+chunks it finished whole."""
 
 import json
 import subprocess
@@ -122,6 +123,32 @@ def test_a_run_killed_while_writing_leaves_the_last_finished_store(corpus, tmp_p
     after = extract([str(corpus)], store=store)
     _same(before, after)
     assert not any("could not be opened" in str(p) for p in after.problems)
+
+
+def test_a_run_killed_after_some_articles_keeps_them_and_the_next_run_extracts_the_rest(corpus, tmp_path, counted):
+    """The store is written a chunk of articles at a time (here: an article a chunk): a run killed while
+    extracting the third article leaves the first two in the store, whole; the next run extracts only
+    the other two and gives what a run without a store gives."""
+    store = tmp_path / "claims.duckdb"
+    script = textwrap.dedent(f"""
+        import os
+        import factcheck.schema, factcheck.workers
+        factcheck.schema.ROW_CHUNK = 1
+        real, done = factcheck.workers.extract_one, []
+        def dying(article):
+            done.append(article.id)
+            if len(done) == 3:
+                os.kill(os.getpid(), 9)
+            return real(article)
+        factcheck.workers.extract_one = dying
+        from factcheck.api import extract
+        extract([{str(corpus)!r}], store={str(store)!r})
+    """)
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert killed.returncode == -9, killed.stderr
+    after = extract([str(corpus)], store=store)
+    assert sorted(counted) == ["w1", "w2"]  # a.md and b.md were kept whole by the killed run
+    _same(extract([str(corpus)]), after)
 
 
 def test_check_with_a_store_gives_the_same_findings(corpus, tmp_path, monkeypatch):
