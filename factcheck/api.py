@@ -195,15 +195,13 @@ def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> 
     import pandas as pd
 
     from factcheck.schema import claims_frame
+    from factcheck.workers import in_chunks
 
-    parts, rows, problems = [], [], {}
-    for article, found, skipped in outcomes:
-        problems[article.id] = skipped
-        rows.extend(found)
-        if len(rows) >= ROW_CHUNK:
-            parts.append(claims_frame(rows))
-            rows = []
-    parts.append(claims_frame(rows))
+    parts: list[pd.DataFrame] = []
+    problems: dict[str, list[Problem]] = {}
+    for batch in in_chunks(outcomes, ROW_CHUNK):
+        problems.update((article.id, skipped) for article, _, skipped in batch)
+        parts.append(claims_frame([row for _, found, _ in batch for row in found]))
     return (pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]), problems
 
 
@@ -252,8 +250,7 @@ def check(inputs: list[str], rules, today: dt.date | None = None, progress=None,
     which acknowledgements have expired (default: the system's date); ``store``, a DuckDB file, keeps
     the claims between runs, so that only new and changed articles are extracted. ``engine="spark"``
     reads and extracts on Apache Spark (``master``: a cluster's URL; by default spark-submit's, else every
-    core here; see
-    ``factcheck.spark``), with the same results.
+    core here; see ``factcheck.spark``), with the same results.
     """
     timer = _Stages(stage)
     if engine == "spark":

@@ -115,8 +115,8 @@ def cmd_check(args) -> int:
     if args.engine == "spark" and (args.store or args.jobs):
         print("--store and --jobs are the local engine's: Spark extracts every article on its own cores", file=sys.stderr)
         return 2
-    if args.engine == "spark" and _missing_spark():
-        print(f"--engine spark needs {_missing_spark()}", file=sys.stderr)
+    if args.engine == "spark" and (missing := _missing_spark()):
+        print(f"--engine spark needs {missing}", file=sys.stderr)
         return 2
     folders = args.rules or ["rules"]
     rules, errors = load_rules(folders)

@@ -63,9 +63,10 @@ def render_json(results: Results) -> Iterator[str]:
     from factcheck.writing import json_pieces
 
     doc = results.to_dict(claims=False)
-    large = {f"\x00factcheck:{key}": doc[key] for key in ("articles", "findings", "unchecked")}
-    large["\x00factcheck:claims"] = results.iter_claim_records()
-    doc.update({key.rsplit(":", 1)[1]: key for key in large})
+    doc["claims"] = results.iter_claim_records()
+    large = {}
+    for key in ("articles", "findings", "unchecked", "claims"):  # each replaced by a marker json_pieces fills
+        large[f"\x00factcheck:{key}"], doc[key] = doc[key], f"\x00factcheck:{key}"
     yield from json_pieces(doc, large)
     yield "\n"
 
@@ -93,8 +94,9 @@ def _safe_url(url) -> str | None:
 def render_html(results: Results) -> Iterator[str]:
     """One self-contained HTML page: summary, a card per finding with every source's version on one
     chart (findings ranked by ``_rank``), all claims, and the articles (of an archive of more than
-    ``ALL_CLAIMS_UP_TO`` claims, those the findings cite, as data: the JSON output holds every claim). All article text is escaped; nothing is fetched.
-    The page comes in pieces as the template makes them (an archive's report is never one string)."""
+    ``ALL_CLAIMS_UP_TO`` claims, those the findings cite, as data: the JSON output holds every claim).
+    All article text is escaped; nothing is fetched. The page comes in pieces as the template makes
+    them (an archive's report is never one string)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
@@ -107,8 +109,8 @@ def render_html(results: Results) -> Iterator[str]:
     shown_articles = results.articles
     carded: set[str] | None = None  # the claims shown as cards (None: every claim, in the table of claims)
     if len(results.claims) > ALL_CLAIMS_UP_TO:  # an archive: the articles the findings cite, not all of them
-        carded = {s.claim for f in results.findings for s in f.sources[:FOLDED]}
-        cited = {s.article for f in results.findings for s in f.sources[:FOLDED]}
+        sources = [s for f in results.findings for s in f.sources[:FOLDED]]
+        carded, cited = {s.claim for s in sources}, {s.article for s in sources}
         shown_articles = [a for a in results.articles if a.id in cited]
         table = results.claims
         rows = table_rows(table[table["article"].isin(cited)])

@@ -96,9 +96,12 @@ def _items(spark, inputs: list[str]):
     names = {str(p.resolve()): (n, p.as_posix()) for n, p in enumerate(paths)}
     parts = []
     if paths:
+        def item(r):
+            place, name = names[unquote(urlparse(r.path).path)]  # Spark's URI back to the name given here
+            return (place, 0), name, bytes(r.content)
+
         files = spark.read.format("binaryFile").load([str(p.resolve()) for p in paths]).select("path", "content").rdd
-        parts.append(files.map(lambda r: ((names[unquote(urlparse(r.path).path)][0], 0), names[unquote(urlparse(r.path).path)][1],
-                                          bytes(r.content))))
+        parts.append(files.map(item))
     for k, location in enumerate(elsewhere, len(paths)):
         if location.rstrip("/").lower().endswith(".parquet"):
             rows = spark.read.parquet(location).rdd.zipWithIndex()

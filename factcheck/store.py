@@ -64,11 +64,10 @@ def _frame(relation) -> pd.DataFrame:
     import pandas as pd
     import pyarrow as pa
 
-    # streamed out of DuckDB a batch at a time, never whole in DuckDB and in Arrow at once
     table = pa.RecordBatchReader.from_stream(relation).read_all()
     types = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow"),
              pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
-    # each column freed once converted; text comes as large strings (the connection's setting), as pandas keeps it
+    # each Arrow column freed once converted; text comes as large strings (the connection's setting), as pandas keeps it
     return table.to_pandas(types_mapper=types.get, self_destruct=True, split_blocks=True)
 
 
@@ -147,20 +146,13 @@ class ClaimStore:
         key only together with its claims, so a run killed on the way leaves a store whose articles are
         each whole (the next run extracts the rest), and memory holds one chunk, not the archive."""
         from factcheck.schema import ROW_CHUNK
+        from factcheck.workers import in_chunks
 
         self._replace(remove, [], [], [])
-        rows: list[dict] = []
-        done: list[tuple[str, str, str | None]] = []
-        found: list[dict] = []
-        for article, claims, problems in outcomes:
-            done.append((article.id, changed[article.id], article.lang))
-            found += [{"article": article.id, "path": p.path, "message": p.message, "line": p.line, "hint": p.hint}
-                      for p in problems]
-            rows.extend(claims)
-            if len(rows) >= ROW_CHUNK:
-                self._replace([], done, rows, found)
-                rows, done, found = [], [], []
-        self._replace([], done, rows, found)
+        for batch in in_chunks(outcomes, ROW_CHUNK):
+            self._replace([], [(a.id, changed[a.id], a.lang) for a, _, _ in batch], [row for _, rows, _ in batch for row in rows],
+                          [{"article": a.id, "path": p.path, "message": p.message, "line": p.line, "hint": p.hint}
+                           for a, _, problems in batch for p in problems])
 
     def _replace(self, remove: list[str], done: list[tuple[str, str, str | None]], rows: list[dict], found: list[dict]) -> None:
         """In one transaction: forget ``remove`` and the articles ``done`` (id, key, language), then keep

@@ -61,6 +61,21 @@ def extract_all(articles: list[Article], progress: Callable | None = None,
     return rows, problems
 
 
+def in_chunks(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]], size: int
+              ) -> Iterator[list[tuple[Article, list[dict], list[Problem]]]]:
+    """``outcomes`` (as ``extracted`` yields them) in lists of whole articles holding at least ``size``
+    claims (the last one fewer, perhaps none): what is turned into a table, or stored, at a time."""
+    batch: list[tuple[Article, list[dict], list[Problem]]] = []
+    claims = 0
+    for outcome in outcomes:
+        batch.append(outcome)
+        claims += len(outcome[1])
+        if claims >= size:
+            yield batch
+            batch, claims = [], 0
+    yield batch
+
+
 def _in_order(articles: list[Article], outcomes: Iterable) -> Iterator[tuple[Article, list[dict], list[Problem]]]:
     for article, (found, skipped, lang) in zip(articles, outcomes, strict=True):
         article.lang = lang

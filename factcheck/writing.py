@@ -92,7 +92,7 @@ def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
         mapping = isinstance(items, dict)
         yield head + ("{" if mapping else "[")
         empty = True
-        for item in items.items() if isinstance(items, dict) else items:
+        for item in items.items() if isinstance(items, dict) else items:  # (the test again: for mypy)
             encoded = encode(item[0]) + ": " + encode(item[1]) if mapping else encode(item)
             yield ("" if empty else ",") + inner + encoded
             empty = False
