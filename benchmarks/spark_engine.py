@@ -31,7 +31,7 @@ def run(corpus: Path, out: Path, *engine: str) -> tuple[float, float, list]:
     if proc.returncode not in (0, 1):
         sys.exit(f"check failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     extract = float(re.search(r"^extract: .*\(([\d.]+) s\)$", proc.stderr, re.M).group(1))
-    findings = [(f["id"], f["severity"], f["values"]) for f in json.loads(out.read_text(encoding="utf-8"))["findings"]]
+    findings = [(f["id"], f["severity"], f["sources"]) for f in json.loads(out.read_text(encoding="utf-8"))["findings"]]
     return seconds, extract, findings
 
 

@@ -37,7 +37,9 @@ def session(master: str | None):
     --master, else every core of this machine), Arrow on for the way back to pandas."""
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("factcheck").config("spark.sql.execution.arrow.pyspark.enabled", "true")
+    builder = (SparkSession.builder.appName("factcheck").config("spark.sql.execution.arrow.pyspark.enabled", "true")
+               # the files given are listed here, by the driver: a Spark job to list them cost a task a file
+               .config("spark.sql.sources.parallelPartitionDiscovery.threshold", str(2**31 - 1)))
     return (builder.master(master) if master else builder).getOrCreate()
 
 
@@ -123,10 +125,12 @@ def extract_on_spark(inputs: list[str], master: str | None = None) -> Results:
     spark = session(master)
     items, problems = _items(spark, inputs)
     done = items.mapPartitions(_extract_partition).persist()
+    schema = ", ".join(f"`{name}` {_SPARK_TYPES[dtype]}" for name, dtype in COLUMNS.items())
+    schema += ", " + ", ".join(f"`{name}` bigint" for name in _ORDER)
+    rows = done.filter(lambda d: d[0] == "article").flatMap(lambda d: d[3])
+    # held by Spark, a partition a core: pandera runs a Spark job a check, each over this table
+    table = spark.createDataFrame(rows, schema, verifySchema=False).coalesce(spark.sparkContext.defaultParallelism).cache()
     try:
-        schema = ", ".join(f"`{name}` {_SPARK_TYPES[dtype]}" for name, dtype in COLUMNS.items())
-        schema += ", " + ", ".join(f"`{name}` bigint" for name in _ORDER)
-        table = spark.createDataFrame(done.filter(lambda d: d[0] == "article").flatMap(lambda d: d[3]), schema)
         checked = contract().validate(table)
         errors = dict(checked.pandera.errors)
         if errors:
@@ -134,6 +138,7 @@ def extract_on_spark(inputs: list[str], master: str | None = None) -> Results:
         claims = checked.toPandas()
         found = done.map(lambda d: d if d[0] == "problem" else (d[0], d[1], d[2], None, d[4])).collect()
     finally:
+        table.unpersist()
         done.unpersist()
     found.sort(key=lambda d: d[1])
     articles = [d[2] for d in found if d[0] == "article"]
