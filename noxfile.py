@@ -1,4 +1,4 @@
-"""Sessions: check (the main job), tests, lint, eval."""
+"""Sessions: check (the main job), tests, lint, browser, demo, eval, peer, bench."""
 
 from pathlib import Path
 
@@ -22,6 +22,21 @@ def check(session):
     session.run("factcheck", "rules", "test", "rules")
     session.run("factcheck", "check", "seeds", "--rules", "rules", "--report", "build/report.html", "--store", "build/claims.duckdb",
                 *session.posargs)
+
+
+@nox.session
+def demo(session):
+    """The seeds' check as the demonstration it is: their two conflicts are there on purpose, so this
+    passes when factcheck exits 1 (error-level findings) and fails on 0 (a conflict missed), 2 or 3."""
+    session.install("-e", ".")
+    session.run("factcheck", "check", "seeds", "--rules", "rules", "--report", "build/report.html",
+                "--format", "text", "--format", "json=build/seeds.json", success_codes=[1])
+    import json
+
+    findings = json.loads(Path("build/seeds.json").read_text(encoding="utf-8"))["findings"]
+    errors = sorted(f"{f['entity']} {f['attribute']}" for f in findings if f["severity"] == "error")
+    if errors != ["wtdc-25 dates", "wtdc-25 participants"]:
+        session.error(f"the seeds' planted conflicts are the dates and participants of wtdc-25; found {errors}")
 
 
 @nox.session
@@ -70,6 +85,9 @@ def eval(session):
     if session.posargs:
         session.run("factcheck", "eval", *session.posargs)
         return
+    if not Path(GOLD).exists():
+        session.error(f"{GOLD} is missing: the seeds' gold file lives beside this repository, in ../shared/gold/. "
+                      "Score another gold file with: nox -s eval -- GOLD.yaml --corpus ARTICLES [--rules RULES]")
     session.run("factcheck", "eval", GOLD, "--corpus", "seeds", "--min-recall", "0.9",
                 "--rules", "rules", "--min-conflict-recall", "1.0")
     session.run("factcheck", "eval", *sorted(str(p) for p in Path("tests/corpus").glob("*/gold.yaml")),

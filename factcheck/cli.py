@@ -209,6 +209,21 @@ def cmd_rules_new(args) -> int:
     return 0
 
 
+def cmd_init(args) -> int:
+    from factcheck.newsroom import init
+
+    try:
+        done = init(args.dir, args.factcheck)
+    except OSError as e:
+        print(f"{args.dir}: {e.strerror or e}; give a folder you can write to", file=sys.stderr)
+        return 2
+    for path, written in done:
+        print(f"{'wrote' if written else 'kept '} {path.as_posix()}{'' if written else ' (it exists: not overwritten)'}")
+    print(f"next: cd {args.dir} && python3 -m pip install nox uv && nox -s check   (its example article has a conflict, "
+          "on purpose: exit 1)")
+    return 0
+
+
 def cmd_rules_test(args) -> int:
     from factcheck.editor import run_examples
     from factcheck.rules import load_rules
@@ -227,10 +242,11 @@ def cmd_rules_test(args) -> int:
 
 
 def cmd_rules_schema(args) -> int:
-    from factcheck.editor import SCHEMA_PATH, json_schema
+    from factcheck.editor import json_schema
+    from factcheck.newsroom import SCHEMA
     from factcheck.writing import write
 
-    if failed := write(json_schema(), args.output or str(SCHEMA_PATH)):
+    if failed := write(json_schema(), args.output or SCHEMA):
         _report([failed])
         return 2
     return 0
@@ -321,8 +337,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dir", nargs="*", help="folders of rule files (default: rules)")
     p.set_defaults(func=cmd_rules_test)
     p = rules.add_parser("schema", help="write the JSON Schema of rule files (for editors' YAML plugins)")
-    p.add_argument("-o", "--output", help="default: docs/rules.schema.json")
+    p.add_argument("-o", "--output", help="default: docs/rules.schema.json in the current folder, where the rule "
+                                           "files' $schema lines point from rules/")
     p.set_defaults(func=cmd_rules_schema)
+
+    p = sub.add_parser("init", help="lay out a newsroom's repository: articles, rules, noxfile, CI workflow, editor settings")
+    p.add_argument("dir", nargs="?", default=".", help="the repository's folder (default: here); made if missing")
+    p.add_argument("--factcheck", metavar="REQUIREMENT",
+                   help="what its noxfile installs: a version (factcheck==0.1.0), a wheel's path or a URL "
+                        "(default: this factcheck's version)")
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("eval", help="score extraction against a gold file")
     p.add_argument("gold", nargs="+", help="gold YAML files (format: shared/gold/README.md); one table for all")
