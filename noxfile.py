@@ -69,8 +69,9 @@ def peer(session):
 @nox.session
 def lint(session):
     """Lint with ruff, then type-check the package with mypy (its settings in pyproject.toml)."""
-    # The Spark extra too: mypy reads pyspark's types for factcheck/spark.py.
-    session.install("-e", ".[spark]", "ruff>=0.6", "mypy>=2,<3")
+    # The Spark extra too: mypy reads pyspark's types for factcheck/spark.py; and nox's, for the
+    # noxfile that `factcheck init` gives a newsroom (factcheck/starter/noxfile.py).
+    session.install("-e", ".[spark]", "nox", "ruff>=0.6", "mypy>=2,<3")
     session.run("ruff", "check", "factcheck", "tests", "benchmarks", "noxfile.py")
     session.run("mypy")
 

@@ -51,7 +51,7 @@ class Results:
     problems: list[Problem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     rule_files: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements
+    notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements, confirmations that match nothing
     expectations: list[dict] = field(default_factory=list)  # results of the rules' dataset expectations
     unchecked: dict[str, str] = field(default_factory=dict)  # claim id -> why the checks left it aside
     rows: list[dict] | None = None  # the claims as extraction gave them, when no table was needed yet
@@ -132,6 +132,7 @@ class Results:
                 **{level: sum(f.severity == level and f.status == "new" for f in self.findings)
                    for level in ("error", "warning", "note")},
                 "acknowledged": sum(f.status == "acknowledged" for f in self.findings),
+                "confirmed": sum(f.status == "confirmed" for f in self.findings),
             },
             "expectations": {"passed": sum(e["success"] for e in self.expectations),
                              "failed": sum(not e["success"] for e in self.expectations)},
@@ -299,7 +300,8 @@ def _extract_and_check(articles: list[Article], rules, problems: list[Problem] |
 def cross_check(results: Results, rules, today: dt.date | None = None, timer: _Stages | None = None) -> Results:
     """Link the extracted claims of ``results``, check them with each other and with ``rules``; then
     acknowledgements and dataset expectations. Whatever engine extracted them, this is the same."""
-    from factcheck.findings import acknowledge, check_claims
+    from factcheck.explain import link_sources
+    from factcheck.findings import acknowledge, check_claims, confirm
     from factcheck.findings.reasons import unchecked
     from factcheck.linking import link
     from factcheck.schema import COLUMNS, claims_schema
@@ -313,13 +315,14 @@ def cross_check(results: Results, rules, today: dt.date | None = None, timer: _S
     outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
     results.findings = check_claims(linked, rules, outlets)
     results.unchecked = unchecked(linked, rules)
+    link_sources(linked, results.findings, rules)
     if not linked.empty:  # the linked table, its own columns dropped, is the claims table again
         linked.drop(columns=[c for c in linked.columns if c not in COLUMNS], inplace=True)
         results.claims = claims_schema().validate(linked, inplace=True)
     else:
         results.claims = linked
     timer.done("check", f"{len(results.findings)} finding(s)")
-    results.notices = acknowledge(results.findings, rules, today or dt.date.today())
+    results.notices = acknowledge(results.findings, rules, today or dt.date.today()) + confirm(results.findings, rules)
     if rules.expectations:
         from factcheck.expectations import run_expectations
 

@@ -106,10 +106,76 @@ def _progress(args):
     return lambda items, total=None: tqdm(items, total=total, desc="articles", unit="article", leave=False)
 
 
+def _rules(folders: list[str] | None):
+    """The rules of ``folders`` (default: rules), their warnings said; None (and why) when they are broken."""
+    from factcheck.rules import lint_rules, load_rules
+
+    folders = folders or ["rules"]
+    rules, errors = load_rules(folders)
+    if errors:
+        for e in errors:
+            print(e, file=sys.stderr)
+        print(f"{len(errors)} error(s) in the rule files under {', '.join(folders)}; nothing was checked", file=sys.stderr)
+        return None
+    for warning in lint_rules(rules):
+        print(warning, file=sys.stderr)
+    return rules
+
+
+def _checked(args):
+    """``factcheck check``'s results for ``args.corpus`` and ``args.rules`` (with ``args.store``), for the
+    commands that read them (publish, explain); None when the rules are broken or nothing was read."""
+    from factcheck.api import check
+
+    rules = _rules(args.rules)
+    if rules is None:
+        return None
+    results = check(args.corpus, rules, store=args.store)
+    for p in results.problems:
+        print(f"skipped: {p}", file=sys.stderr)
+    return None if _nothing_read(results) else (rules, results)
+
+
+def cmd_publish(args) -> int:
+    import json
+
+    from factcheck.publish import claim_reviews
+    from factcheck.writing import write
+
+    found = _checked(args)
+    if found is None:
+        return 2
+    _, results = found
+    for notice in results.notices:
+        print(notice, file=sys.stderr)
+    reviews = claim_reviews(results, args.organisation, args.organisation_url)
+    if failed := write(json.dumps(reviews, ensure_ascii=False, indent=2) + "\n", args.output):
+        _report([failed])
+        return 2
+    confirmed = sum(f.status == "confirmed" for f in results.findings)
+    print(f"{len(reviews)} ClaimReview(s) of {confirmed} confirmed finding(s)"
+          + (f" -> {args.output}" if args.output != "-" else ""), file=sys.stderr)
+    return 0
+
+
+def cmd_explain(args) -> int:
+    from factcheck.explain import explain
+
+    found = _checked(args)
+    if found is None:
+        return 2
+    said = explain(found[1], found[0], args.id)
+    if said is None:
+        print(f"no finding or claim has the id {args.id!r} in {' '.join(args.corpus)}: copy it from the report "
+              "(a finding's 12 characters, or a claim's ARTICLE#HASH)", file=sys.stderr)
+        return 2
+    print(said)
+    return 0
+
+
 def cmd_check(args) -> int:
     from factcheck.api import check
     from factcheck.report import DEFAULT_FILES, RENDERERS, render_html, render_text
-    from factcheck.rules import lint_rules, load_rules
     from factcheck.writing import check_targets, write
 
     if args.engine == "spark" and (args.store or args.jobs):
@@ -118,15 +184,9 @@ def cmd_check(args) -> int:
     if args.engine == "spark" and (missing := _missing_spark()):
         print(f"--engine spark needs {missing}", file=sys.stderr)
         return 2
-    folders = args.rules or ["rules"]
-    rules, errors = load_rules(folders)
-    if errors:
-        for e in errors:
-            print(e, file=sys.stderr)
-        print(f"{len(errors)} error(s) in the rule files under {', '.join(folders)}; nothing was checked", file=sys.stderr)
+    rules = _rules(args.rules)
+    if rules is None:
         return 2
-    for warning in lint_rules(rules):
-        print(warning, file=sys.stderr)
     def stage(name: str, seconds: float, detail: str) -> None:
         if args.verbose:
             print(f"{name}: {detail} ({seconds:.2f} s)", file=sys.stderr)
@@ -182,74 +242,6 @@ def cmd_check(args) -> int:
     if blocked or failed or _nothing_read(results):
         return 2
     return 1 if results.errors else 0
-
-
-def cmd_rules_check(args) -> int:
-    from factcheck.rules import lint_rules, load_rules
-
-    rules, errors = load_rules(args.dir or ["rules"])
-    remarks = lint_rules(rules) if not errors else []
-    for e in [*errors, *remarks]:
-        print(e)
-    warnings = sum(r.severity == "warning" for r in remarks)
-    notices = f", {len(remarks) - warnings} notice(s)" if len(remarks) > warnings else ""
-    print(f"{len(rules.files)} rule file(s): {len(errors)} error(s), {warnings} warning(s){notices}", file=sys.stderr)
-    return 2 if errors else 0
-
-
-def cmd_rules_new(args) -> int:
-    from factcheck.editor import new_rule_file
-
-    try:
-        path = new_rule_file(args.kind, args.name, args.dir)
-    except (FileExistsError, ValueError) as e:
-        print(e, file=sys.stderr)
-        return 2
-    print(f"wrote {path}; fill it in, then run: factcheck rules check {args.dir}")
-    return 0
-
-
-def cmd_init(args) -> int:
-    from factcheck.newsroom import init
-
-    try:
-        done = init(args.dir, args.factcheck)
-    except OSError as e:
-        print(f"{args.dir}: {e.strerror or e}; give a folder you can write to", file=sys.stderr)
-        return 2
-    for path, written in done:
-        print(f"{'wrote' if written else 'kept '} {path.as_posix()}{'' if written else ' (it exists: not overwritten)'}")
-    print(f"next: cd {args.dir} && python3 -m pip install nox uv && nox -s check   (its example article has a conflict, "
-          "on purpose: exit 1)")
-    return 0
-
-
-def cmd_rules_test(args) -> int:
-    from factcheck.editor import run_examples
-    from factcheck.rules import load_rules
-
-    rules, errors = load_rules(args.dir or ["rules"])
-    if errors:
-        for e in errors:
-            print(e, file=sys.stderr)
-        return 2
-    results = run_examples(rules)
-    failed = [r for r in results if not r.passed]
-    for r in failed:
-        print(r)
-    print(f"{len(results)} example(s): {len(results) - len(failed)} passed, {len(failed)} failed", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def cmd_rules_schema(args) -> int:
-    from factcheck.editor import json_schema
-    from factcheck.newsroom import SCHEMA
-    from factcheck.writing import write
-
-    if failed := write(json_schema(), args.output or SCHEMA):
-        _report([failed])
-        return 2
-    return 0
 
 
 def cmd_eval(args) -> int:
@@ -324,29 +316,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--verbose", action="store_true", help="say what each stage did and how long it took")
     p.set_defaults(func=cmd_check)
 
-    rules = sub.add_parser("rules", help="work on rule files: check, new, test, schema").add_subparsers(dest="action", required=True)
-    p = rules.add_parser("check", help="validate rule files and list every problem as file:line:col")
-    p.add_argument("dir", nargs="*", help="folders of rule files (default: rules)")
-    p.set_defaults(func=cmd_rules_check)
-    p = rules.add_parser("new", help="write a commented starter rule file")
-    p.add_argument("kind", choices=("event", "person", "office"))
-    p.add_argument("name", help="the event's or person's name")
-    p.add_argument("--dir", default="rules")
-    p.set_defaults(func=cmd_rules_new)
-    p = rules.add_parser("test", help="run the example sentences of the rule files")
-    p.add_argument("dir", nargs="*", help="folders of rule files (default: rules)")
-    p.set_defaults(func=cmd_rules_test)
-    p = rules.add_parser("schema", help="write the JSON Schema of rule files (for editors' YAML plugins)")
-    p.add_argument("-o", "--output", help="default: docs/rules.schema.json in the current folder, where the rule "
-                                           "files' $schema lines point from rules/")
-    p.set_defaults(func=cmd_rules_schema)
+    from factcheck.cli_editor import add_editor_commands
 
-    p = sub.add_parser("init", help="lay out a newsroom's repository: articles, rules, noxfile, CI workflow, editor settings")
-    p.add_argument("dir", nargs="?", default=".", help="the repository's folder (default: here); made if missing")
-    p.add_argument("--factcheck", metavar="REQUIREMENT",
-                   help="what its noxfile installs: a version (factcheck==0.1.0), a wheel's path or a URL "
-                        "(default: this factcheck's version)")
-    p.set_defaults(func=cmd_init)
+    add_editor_commands(sub)
+
+    p = sub.add_parser("publish", help="write schema.org ClaimReview (JSON-LD) for the findings editors confirmed")
+    p.add_argument("corpus", nargs="*", default=["seeds"], help="article files, folders or globs (default: seeds)")
+    p.add_argument("--rules", action="append", metavar="DIR", help="folder of rule files, with the confirmations (default: rules)")
+    p.add_argument("-o", "--output", default="build/claimreview.jsonld", help="default: build/claimreview.jsonld; '-' for standard output")
+    p.add_argument("--organisation", metavar="NAME", help="the desk, as the reviews' author (default: the editor who confirmed)")
+    p.add_argument("--organisation-url", metavar="URL", help="the desk's home page")
+    p.add_argument("--store", metavar="PATH", help=STORE_HELP)
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("explain", help="say what factcheck decided about a claim or a finding, and why")
+    p.add_argument("id", help="a finding's id (12 characters) or a claim's (ARTICLE#HASH), as the report shows them")
+    p.add_argument("corpus", nargs="*", default=["seeds"], help="article files, folders or globs (default: seeds)")
+    p.add_argument("--rules", action="append", metavar="DIR", help="folder of rule files (default: rules)")
+    p.add_argument("--store", metavar="PATH", help=STORE_HELP)
+    p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("eval", help="score extraction against a gold file")
     p.add_argument("gold", nargs="+", help="gold YAML files (format: shared/gold/README.md); one table for all")

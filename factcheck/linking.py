@@ -57,6 +57,7 @@ def edition_codes(text: str, letters: re.Pattern | None = None) -> set[tuple[str
 @dataclass
 class _Name:
     entity: Entity
+    text: str  # as the rule file writes it
     romanised: str
     acronym: bool
 
@@ -67,12 +68,13 @@ class Linker:
         self.codes: dict[tuple[str, int], set[str]] = {}
         self.countries: dict[str, str] = {}
         self.entities: dict[str, Entity] = {}
+        self._how: dict[tuple[str, str, str, str], str] = {}
         for located in rules.entities.values():
             e: Entity = located.value
             self.entities[e.id] = e
             for name in dict.fromkeys([*e.names, *e.aliases]):
                 self.names.setdefault(e.kind, []).append(
-                    _Name(e, romanise_any(name), bool(_ACRONYM.fullmatch(name.strip())))
+                    _Name(e, name, romanise_any(name), bool(_ACRONYM.fullmatch(name.strip())))
                 )
             for code in e.codes:
                 if (key := code_of(code)) is not None:
@@ -90,12 +92,18 @@ class Linker:
     def _best(self, kind: str, text: str, lang: str, loose: set[str] | None = None) -> list[Entity]:
         """Entities of ``kind`` whose names match ``text``, best first; into ``loose`` go those that a
         single word matched only as part of a longer name ("conference", "مراسم")."""
+        return [e for _, e, _ in self.scored(kind, text, lang, loose)]
+
+    def scored(self, kind: str, text: str, lang: str, loose: set[str] | None = None,
+               floor: float = NAME_SCORE) -> list[tuple[float, Entity, str]]:
+        """(score, entity, the name that matched best) of the entities of ``kind`` whose names score
+        ``floor`` or more against ``text`` (links need ``NAME_SCORE``), best first."""
         from rapidfuzz import fuzz
 
         query = romanise(text, lang)
         if not query:
             return []
-        scored: dict[str, tuple[float, Entity]] = {}
+        scored: dict[str, tuple[float, Entity, str]] = {}
         acronyms = {romanise(m.group(), lang) for m in _ACRONYM.finditer(normalise(text).text)}
         bare_acronym = bool(_ACRONYM.fullmatch(normalise(text).text.strip()))  # "UN" is no part of "Union"
         whole: set[str] = set()  # entities a name of which matches the text as a whole, not as a part
@@ -109,11 +117,34 @@ class Linker:
             # a long name cut short; a single word is part of an organisation's name only with others
             if not name.acronym and len(name.romanised.split()) >= 3 and not bare_acronym and (kind == "event" or " " in query):
                 score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)
-            if score >= NAME_SCORE and score > scored.get(name.entity.id, (0.0, None))[0]:
-                scored[name.entity.id] = (score, name.entity)
+            if score >= floor and score > scored.get(name.entity.id, (0.0, None, ""))[0]:
+                scored[name.entity.id] = (score, name.entity, name.text)
         if loose is not None and " " not in query:
             loose.update(scored.keys() - whole)
-        return [e for _, e in sorted(scored.values(), key=lambda p: -p[0])]
+        return sorted(scored.values(), key=lambda p: -p[0])
+
+    def how(self, kind: str, text: str, lang: str, entity: str) -> str:
+        """Why ``text`` names ``entity`` (of ``kind``), in an editor's words: the edition code it holds,
+        or the rule name that matched it and the score."""
+        key = (kind, text, lang, entity)
+        if key not in self._how:
+            self._how[key] = self._said_how(kind, text, lang, entity)
+        return self._how[key]
+
+    def _said_how(self, kind: str, text: str, lang: str, entity: str) -> str:
+        if kind == "event" and any(entity in self.codes.get(c, ()) for c in self.codes_in(text)):
+            return f'the edition code in "{text}"'
+        if kind == "person":  # people are linked by their whole name, romanised alike, not by a score
+            query = romanise(text, lang)
+            same = [n.text for n in self.names.get("person", []) if n.entity.id == entity and same_romanised(query, n.romanised)]
+            return f'the rule name "{same[0]}", which "{text}" reads as once both are romanised' if same else f'"{text}"'
+        matched = [(score, name) for score, e, name in self.scored(kind, text, lang, floor=0) if e.id == entity]
+        if matched and matched[0][0] >= NAME_SCORE:
+            score, name = matched[0]
+            return f'the rule name "{name}", which "{text}" matches with score {score:.0f} (a link needs {NAME_SCORE})'
+        if kind == "organisation" and (code := country_of(text, lang)) and self.countries.get(code) == entity:
+            return f'"{text}", which names the country {code} (the rule entity of that country)'
+        return f'"{text}"'
 
     def event(self, text: str | None, lang: str, year: int | None, context: str = "", day: dt.date | None = None) -> str | None:
         if not text:

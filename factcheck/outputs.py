@@ -50,13 +50,13 @@ def _first(finding) -> str:
     return (finding.apart or finding.sources)[0].claim
 
 
-def _lines(results: Results, acknowledged: str, where: dict | None = None):
+def _lines(results: Results, reviewed: str, where: dict | None = None):
     """Each finding and failed dataset expectation as (path, line, column, level, message, tag):
-    what every line-oriented format reports. ``acknowledged`` is the level of an acknowledged finding."""
+    what every line-oriented format reports. ``reviewed`` is the level of an acknowledged or confirmed finding."""
     where = where or _locations(results)
     for f in results.findings:
         loc = where[_first(f)]
-        level = acknowledged if f.status == "acknowledged" else f.severity
+        level = f.severity if f.status == "new" else reviewed
         yield loc["path"], loc["line"], loc["column"], level, f.explanation, f"{f.kind} {f.id}"
     for e in results.expectations:
         if not e["success"]:
@@ -118,6 +118,9 @@ def render_sarif(results: Results) -> str:
         }
         if f.acknowledged:
             result["suppressions"] = [{"kind": "external", "justification": f"{f.acknowledged['by']}: {f.acknowledged['why']}"}]
+        elif f.confirmed:  # an error of the articles, corrected: what code scanning calls fixed elsewhere
+            result["suppressions"] = [{"kind": "external", "justification": f"confirmed by {f.confirmed['by']} "
+                                       f"({f.confirmed['rating']}): {f.confirmed['verdict']} {f.confirmed['url']}"}]
         sarif_results.append(result)
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

@@ -34,13 +34,13 @@ def render_text(results: Results, report: str | None = None) -> str:
     s = results.summary()
     claims = ", ".join(f"{n} {k}" for k, n in s["claims"].items()) or "no claims"
     f = s["findings"]
-    acknowledged = f", {f['acknowledged']} acknowledged" if f["acknowledged"] else ""
+    acknowledged = "".join(f", {f[status]} {status}" for status in ("acknowledged", "confirmed") if f[status])
     lines = [
         f"{s['articles']} article(s) read, {s['skipped']} skipped; {claims}; "
         f"{f['error']} error(s), {f['warning']} warning(s), {f['note']} note(s){acknowledged}"
     ]
     for finding in results.findings:
-        level = "acknowledged" if finding.status == "acknowledged" else finding.severity
+        level = finding.severity if finding.status == "new" else finding.status
         measure = f" ({finding.measure})" if finding.measure else ""
         lines.append(f"{level}: {finding.kind} {finding.entity} {finding.attribute}{measure}: "
                      f"{finding.explanation} (id {finding.id})")

@@ -109,7 +109,7 @@ def test_json_format_and_no_finding_exit_code(tmp_path, capsys):
     code = main(["check", str(corpus), "--rules", str(tmp_path / "rules"), "--report", str(tmp_path / "r.html"), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert data["summary"]["findings"] == {"error": 0, "warning": 0, "note": 0, "acknowledged": 0}
+    assert data["summary"]["findings"] == {"error": 0, "warning": 0, "note": 0, "acknowledged": 0, "confirmed": 0}
     assert data["claims"][0]["value"] == 300 and data["articles"][0]["published"] == "2026-01-05"
 
 

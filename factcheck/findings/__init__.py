@@ -11,7 +11,7 @@ import datetime as dt
 
 from factcheck.findings.model import SEVERITIES, Finding
 
-__all__ = ["Finding", "acknowledge", "check_claims"]
+__all__ = ["Finding", "acknowledge", "check_claims", "confirm"]
 UNREAD = ("sentence", "context_start")  # columns of the claims table no check reads
 
 
@@ -60,4 +60,31 @@ def acknowledge(findings: list[Finding], rules, today: dt.date) -> list[str]:
             finding.status = "acknowledged"
             finding.acknowledged = {"by": ack.by, "why": ack.why,
                                     "until": ack.until.isoformat() if ack.until else None, "where": located.where}
+    return notices
+
+
+def confirm(findings: list[Finding], rules) -> list[str]:
+    """Mark the findings editors confirmed as errors (``confirmations`` in the rule files): status
+    "confirmed", with the verdict. Return notices for confirmations that match no finding, name a
+    claim the finding does not hold, or name a finding also acknowledged."""
+    notices = []
+    by_id = {f.id: f for f in findings}
+    for located in rules.confirmations:
+        c = located.value
+        where = f"{located.where}:{located.column}"
+        finding = by_id.get(c.id)
+        if finding is None:
+            notices.append(f"{where}: confirmation of {c.id} matches no finding any more (check the id in the report)")
+            continue
+        if finding.status == "acknowledged":
+            notices.append(f"{where}: finding {c.id} is both acknowledged and confirmed; keep one")
+            continue
+        held = set(finding.claims)
+        if unknown := [claim for claim in c.claims if claim not in held]:
+            notices.append(f"{where}: finding {c.id} holds no claim {', '.join(unknown)}; copy the claims' ids from the report")
+            continue
+        finding.status = "confirmed"
+        finding.confirmed = {"by": c.by, "date": c.date.isoformat(), "rating": c.rating, "verdict": c.verdict,
+                             "correct": c.correct, "url": c.url, "claims": c.claims or [s.claim for s in finding.apart],
+                             "where": located.where}
     return notices

@@ -34,6 +34,7 @@ class Source:
     as_of: str | None = None
     lang: str | None = None
     outlet: str | None = None
+    linked: str | None = None  # how the claim came to the finding's entity ("by the edition code in ...")
 
 
 @dataclass
@@ -65,8 +66,9 @@ class Finding:
     reasons: list[str] = field(default_factory=list)  # one sentence for each source apart
     sources: list[Source] = field(default_factory=list)  # those apart first
     facts: list[Fact] = field(default_factory=list)
-    status: str = "new"  # or "acknowledged"
+    status: str = "new"  # or "acknowledged" (not an error of the articles), or "confirmed" (an error, corrected)
     acknowledged: dict | None = None  # by, why, until, where
+    confirmed: dict | None = None  # by, date, rating, verdict, correct, url, claims, where
 
     @property
     def claims(self) -> list[str]:
@@ -91,7 +93,7 @@ class Finding:
             "attribute": self.attribute, "measure": self.measure, "reference": self.reference,
             "explanation": self.explanation, "reasons": self.reasons,
             "sources": [dict(s.__dict__) for s in self.sources], "facts": [dict(f.__dict__) for f in self.facts],
-            "rule": self.rule, "status": self.status, "acknowledged": self.acknowledged,
+            "rule": self.rule, "status": self.status, "acknowledged": self.acknowledged, "confirmed": self.confirmed,
         }
 
 

@@ -8,6 +8,7 @@ from factcheck.rules.lint import lint_rules
 from factcheck.rules.load import Located, RuleError, Rules, load_rules
 from factcheck.rules.model import (
     Acknowledgement,
+    Confirmation,
     CountFact,
     DatasetExpectation,
     DatesFact,
@@ -17,5 +18,5 @@ from factcheck.rules.model import (
     RuleFile,
 )
 
-__all__ = ["Acknowledgement", "CountFact", "DatasetExpectation", "DatesFact", "Entity", "Example", "Located", "Office",
+__all__ = ["Acknowledgement", "Confirmation", "CountFact", "DatasetExpectation", "DatesFact", "Entity", "Example", "Located", "Office",
            "RuleError", "RuleFile", "Rules", "lint_rules", "load_rules"]

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from factcheck.rules.model import VERSION_2_SAYS, Acknowledgement, DatasetExpectation, Entity, Example, Office, RuleFile
+from factcheck.rules.model import (
+    VERSION_2_SAYS,
+    Acknowledgement,
+    Confirmation,
+    DatasetExpectation,
+    Entity,
+    Example,
+    Office,
+    RuleFile,
+)
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -61,6 +70,7 @@ class Rules:
     files: list[str] = field(default_factory=list)
     examples: list[Located[Example]] = field(default_factory=list)
     acknowledgements: list[Located[Acknowledgement]] = field(default_factory=list)
+    confirmations: list[Located[Confirmation]] = field(default_factory=list)
     expectations: list[Located[DatasetExpectation]] = field(default_factory=list)
     remarks: list[RuleError] = field(default_factory=list)  # warnings and notices found while loading
 
@@ -145,8 +155,10 @@ def _explain(err: ErrorDetails) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         if name == "country":
             hint = "use a two-letter ISO code such as AZ"
-        elif loc and loc[0] == "acknowledgements":
+        elif loc and loc[0] in ("acknowledgements", "confirmations") and name == "id":
             hint = "copy the finding's 12-character id from the report"
+        elif name == "url":
+            hint = "give the whole address of the published correction, starting with https://"
         else:
             hint = "ids use letters, digits, '-', '_' and '.'"
         return f"'{name}' is not valid: {err.get('input')!r}", hint
@@ -223,7 +235,7 @@ def load_rules(directories: str | Path | list) -> tuple[Rules, list[RuleError]]:
                 if attr not in attributes:
                     aline, acol = _locate(tree, ("entities", k, "counts", attr))
                     errors.append(RuleError(name, aline, acol, f"unknown attribute '{attr}'", _suggest(attr, attributes) or f"attributes: {', '.join(sorted(attributes))}"))
-        for key in ("offices", "examples", "acknowledgements", "expectations"):
+        for key in ("offices", "examples", "acknowledgements", "confirmations", "expectations"):
             for k, item in enumerate(getattr(parsed, key)):
                 getattr(rules, key).append(Located(item, name, *_locate(tree, (key, k))))
         for k, office in enumerate(tree.get("offices") or []):

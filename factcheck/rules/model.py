@@ -179,6 +179,21 @@ class Acknowledgement(_Model):
                                                                 "a source with another value makes it count again")
 
 
+class Confirmation(_Model):
+    """A finding an editor has confirmed: its sources apart were wrong, and the desk published a
+    correction (``factcheck publish`` turns it into schema.org ClaimReview, one review a wrong claim)."""
+
+    id: str = Field(pattern=r"^[0-9a-f]{12}$", description="the finding's id, as the report shows it")
+    by: str = Field(min_length=1, description="who confirmed it")
+    date: dt.date = Field(description="when the desk published its verdict")
+    rating: str = Field(min_length=1, max_length=40, description='the verdict in a word or two, e.g. "False", "Misleading", "Mostly false"')
+    verdict: str = Field(min_length=1, description="what is true, in a sentence or two, as the correction says it")
+    correct: str = Field(min_length=1, description='the correct figure or date, e.g. "1,180 participants" or "17-28 November 2025"')
+    url: str = Field(pattern=r"^https?://\S+$", description="the desk's published correction or fact check")
+    claims: list[str] = Field(default_factory=list, description="the claims it finds wrong (ids from the report); "
+                                                                "by default every source that stands apart")
+
+
 class DatasetExpectation(_Model):
     """A Great Expectations expectation over the articles or claims table."""
 
@@ -197,4 +212,6 @@ class RuleFile(_Model):
     offices: list[Office] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list, description="sentences that test this file's rules")
     acknowledgements: list[Acknowledgement] = Field(default_factory=list, description="reviewed findings")
+    confirmations: list[Confirmation] = Field(default_factory=list, description="findings confirmed as errors, with "
+                                                                               "the desk's verdict and correction")
     expectations: list[DatasetExpectation] = Field(default_factory=list, description="checks over the whole corpus")
