@@ -96,7 +96,7 @@ def _linking(row: dict, results: Results, rules: Rules) -> list[str]:
         said = _text(mine.get(f"{part}_full")) or _text(mine.get(f"{part}_text"))
         if said:
             found = _text(mine.get(f"{part}_id"))
-            lines.append(f"The {kind} \"{said}\" is " + (f"the rules' {found}, {link_reason(mine, found, linker)}." if found else
+            lines.append(f"The {kind} \"{said}\" is " + (f"the rules' {found}, by {linker.how(kind, said, row['lang'], found)}." if found else
                                                           "no entity of the rules (no rule name matches it)."))
     return lines
 

@@ -114,6 +114,12 @@ def test_explain_a_finding_and_the_claims_it_compared(monkeypatch, capsys):
     assert ('by the rule name "Ümumdünya Telekommunikasiyanın İnkişafı Konfransı", which "Ümumdünya Telekommunikasiyanın '
             'İnkişafı Konfransının" matches with score 97 (a link needs 88)') in out
     assert "it agrees with what it is measured against" in out
+    # a surname alone, linked by the full name the article gives it; not compared, and why
+    assert main(["explain", "seeds/002_b0aab04f55dc5fab.txt#5f8dbbe0ae", "seeds", "--rules", "rules"]) == 0
+    out = capsys.readouterr().out
+    assert ('The person "Ramin Guluzade" is the rules\' ramin-guluzade, by the rule name "Ramin Guluzade", which '
+            '"Ramin Guluzade" reads as once both are romanised.') in out
+    assert "Not compared: the article has no publication date, so the office cannot be checked." in out
 
 
 def test_explain_a_claim_that_was_not_compared_and_an_unknown_id(tmp_path, capsys):
