@@ -112,11 +112,12 @@ def link_sources(linked, findings: list[Finding], rules: Rules) -> None:
     wanted = {s.claim for f in findings for s in f.sources}
     if not wanted:
         return
+    from factcheck.findings.model import as_records
     from factcheck.linking import Linker
 
     linker = Linker(rules)
     table = linked.loc[linked["id"].isin(wanted), [c for c in LINK_COLUMNS if c in linked.columns]]
-    rows = {r["id"]: r for r in table.to_dict("records")}
+    rows = {r["id"]: r for r in as_records(table)}
     for f in findings:
         for s in f.sources:
             if s.claim in rows:
