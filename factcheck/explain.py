@@ -93,8 +93,7 @@ def _linking(row: dict, results: Results, rules: Rules) -> list[str]:
     elif row["kind"] != "title":
         lines.append("Linked to nothing: the sentence names no event, and the article is not about one event.")
     for part, kind in (("person", "person"), ("org", "organisation")):
-        said = _text(mine.get(f"{part}_full")) or _text(mine.get(f"{part}_text"))
-        if said:
+        if said := _said(mine, part):
             found = _text(mine.get(f"{part}_id"))
             lines.append(f"The {kind} \"{said}\" is " + (f"the rules' {found}, by {linker.how(kind, said, row['lang'], found)}." if found else
                                                           "no entity of the rules (no rule name matches it)."))
@@ -129,8 +128,7 @@ def link_reason(row: dict, entity: str, linker) -> str:
     lang = row["lang"]
     for part, kind in (("person", "person"), ("org", "organisation")):
         if _text(row.get(f"{part}_id")) == entity:
-            said = _text(row.get(f"{part}_full")) or _text(row.get(f"{part}_text")) or ""
-            return f"its {kind}, by {linker.how(kind, said, lang, entity)}"
+            return f"its {kind}, by {linker.how(kind, _said(row, part) or '', lang, entity)}"
     if row.get("kind") == "title" and (role := _text(row.get("role"))):
         office = role.replace("_", " ") + (f" of {org}" if (org := _text(row.get("org_id")) or _text(row.get("org_text"))) else "")
         return f"as another holder of the office ({office})"
@@ -144,6 +142,11 @@ def link_reason(row: dict, entity: str, linker) -> str:
     if text:
         return f'by the name "{text}" as the articles write it: no rule name matches it, so they are compared with each other'
     return ""
+
+
+def _said(row: dict, part: str) -> str | None:
+    """The person or organisation (``part``) as the article names it: a surname alone by the full name it gives."""
+    return _text(row.get(f"{part}_full")) or _text(row.get(f"{part}_text"))
 
 
 def _text(value) -> str | None:

@@ -32,13 +32,13 @@ def _claim_reviewed(row: dict) -> str:
 def claim_reviews(results: Results, organisation: str | None = None, organisation_url: str | None = None) -> list[dict]:
     """A ClaimReview for every claim of every confirmed finding of ``results``, in the findings' order.
     The review's author is ``organisation`` (the desk) when given, else the editor who confirmed it."""
-    confirmed = [f for f in results.findings if f.confirmed]
-    rows = {r["id"]: r for r in results.claim_rows({c for f in confirmed for c in f.confirmed["claims"]})}  # type: ignore[index]
+    from factcheck.report import web_url
+
+    confirmed = [(f, f.confirmed) for f in results.findings if f.confirmed]
+    rows = {r["id"]: r for r in results.claim_rows({claim for _, c in confirmed for claim in c["claims"]})}
     articles = {a.id: a for a in results.articles}
     reviews = []
-    for f in confirmed:
-        c = f.confirmed
-        assert c is not None
+    for f, c in confirmed:
         author = ({"@type": "Organization", "name": organisation, **({"url": organisation_url} if organisation_url else {})}
                   if organisation else {"@type": "Person", "name": c["by"]})
         for claim in c["claims"]:
@@ -46,8 +46,8 @@ def claim_reviews(results: Results, organisation: str | None = None, organisatio
             article = articles.get(row["article"])
             meta = article.meta if article is not None else {}
             appearance = {"@type": "CreativeWork", "headline": str(meta.get("title") or row["article"])}
-            if isinstance(meta.get("url"), str) and meta["url"].startswith(("https://", "http://")):
-                appearance["url"] = meta["url"]
+            if url := web_url(meta.get("url")):
+                appearance["url"] = url
             item: dict = {"@type": "Claim", "appearance": appearance}
             if meta.get("source"):
                 item["author"] = {"@type": "Organization", "name": str(meta["source"])}

@@ -86,7 +86,7 @@ def _direction(lang: str | None) -> str:
     return load(lang).get("direction", "ltr") if lang in available() else "ltr"
 
 
-def _safe_url(url) -> str | None:
+def web_url(url) -> str | None:
     """Only web links are links; anything else (javascript:, data:) is shown as text."""
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
 
@@ -105,7 +105,7 @@ def render_html(results: Results) -> Iterator[str]:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["safe_url"] = _safe_url
+    env.filters["safe_url"] = web_url
     shown_articles = results.articles
     carded: set[str] | None = None  # the claims shown as cards (None: every claim, in the table of claims)
     if len(results.claims) > ALL_CLAIMS_UP_TO:  # an archive: the articles the findings cite, not all of them
