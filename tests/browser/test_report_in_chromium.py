@@ -174,6 +174,7 @@ def test_an_archive_report_shows_the_article_a_source_cites(page, tmp_path_facto
     href = link.get_attribute("href")
     link.click()
     article = page.locator("#article-view div.article")
+    article.first.wait_for(timeout=10_000)  # built on the hash change, which may come after the click returns
     assert article.count() == 1 and "#" + article.get_attribute("id") == href
     marks = article.locator("mark")
     assert marks.count() >= 1 and marks.first.get_attribute("title")
