@@ -119,7 +119,15 @@ class Results:
 
     def iter_jsonl(self) -> Iterator[str]:
         """The claims as JSON Lines, a line at a time."""
-        return (json.dumps(r, ensure_ascii=False) + "\n" for r in self.iter_claim_records())
+        return (text + "\n" for text in self.iter_claim_json())
+
+    def iter_claim_json(self) -> Iterator[str]:
+        """``iter_claim_records`` encoded as JSON texts (of a table, by DuckDB, a batch at a time)."""
+        if self.frame is None:
+            return (json.dumps(r, ensure_ascii=False) for r in self.iter_claim_records())
+        from factcheck.records import json_records
+
+        return json_records(self.frame)
 
     def summary(self) -> dict:
         kinds = Counter(r["kind"] for r in self.rows or []) if self.frame is None else (

@@ -134,17 +134,31 @@ _YAML_SPECIAL = re.compile(r"(?i)^(true|false|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d
 
 def simple_mapping(text: str) -> dict[str, str] | None:
     """``text`` as the mapping YAML reads it, when it is lines of ``key: value`` whose values YAML
-    reads as plain text (most front matter: title, source, url, published, lang), without a YAML
-    parser; else None, for ``load_yaml``."""
+    reads as plain text, or quoted text without escapes (most front matter: title, source, url,
+    published, lang; a title with a colon in quotes), without a YAML parser; else None, for ``load_yaml``."""
     out: dict[str, str] = {}
     for line in text.split("\n"):
         if not line.strip() or line.startswith("#"):
             continue
         m = _SIMPLE_LINE.fullmatch(line)
-        if m is None or m.group(1) in out or _NOT_PLAIN.search(m.group(2)) or _YAML_SPECIAL.match(m.group(2)):
+        if m is None or m.group(1) in out:
             return None
-        out[m.group(1)] = m.group(2)
+        value = _quoted(m.group(2))
+        if value is None and (_NOT_PLAIN.search(m.group(2)) or _YAML_SPECIAL.match(m.group(2))):
+            return None
+        out[m.group(1)] = m.group(2) if value is None else value
     return out
+
+
+def _quoted(value: str) -> str | None:
+    """The text of a one-line quoted YAML scalar: "..." without a backslash or another double quote
+    inside, or '...' whose single quotes inside are doubled; else None."""
+    if len(value) < 2 or value[0] != value[-1] or value[0] not in "'\"":
+        return None
+    inner = value[1:-1]
+    if value[0] == '"':
+        return None if '"' in inner or "\\" in inner else inner
+    return None if "'" in inner.replace("''", "") else inner.replace("''", "'")
 
 
 def load_yaml(text: str, typ: str = "safe"):

@@ -60,10 +60,11 @@ def render_json(results: Results) -> Iterator[str]:
     """The results as JSON, in pieces as they are made: indented, with one article, finding, claim and
     unchecked claim a line (a large archive's lists are never one string, nor encoded by Python's slow
     indenting encoder)."""
+    from factcheck.records import Encoded
     from factcheck.writing import json_pieces
 
     doc = results.to_dict(claims=False)
-    doc["claims"] = results.iter_claim_records()
+    doc["claims"] = Encoded(results.iter_claim_json())
     large = {}
     for key in ("articles", "findings", "unchecked", "claims"):  # each replaced by a marker json_pieces fills
         large[f"\x00factcheck:{key}"], doc[key] = doc[key], f"\x00factcheck:{key}"

@@ -78,9 +78,12 @@ def write(text: str | Iterable[str], target: str | None) -> Problem | None:
 def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
     """``doc`` as indented JSON, in pieces, where each key of ``large`` stands (as that string, a value
     somewhere in ``doc``) filled with the list or mapping it names, one element a line, each encoded
-    compactly by the C encoder: an indented dump of a large archive's lists would take Python's slow
-    encoder, and one string of them all its memory."""
+    compactly by the C encoder (or already encoded: a list given as ``factcheck.records.Encoded``): an
+    indented dump of a large archive's lists would take Python's slow encoder, and one string of them
+    all its memory."""
     import json
+
+    from factcheck.records import Encoded
 
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every element
     text = json.dumps(doc, ensure_ascii=False, indent=2)
@@ -89,11 +92,11 @@ def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
         line = head[head.rfind("\n") + 1 :]
         indent = len(line) - len(line.lstrip(" "))
         inner, outer = "\n" + " " * (indent + 2), "\n" + " " * indent
-        mapping = isinstance(items, dict)
+        mapping, ready = isinstance(items, dict), isinstance(items, Encoded)
         yield head + ("{" if mapping else "[")
         empty = True
         for item in items.items() if isinstance(items, dict) else items:  # (the test again: for mypy)
-            encoded = encode(item[0]) + ": " + encode(item[1]) if mapping else encode(item)
+            encoded = encode(item[0]) + ": " + encode(item[1]) if mapping else str(item) if ready else encode(item)
             yield ("" if empty else ",") + inner + encoded
             empty = False
         yield ("" if empty else outer) + ("}" if mapping else "]")

@@ -53,3 +53,24 @@ def test_extract_to_json_lines_imports_neither_pandas_nor_pandera(tmp_path):
                          capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
     assert '"value": 2500' in (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+
+
+def test_a_checked_tables_claims_encode_as_python_encodes_their_records():
+    """The JSON of a claims table (DuckDB's, a batch at a time) is, text for text, Python's encoding of
+    the same claims' records: linked subjects, people and organisations, a surname's full name, a
+    person's age, text in five scripts."""
+    import json
+
+    from factcheck.api import check
+    from factcheck.rules import load_rules
+
+    rules, errors = load_rules([str(REPO / "rules"), str(REPO / "tests" / "corpus" / "rules")])
+    assert not errors
+    results = check([str(REPO / "tests" / "corpus"), str(REPO / "seeds")], rules)
+    expected = [json.dumps(r, ensure_ascii=False) for r in results.iter_claim_records()]
+    assert list(results.iter_claim_json()) == expected
+    records = [json.loads(t) for t in expected]
+    assert {r["lang"] for r in records} >= {"az", "tr", "en", "fa", "ru"}
+    assert any(r["kind"] == "count" and "person" in r for r in records)  # an age
+    assert any("full" in r.get("person", {}) for r in records)
+    assert any(r.get("subject", {}).get("id") for r in records)

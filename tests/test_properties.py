@@ -4,7 +4,8 @@
 2. Reading never raises on any file (random bytes, random text, random YAML front matter, JSON
    Lines); every problem has a path and every article's text is a str. Also: a JSON Lines file
    written by ``json.dumps`` reads back whole, and front matter reads the same with CRLF line ends.
-3. The library call never raises on what the reader accepts, and ``to_jsonl()`` is valid JSON Lines.
+3. The library call never raises on what the reader accepts, and ``to_jsonl()`` is valid JSON Lines, the
+   same text from the claims as extraction gave them (Python's encoder) and as a table (DuckDB's).
 
 The text strategy mixes random characters with news-like fragments (figures with separators, dates
 of several calendars, month names, qualifiers, counted nouns in the five languages, very long digit
@@ -292,17 +293,21 @@ def test_library_never_raises_and_writes_json_lines(tmp_path, file, lang, publis
     assert out == "" or out.endswith("\n")
     for line in out.split("\n")[:-1]:  # JSON Lines: records separated by "\n"
         assert isinstance(json.loads(line), dict)
+    assert len(results.claims) == out.count("\n")  # the claims as a table now: DuckDB encodes them, to the same data
+    assert [json.loads(line) for line in results.iter_jsonl()] == [json.loads(line) for line in out.split("\n")[:-1]]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["title", "lang", "published", "url", "source", "x_1"]),
-                          st.text(alphabet=st.sampled_from([*"abAZ09 :#-'\"[]{}&*!|>%@`~.,?/+_eE", "ə", "ş", "ی", "ж"]),
-                                  min_size=0, max_size=12)), max_size=5))
+                          st.text(alphabet=st.sampled_from([*"abAZ09 :#-'\"[]{}&*!|>%@`~.,?/+_eE\\", "ə", "ş", "ی", "ж"]),
+                                  min_size=0, max_size=12),
+                          st.sampled_from(["", "", '"', "'"])), max_size=5))
 def test_simple_front_matter_reads_as_yaml_does(pairs):
-    """Front matter read without a YAML parser (plain ``key: value`` lines) is what the YAML loader reads."""
+    """Front matter read without a YAML parser (plain ``key: value`` lines, or quoted ones) is what the
+    YAML loader reads."""
     from factcheck.reading import InputError, load_yaml, simple_mapping
 
-    text = "".join(f"{k}: {v}\n" for k, v in pairs)
+    text = "".join(f"{k}: {q}{v}{q}\n" for k, v, q in pairs)
     fast = simple_mapping(text)
     if fast is not None:
         try:
