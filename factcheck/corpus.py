@@ -90,14 +90,14 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
         p = Path(item)
         if p.is_dir():
             found = []
-            for q in sorted(p.rglob("*")):
-                if q.suffix.lower() not in SUFFIXES:
-                    continue
-                if q.is_symlink() and not q.exists():
+            # in the order of their paths' parts (a Path's order, compared as tuples: a hundred thousand
+            # Paths compared as Paths take seconds); one stat a file, a second for what is not one
+            for q in sorted((q for q in p.rglob("*") if q.suffix.lower() in SUFFIXES), key=lambda q: q.parts):
+                if q.is_file():
+                    found.append(q)
+                elif q.is_symlink() and not q.exists():
                     problems.append(Problem(q.as_posix(), "a link to a file that does not exist; skipped",
                                             hint="remove the link or restore its target"))
-                elif q.is_file():
-                    found.append(q)
         elif p.is_file():
             found = [p]
         else:

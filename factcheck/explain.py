@@ -116,11 +116,15 @@ def link_sources(linked, findings: list[Finding], rules: Rules) -> None:
 
     linker = Linker(rules)
     table = linked.loc[linked["id"].isin(wanted), [c for c in LINK_COLUMNS if c in linked.columns]]
-    rows = {r["id"]: r for r in as_records(table)}
+    rows = {r.pop("id"): r for r in as_records(table)}
+    said: dict[tuple, str | None] = {}  # the reason of each distinct row and entity: an archive's sources repeat a few
     for f in findings:
         for s in f.sources:
-            if s.claim in rows:
-                s.linked = link_reason(rows[s.claim], str(f.entity), linker) or None
+            if (row := rows.get(s.claim)) is not None:
+                key = (str(f.entity), *row.values())
+                if key not in said:
+                    said[key] = link_reason(row, str(f.entity), linker) or None
+                s.linked = said[key]
 
 
 def link_reason(row: dict, entity: str, linker) -> str:

@@ -14,6 +14,7 @@ import functools
 import itertools
 
 from factcheck.findings.model import Fact, Finding, Source, as_records, finding_id, say, worst
+from factcheck.linking import per_distinct
 
 OPEN_END = "2262-01-01"  # "still in office" (the last day pandas timestamps reach)
 PORTFOLIO_SCORE = 80
@@ -66,7 +67,7 @@ def offices_table(rules):
 
     rows = [{"org": o.value.org, "role": o.value.role, "holder": o.value.holder,
              "from": pd.Timestamp(o.value.first), "to": pd.Timestamp(o.value.last or OPEN_END),
-             "acting": o.value.acting, "portfolio": o.value.portfolio, "severity": o.value.severity,
+             "acting": o.value.acting, "portfolio": tuple(o.value.portfolio), "severity": o.value.severity,
              "where": o.where, "note": o.value.note, "source": o.value.source}
             for o in rules.offices]
     return pd.DataFrame(rows)
@@ -88,11 +89,12 @@ def _source(r: dict, outlets: dict, apart: bool) -> Source:
 CONTEXT = 100  # of the claims that name an office's right holder, a finding lists this many
 
 
-def _context(right: list[dict], reasons: list[str], outlets: dict) -> list[Source]:
-    """The claims that name the right holder, beside those apart: the first ``CONTEXT``, and how
-    many more there are (a president is named in every other article)."""
-    if len(right) > CONTEXT:
-        reasons.append(f"{len(right) - CONTEXT} more sources name the holder and are not listed.")
+def _context(right: list[dict], total: int, reasons: list[str], outlets: dict) -> list[Source]:
+    """The claims that name the right holder, beside those apart: the first ``CONTEXT`` of ``right``
+    (which holds at least those), and how many more of the ``total`` there are (a president is named
+    in every other article)."""
+    if total > CONTEXT:
+        reasons.append(f"{total - CONTEXT} more sources name the holder and are not listed.")
     return [_source(r, outlets, False) for r in right[:CONTEXT]]
 
 
@@ -119,8 +121,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     # a claim that names a ministry speaks of the office whose portfolio it names best (the old
     # name of a renamed ministry is the old office's)
     if not j.empty:
-        j["fit"] = [_portfolio_fit(p if isinstance(p, str) else None, tuple(ps), lang)
-                    for p, ps, lang in zip(j["portfolio"], j["portfolio_office"], j["lang"], strict=True)]
+        j["fit"] = per_distinct(j, ["lang", "portfolio", "portfolio_office"], lambda lang, p, ps: _portfolio_fit(p, ps, lang))
         j = j[j["fit"] == j.groupby("id")["fit"].transform("max")]
     j["covered"] = (j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])
     covered = j.groupby("id")["covered"].transform("any")
@@ -133,7 +134,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     soft = (bad["gap"] <= HANDOVER_DAYS) | (bad["early"] & (bad["gap"] <= ELECT_DAYS))
     bad.loc[soft & (bad["severity"] == "error"), "severity"] = "warning"
     held = j[covered & j["covered"]].drop_duplicates("id").sort_values("article", kind="stable")
-    held_by: dict[tuple, list[dict]] = {}  # the right titles, converted once: (person, role, org) -> records
+    held_by: dict[tuple, list[dict]] = {}  # the right titles, converted once: (person, role, org) -> the first records
+    held_count: dict[tuple, int] = {}  # (person, role, org) -> how many there are
     # whoever held the offices of the claims flagged, at their dates: the other side of each finding
     holders_of: dict[str, dict[tuple, None]] = {}  # flagged person -> (holder, role, org), in order
     if not bad.empty:
@@ -145,21 +147,24 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
         # only the right titles a finding will show: of the people flagged, and of the holders then
         shown = held["person_id"].isin(bad["person_id"]) | pd.Series(
             [k in holders for k in zip(held["person_id"], held["role"], held["org"], strict=True)], index=held.index, dtype=bool)
-        for r in as_records(held.loc[shown, SOURCE_FIELDS]):
+        shown_held = held.loc[shown, SOURCE_FIELDS]
+        by_key = shown_held.groupby(["person_id", "role", "org"], sort=False)
+        held_count = {k: int(n) for k, n in by_key.size().items()}
+        for r in as_records(shown_held[by_key.cumcount().to_numpy() < CONTEXT]):  # a finding lists no more of one key
             held_by.setdefault((r["person_id"], r["role"], r["org"]), []).append(r)
     roles_of: dict[str, list[tuple]] = {}
     for k in held_by:
         roles_of.setdefault(k[0], []).append(k)
     for person, rows in bad.groupby("person_id"):
-        records = rows.sort_values("article", kind="stable").to_dict("records")
+        records = as_records(rows.sort_values("article", kind="stable"))
         reasons = [f"{r['article']} ({r['day']}) calls {r['person_text']} {r['role'].replace('_', ' ')}"
                    f" of {r['org']}; they held it from {_term(r)}." + _soft_reason(r) for r in records]
-        right = [r for k in roles_of.get(person, ()) for r in held_by[k]] + [
-            r for k in holders_of.get(person, {}) for r in held_by.get(k, [])]
+        keys = [*roles_of.get(person, ()), *(k for k in holders_of.get(person, {}) if k in held_by)]
+        right = [r for k in keys for r in held_by[k]]
         out.append(Finding(finding_id("title", person, "office"), worst(rows["severity"]), "title", str(person), "office",
                            None, "; ".join(dict.fromkeys(f"{r['role'].replace('_', ' ')} of {r['org']} from {_term(r)}" for r in records)),
                            say(reasons), reasons,
-                           [_source(r, outlets, True) for r in records] + _context(right, reasons, outlets),
+                           [_source(r, outlets, True) for r in records] + _context(right, sum(held_count[k] for k in keys), reasons, outlets),
                            [Fact(r["where"], f"{person}: {r['role']} of {r['org']} from {_term(r)}", source=r["source"], note=r["note"])
                             for r in {r["where"]: r for r in records}.values()]))
     # (b) Nobody else held that role of that organisation then (for ministers, of that portfolio);
@@ -169,12 +174,12 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j = j[(j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])]
     if j.empty:
         return out
-    ok = [_portfolio_ok(p if isinstance(p, str) else None, tuple(ps), lang)
-          for p, ps, lang in zip(j["portfolio"], j["portfolio_office"], j["lang"], strict=True)]
-    j = j[pd.Series(ok, index=j.index)]
+    ok = per_distinct(j, ["lang", "portfolio", "portfolio_office"], lambda lang, p, ps: _portfolio_ok(p, ps, lang))
+    j = j[pd.Series(ok, index=j.index, dtype=bool)]
     holder_names = {h: [romanise_any(n) for n in (rules.entity(h).names + rules.entity(h).aliases)] for h in set(j["holder"])}
-    same = [(p == h) if isinstance(p, str) else _holder_named(romanise(t, lang), holder_names[h])
-            for p, t, lang, h in zip(j["person_id"], j["person_full"].fillna(j["person_text"]), j["lang"], j["holder"], strict=True)]
+    j = j.assign(named=j["person_full"].fillna(j["person_text"]))
+    same = per_distinct(j, ["holder", "person_id", "named", "lang"],
+                        lambda h, p, named, lang: p == h if p is not None else _holder_named(romanise(named, lang), holder_names[h]))
     j = j.assign(apart=~pd.Series(same, index=j.index, dtype=bool))
     # a person who held that role of another organisation then: more likely a name and title paired
     # wrongly (in a list) or an organisation misread than an error of the article, so a warning
@@ -184,8 +189,11 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j.loc[j["held_elsewhere"].notna(), "severity"] = "warning"
     flagged = j[j.groupby(["org", "role", "holder"])["apart"].transform("any")].drop_duplicates(["org", "role", "holder", "id"])
     flagged = flagged.sort_values(["org", "role", "holder", "apart", "article"], ascending=[True, True, True, False, True])
+    office = ["org", "role", "holder"]
+    naming = flagged[~flagged["apart"]].groupby(office).size()  # the claims that name the holder, of each office
     fields = [*SOURCE_FIELDS, "holder", "apart", "held_elsewhere", "severity", "where", "source", "note", "from", "to"]
-    for (org, role, holder), group in itertools.groupby(as_records(flagged[fields]),
+    listed = flagged["apart"] | (flagged.groupby(office + ["apart"]).cumcount() < CONTEXT)  # a finding lists no more
+    for (org, role, holder), group in itertools.groupby(as_records(flagged.loc[listed, fields]),
                                                         key=lambda r: (r["org"], r["role"], r["holder"])):
         records = list(group)
         term = _term(records[0])
@@ -197,7 +205,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
         out.append(Finding(finding_id("title", org, role, holder), worst(r["severity"] for r in records if r["apart"]), "title",
                            str(org), "office", role, f"{holder}, {term}", say(reasons), reasons,
                            [_source(r, outlets, True) for r in records if r["apart"]]
-                           + _context([r for r in records if not r["apart"]], reasons, outlets),
+                           + _context([r for r in records if not r["apart"]], int(naming.get((org, role, holder), 0)), reasons, outlets),
                            [Fact(records[0]["where"], f"{holder}: {role} of {org} from {term}", source=records[0]["source"],
                                  note=records[0]["note"])]))
     return out
