@@ -192,7 +192,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     office = ["org", "role", "holder"]
     naming = flagged[~flagged["apart"]].groupby(office).size()  # the claims that name the holder, of each office
     fields = [*SOURCE_FIELDS, "holder", "apart", "held_elsewhere", "severity", "where", "source", "note", "from", "to"]
-    listed = flagged["apart"] | (flagged.groupby(office + ["apart"]).cumcount() < CONTEXT)  # a finding lists no more
+    listed = flagged["apart"] | (flagged.groupby([*office, "apart"]).cumcount() < CONTEXT)  # a finding lists no more
     for (org, role, holder), group in itertools.groupby(as_records(flagged.loc[listed, fields]),
                                                         key=lambda r: (r["org"], r["role"], r["holder"])):
         records = list(group)
