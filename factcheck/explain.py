@@ -111,11 +111,11 @@ def link_sources(linked, findings: list[Finding], rules: Rules) -> None:
     wanted = {s.claim for f in findings for s in f.sources}
     if not wanted:
         return
-    from factcheck.findings.model import as_records
+    from factcheck.findings.model import among, as_records
     from factcheck.linking import Linker
 
     linker = Linker(rules)
-    table = linked.loc[linked["id"].isin(wanted), [c for c in LINK_COLUMNS if c in linked.columns]]
+    table = linked.loc[among(linked["id"], wanted), [c for c in LINK_COLUMNS if c in linked.columns]]
     rows = {r.pop("id"): r for r in as_records(table)}
     said: dict[tuple, str | None] = {}  # the reason of each distinct row and entity: an archive's sources repeat a few
     for f in findings:

@@ -31,7 +31,10 @@ def check_claims(df, rules, outlets: dict) -> list[Finding]:
     df = pd.DataFrame({c: df[c] for c in df.columns if c not in UNREAD}, copy=False)
     dates, moved = check_dates(df, rules, outlets)
     if moved:  # an article that gives one edition another's dates speaks of that other edition
-        df = df.assign(subject_key=[moved.get((a, k), k) for a, k in zip(df["article"].tolist(), df["subject_key"].tolist(), strict=True)])
+        at = df["article"].isin({a for a, _ in moved}).to_numpy()
+        keys = df["subject_key"].astype(object).to_numpy(copy=True)
+        keys[at] = [moved.get((a, k), k) for a, k in zip(df["article"][at].tolist(), keys[at].tolist(), strict=True)]
+        df = df.assign(subject_key=keys)
     findings = check_counts(df, rules, outlets, last_days(df, rules)) + dates + check_titles(df, rules, outlets)
     findings += check_ages(df, rules, outlets)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.kind, f.entity, f.attribute, f.id))

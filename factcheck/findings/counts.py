@@ -263,6 +263,7 @@ def _across_measures(c, facts_of: dict, outlets: dict) -> list[Finding]:
     """Warnings where figures of two measures of one entity and attribute cannot both be right even
     allowing for what separates the measures (more register than come; parts are smaller)."""
     import numpy as np
+    import pandas as pd
 
     # a running figure is a lower bound at its date: it says nothing of how many took part in the end
     ref = c[~c["apart"] & ~c["running"]].groupby(["subject_key", "group", "measure"], as_index=False).agg(
@@ -289,8 +290,8 @@ def _across_measures(c, facts_of: dict, outlets: dict) -> list[Finding]:
         return []
     # what each measure's sources agree on, as records by entity and attribute, converted once
     agreeing = c[~c["apart"] & ~c["excused"] & ~c["running"]]
-    wanted = set(zip(pairs["subject_key"], pairs["group"], strict=True))
-    agreeing = agreeing[[k in wanted for k in zip(agreeing["subject_key"], agreeing["group"], strict=True)]]
+    wanted = pd.MultiIndex.from_arrays([pairs["subject_key"], pairs["group"]])
+    agreeing = agreeing[pd.MultiIndex.from_arrays([agreeing["subject_key"], agreeing["group"]]).isin(wanted)]
     where: dict[tuple, list[dict]] = {}
     for r in as_records(agreeing[FIELDS]):
         where.setdefault((r["subject_key"], r["group"]), []).append(r)

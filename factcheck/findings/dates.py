@@ -67,11 +67,11 @@ def _series(rules) -> dict[str, str]:
 def date_columns(df):
     """Date claims with ``first``/``last`` (ISO days) and ``is_range`` (a range of days); a range of
     months or years is a period, not an event's dates, and is left out."""
-    starts, ends = df["date_start"].tolist(), df["date_end"].tolist()  # lists: Arrow text is slow to walk value by value
-    bounds = {v: iso_bounds(v) for v in set(starts) | set(ends)}
-    d = df.copy()
-    d["first"] = [bounds[v][0].isoformat() for v in starts]
-    d["last"] = [bounds[v][1].isoformat() for v in ends]
+    from factcheck.linking import per_distinct
+
+    d = df.copy()  # each distinct date's bounds worked out once
+    d["first"] = per_distinct(d, ["date_start"], lambda v: iso_bounds(v)[0].isoformat())
+    d["last"] = per_distinct(d, ["date_end"], lambda v: iso_bounds(v)[1].isoformat())
     d["is_range"] = (d["date_start"].str.len() == 10) & (d["date_start"] != d["date_end"])
     return d[d["is_range"] | (d["date_start"] == d["date_end"])]
 
@@ -232,7 +232,7 @@ def _value(r: dict) -> str:
 def _edition(entity: str, rows, agreeing, rule: dict, outlets: dict) -> Finding:
     """An edition mix-up: claims that name ``entity`` in another year, or give another edition its dates;
     the sources that date ``entity`` right stand beside them."""
-    records = rows.sort_values("article", kind="stable").to_dict("records")
+    records = as_records(rows.sort_values("article", kind="stable"))
     reasons = []
     for r in records:
         if isinstance(r["subject_year"], (int, float)) and r["subject_year"] == r["subject_year"]:
@@ -244,6 +244,6 @@ def _edition(entity: str, rows, agreeing, rule: dict, outlets: dict) -> Finding:
     reference = describe_dates(rule["first"], rule["last"])
     sources = [Source(r["id"], r["article"], _value(r), apart=True, as_of=r["published"], lang=r["lang"],
                       outlet=outlets.get(r["article"], (None, None))[0]) for r in records]
-    sources += [_source(r, outlets, False) for r in agreeing.sort_values("article", kind="stable").to_dict("records")]
+    sources += [_source(r, outlets, False) for r in as_records(agreeing.sort_values("article", kind="stable"))]
     return Finding(finding_id("date", entity, "edition"), "error", "date", entity, "edition", None, reference,
                    f"{entity}, edition: " + say(reasons), reasons, sources, _fact(rule))

@@ -45,7 +45,7 @@ def _timestamps(values, end: bool):
     """First (or last, with ``end``) day of ISO dates at any precision, as timestamps."""
     import pandas as pd
 
-    bounds = {v: iso_bounds(v)[end] for v in set(values.dropna())}
+    bounds = {v: iso_bounds(v)[end] for v in values.dropna().unique()}  # each distinct date once
     return pd.to_datetime(values.map(bounds))
 
 

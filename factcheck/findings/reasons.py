@@ -61,13 +61,9 @@ def unchecked(df, rules) -> dict[str, str]:
         ],
         "",
     )
-    out = {}
-    said = np.flatnonzero(reasons != "")  # only the claims a reason applies to are walked
-    for cid, reason, m, o in zip(df["id"].iloc[said].tolist(), reasons[said].tolist(), measure.iloc[said].tolist(),
-                                 other[said].tolist(), strict=True):
-        if reason == "different measure":
-            reason = (f"different measure: {m} vs the rule's {' and '.join(o)}; compared through what separates "
-                      "them, so at most a warning")
-        if reason:
-            out[cid] = reason
-    return out
+    reasons = reasons.astype(object)  # (numpy's text of a fixed width would cut a longer reason)
+    for n in np.flatnonzero(reasons == "different measure"):  # only these are walked: the rest are said as they are
+        reasons[n] = (f"different measure: {measure.iat[n]} vs the rule's {' and '.join(other[n])}; compared through "
+                      "what separates them, so at most a warning")
+    said = np.flatnonzero(reasons != "")
+    return dict(zip(df["id"].iloc[said].tolist(), reasons[said].tolist(), strict=True))
