@@ -118,13 +118,16 @@ class Results:
         return "".join(self.iter_jsonl())
 
     def iter_jsonl(self) -> Iterator[str]:
-        """The claims as JSON Lines, a line at a time."""
-        return (text + "\n" for text in self.iter_claim_json())
+        """The claims as JSON Lines, a batch of lines at a time."""
+        return ("\n".join(batch) + "\n" for batch in self.claim_json() if batch)
 
-    def iter_claim_json(self) -> Iterator[str]:
-        """``iter_claim_records`` encoded as JSON texts (of a table, by DuckDB, a batch at a time)."""
+    def claim_json(self) -> Iterator[list[str]]:
+        """``iter_claim_records`` encoded as JSON texts, in batches (of a table, by DuckDB)."""
         if self.frame is None:
-            return (json.dumps(r, ensure_ascii=False) for r in self.iter_claim_records())
+            from itertools import islice
+
+            records = self.iter_claim_records()
+            return iter(lambda: [json.dumps(r, ensure_ascii=False) for r in islice(records, ROW_CHUNK)], [])
         from factcheck.records import json_records
 
         return json_records(self.frame)

@@ -18,13 +18,13 @@ BATCH = 50_000  # records a batch: what Python holds of them at once
 
 
 class Encoded:
-    """Items already encoded as JSON texts (``json_pieces`` writes them as they are)."""
+    """A list's elements already encoded as JSON texts, in batches (``json_pieces`` writes them as they are)."""
 
-    def __init__(self, texts: Iterable[str]):
-        self.texts = texts
+    def __init__(self, batches: Iterable[list[str]]):
+        self.batches = batches
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.texts)
+    def __iter__(self) -> Iterator[list[str]]:
+        return iter(self.batches)
 
 
 def _value(column: str) -> str:
@@ -57,8 +57,8 @@ def _record(kind: str) -> str:
     return f"concat({', '.join(parts)}, '}}')"
 
 
-def json_records(table: pd.DataFrame) -> Iterator[str]:
-    """The claims of ``table`` as JSON texts, one a claim, in the table's order."""
+def json_records(table: pd.DataFrame) -> Iterator[list[str]]:
+    """The claims of ``table`` as JSON texts, one a claim, in the table's order, ``BATCH`` at a time."""
     import duckdb
     import pyarrow as pa
 
@@ -73,6 +73,6 @@ def json_records(table: pd.DataFrame) -> Iterator[str]:
         query = con.sql(f"SELECT CASE kind {cases} END FROM claims")
         batches = query.to_arrow_reader if hasattr(query, "to_arrow_reader") else query.fetch_arrow_reader  # DuckDB 2 / 1
         for batch in batches(BATCH):
-            yield from batch.column(0).to_pylist()
+            yield batch.column(0).to_pylist()
     finally:
         con.close()

@@ -64,7 +64,7 @@ def render_json(results: Results) -> Iterator[str]:
     from factcheck.writing import json_pieces
 
     doc = results.to_dict(claims=False)
-    doc["claims"] = Encoded(results.iter_claim_json())
+    doc["claims"] = Encoded(results.claim_json())
     large = {}
     for key in ("articles", "findings", "unchecked", "claims"):  # each replaced by a marker json_pieces fills
         large[f"\x00factcheck:{key}"], doc[key] = doc[key], f"\x00factcheck:{key}"

@@ -78,9 +78,9 @@ def write(text: str | Iterable[str], target: str | None) -> Problem | None:
 def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
     """``doc`` as indented JSON, in pieces, where each key of ``large`` stands (as that string, a value
     somewhere in ``doc``) filled with the list or mapping it names, one element a line, each encoded
-    compactly by the C encoder (or already encoded: a list given as ``factcheck.records.Encoded``): an
-    indented dump of a large archive's lists would take Python's slow encoder, and one string of them
-    all its memory."""
+    compactly by the C encoder (or already encoded: batches of texts given as ``factcheck.records.Encoded``),
+    a piece a batch: an indented dump of a large archive's lists would take Python's slow encoder, one
+    string of them all its memory, and a piece an element a write each."""
     import json
 
     from factcheck.records import Encoded
@@ -92,12 +92,26 @@ def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
         line = head[head.rfind("\n") + 1 :]
         indent = len(line) - len(line.lstrip(" "))
         inner, outer = "\n" + " " * (indent + 2), "\n" + " " * indent
-        mapping, ready = isinstance(items, dict), isinstance(items, Encoded)
+        mapping = isinstance(items, dict)
+        batches = items if isinstance(items, Encoded) else _batches(items, encode)
         yield head + ("{" if mapping else "[")
         empty = True
-        for item in items.items() if isinstance(items, dict) else items:  # (the test again: for mypy)
-            encoded = encode(item[0]) + ": " + encode(item[1]) if mapping else str(item) if ready else encode(item)
-            yield ("" if empty else ",") + inner + encoded
-            empty = False
+        for batch in batches:
+            if batch:
+                yield ("" if empty else ",") + inner + ("," + inner).join(batch)
+                empty = False
         yield ("" if empty else outer) + ("}" if mapping else "]")
     yield text
+
+
+BATCH = 10_000  # elements of a large list encoded, joined and written at a time
+
+
+def _batches(items: Iterable | dict, encode) -> Iterator[list[str]]:
+    """The elements of a list (or the "key": value pairs of a mapping) encoded, ``BATCH`` at a time."""
+    from itertools import islice
+
+    mapping = isinstance(items, dict)
+    elements = iter(items.items() if isinstance(items, dict) else items)
+    while batch := list(islice(elements, BATCH)):
+        yield [encode(k) + ": " + encode(v) for k, v in batch] if mapping else [encode(e) for e in batch]

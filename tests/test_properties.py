@@ -294,7 +294,7 @@ def test_library_never_raises_and_writes_json_lines(tmp_path, file, lang, publis
     for line in out.split("\n")[:-1]:  # JSON Lines: records separated by "\n"
         assert isinstance(json.loads(line), dict)
     assert len(results.claims) == out.count("\n")  # the claims as a table now: DuckDB encodes them, to the same data
-    assert [json.loads(line) for line in results.iter_jsonl()] == [json.loads(line) for line in out.split("\n")[:-1]]
+    assert [json.loads(line) for line in results.to_jsonl().split("\n")[:-1]] == [json.loads(line) for line in out.split("\n")[:-1]]
 
 
 @settings(max_examples=300, deadline=None)
