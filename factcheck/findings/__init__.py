@@ -12,7 +12,7 @@ import datetime as dt
 from factcheck.findings.model import SEVERITIES, Finding
 
 __all__ = ["Finding", "acknowledge", "check_claims", "confirm"]
-UNREAD = ("sentence", "context_start")  # columns of the claims table no check reads
+UNREAD = ("sentence", "context_start", "text", "end", "line", "calendar")  # columns of the claims table no check reads
 
 
 def check_claims(df, rules, outlets: dict) -> list[Finding]:

@@ -102,7 +102,7 @@ def rule_counts(rules) -> list[dict]:
                 out.append({"entity": e.id, "group": COUNT_GROUPS.get(attr, attr), "measure": measure,
                             "fact_lo": lo, "fact_hi": hi, "fact_as_of": fact.as_of, "severity": fact.severity,
                             "where": located.where_of(f"counts.{attr}.{n}"),
-                            "text": f"{text} {attr}" + (f" ({fact.measure})" if fact.measure else "")
+                            "fact_text": f"{text} {attr}" + (f" ({fact.measure})" if fact.measure else "")
                             + (f" as of {fact.as_of}" if fact.as_of else ""),
                             "source": fact.source, "note": fact.note})
     return out
@@ -153,7 +153,7 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
             ref = j.sort_values(["miss", "fact_as_of"], ascending=[False, True], na_position="first").drop_duplicates("index")
             c.loc[ref["index"], "ref_lo"] = ref["fact_lo"].to_numpy()
             c.loc[ref["index"], "ref_hi"] = ref["fact_hi"].to_numpy()
-            c.loc[ref["index"], "ref_text"] = ref["text_y"].to_numpy()
+            c.loc[ref["index"], "ref_text"] = ref["fact_text"].to_numpy()
     free = c[~ruled]
     if not free.empty:
         keys = free["gkey"]
@@ -185,7 +185,7 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     facts_of: dict[tuple, list[Fact]] = {}
     for f in facts.to_dict("records") if not facts.empty else []:
         facts_of.setdefault((f["entity"], f["group"], f["measure"]), []).append(
-            Fact(f["where"], f["text"], f["fact_lo"], None if f["fact_hi"] == math.inf else f["fact_hi"],
+            Fact(f["where"], f["fact_text"], f["fact_lo"], None if f["fact_hi"] == math.inf else f["fact_hi"],
                  f["measure"], f["fact_as_of"], f["source"], f["note"]))
     flagged = c.groupby("gkey")["apart"].transform("any") | c.groupby("gkey")["excused"].transform("any")
     out = [_finding(rows, outlets, facts_of) for rows in _groups(c[flagged], ["gkey", "apart", "excused", "article"], [True, False, False, True])]
