@@ -67,7 +67,7 @@ def check_ages(df, rules, outlets: dict) -> list[Finding]:
     a = a.astype({"person_id": object}).merge(births, on="person_id")
     if a.empty:
         return []
-    a = a.merge(_sentence_dates(df), on=["article", "sentence_start"], how="left")
+    a = a.merge(_sentence_dates(df[df["article"].isin(a["article"])]), on=["article", "sentence_start"], how="left")
     a["at"] = pd.to_datetime(a["as_of"].fillna(a["published"]))
     a["at_lo"] = a[["at", "said_lo"]].min(axis=1)
     a["at_hi"] = a[["at", "said_hi"]].max(axis=1)

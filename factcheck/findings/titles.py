@@ -111,7 +111,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     t = df[(df["kind"] == "title") & df["article_date"].notna() & (df["modifier"].isna() | (df["modifier"] == "acting"))]
     if t.empty or offices.empty:
         return []
-    t = t.assign(day=t["article_date"].dt.strftime("%Y-%m-%d"))  # the article's day as text, once
+    # the article's day as text, once; and a number for each claim, which groups faster than its id
+    t = t.assign(day=t["article_date"].dt.strftime("%Y-%m-%d"), claim=np.arange(len(t)))
     out: list[Finding] = []
     # (a) The named person held that role (of that organisation, when given) at the article's date:
     # any one of their terms covers it (a minister moved between portfolios, a second term after a gap).
@@ -122,18 +123,18 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     # name of a renamed ministry is the old office's)
     if not j.empty:
         j["fit"] = per_distinct(j, ["lang", "portfolio", "portfolio_office"], lambda lang, p, ps: _portfolio_fit(p, ps, lang))
-        j = j[j["fit"] == j.groupby("id")["fit"].transform("max")]
+        j = j[j["fit"] == j.groupby("claim")["fit"].transform("max")]
     j["covered"] = (j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])
-    covered = j.groupby("id")["covered"].transform("any")
+    covered = j.groupby("claim")["covered"].transform("any")
     # of an uncovered claim, the term nearest its date is the one to show
     day = {c: j[c].to_numpy("datetime64[D]").astype("int64") for c in ("article_date", "from", "to")}  # days: no overflow
     j["gap"] = np.where(day["article_date"] < day["from"], day["from"] - day["article_date"], day["article_date"] - day["to"])
     j["early"] = day["article_date"] < day["from"]
-    bad = j[~covered].sort_values("gap", kind="stable").drop_duplicates("id")
+    bad = j[~covered].sort_values("gap", kind="stable").drop_duplicates("claim")
     # days of a handover, and a holder-elect called by the title before taking office: a warning
     soft = (bad["gap"] <= HANDOVER_DAYS) | (bad["early"] & (bad["gap"] <= ELECT_DAYS))
     bad.loc[soft & (bad["severity"] == "error"), "severity"] = "warning"
-    held = j[covered & j["covered"]].drop_duplicates("id").sort_values("article", kind="stable")
+    held = j[covered & j["covered"]].drop_duplicates("claim").sort_values("article", kind="stable")
     held_by: dict[tuple, list[dict]] = {}  # the right titles, converted once: (person, role, org) -> the first records
     held_count: dict[tuple, int] = {}  # (person, role, org) -> how many there are
     # whoever held the offices of the claims flagged, at their dates: the other side of each finding
@@ -169,7 +170,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
                             for r in {r["where"]: r for r in records}.values()]))
     # (b) Nobody else held that role of that organisation then (for ministers, of that portfolio);
     # a claim already flagged above is not flagged twice. The claims that name the holder stand beside.
-    j = t[t["org_id"].notna() & ~t["id"].isin(bad["id"])].merge(offices, left_on=["org_id", "role"], right_on=["org", "role"],
+    j = t[t["org_id"].notna() & ~t["claim"].isin(bad["claim"])].merge(offices, left_on=["org_id", "role"], right_on=["org", "role"],
                                                                   suffixes=("", "_office"))
     j = j[(j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])]
     if j.empty:
@@ -185,9 +186,9 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     # wrongly (in a list) or an organisation misread than an error of the article, so a warning
     elsewhere = j[j["apart"]].merge(offices, left_on=["person_id", "role"], right_on=["holder", "role"], suffixes=("", "_held"))
     elsewhere = elsewhere[(elsewhere["article_date"] >= elsewhere["from_held"]) & (elsewhere["article_date"] <= elsewhere["to_held"])]
-    j["held_elsewhere"] = j["id"].map(elsewhere.drop_duplicates("id").set_index("id")["org_held"])
+    j["held_elsewhere"] = j["claim"].map(elsewhere.drop_duplicates("claim").set_index("claim")["org_held"])
     j.loc[j["held_elsewhere"].notna(), "severity"] = "warning"
-    flagged = j[j.groupby(["org", "role", "holder"])["apart"].transform("any")].drop_duplicates(["org", "role", "holder", "id"])
+    flagged = j[j.groupby(["org", "role", "holder"])["apart"].transform("any")].drop_duplicates(["org", "role", "holder", "claim"])
     flagged = flagged.sort_values(["org", "role", "holder", "apart", "article"], ascending=[True, True, True, False, True])
     office = ["org", "role", "holder"]
     naming = flagged[~flagged["apart"]].groupby(office).size()  # the claims that name the holder, of each office
