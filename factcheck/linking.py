@@ -25,6 +25,7 @@ from factcheck.text import CAPITALS, normalise
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    import numpy as np
     import pandas as pd
 
     from factcheck.corpus import Article
@@ -210,18 +211,25 @@ def _near(e: Entity, day: dt.date | None) -> bool:
     return e.dates.start - dt.timedelta(days=NEAR_DAYS) <= day <= e.dates.last + dt.timedelta(days=NEAR_DAYS)
 
 
-def per_distinct(frame: pd.DataFrame, columns: list[str], fn: Callable) -> list:
-    """``fn`` of each row's ``columns``, called once for each distinct combination (a name and its
-    language, say: a million claims hold a few thousand); None where the first column is missing."""
+def per_distinct(frame: pd.DataFrame, columns: list[str], fn: Callable) -> np.ndarray:
+    """``fn`` of each row's ``columns`` (an array of objects), called once for each distinct combination
+    (a name and its language, say: a million claims hold a few thousand); None where the first column
+    is missing (those rows are not grouped: most claims name no person, say)."""
     import numpy as np
 
-    codes = frame.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
-    firsts = frame[columns].drop_duplicates()  # in order of first appearance, as ngroup numbers them
+    present = frame[columns[0]].notna().to_numpy()
+    out = np.full(len(frame), None, dtype=object)
+    rows = frame.loc[present, columns] if not present.all() else frame[columns]
+    if rows.empty:
+        return out
+    codes = rows.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
+    firsts = rows.drop_duplicates()  # in order of first appearance, as ngroup numbers them
     columns_of = [firsts[c].astype(object).where(firsts[c].notna(), None).tolist() for c in columns]  # missing: None
-    values = [None if first is None else fn(first, *rest) for first, *rest in zip(*columns_of, strict=True)]
+    values = [fn(*row) for row in zip(*columns_of, strict=True)]
     spread = np.empty(len(values), dtype=object)
     spread[:] = values
-    return spread[codes].tolist()
+    out[present] = spread[codes]
+    return out
 
 
 def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.DataFrame:
