@@ -242,6 +242,8 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     anniversary)."""
     import pandas as pd
 
+    from factcheck.findings.model import among
+
     if claims.empty:
         return claims.copy()
     linker = Linker(rules)
@@ -263,7 +265,7 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
         return [candidates, year]  # the article's text decides
 
     events = per_distinct(on, ["subject_text", "lang", "year", "day"], event)
-    for n in [n for n, found in enumerate(events) if isinstance(found, list)]:  # the few that need their article
+    for n in [n for n, found in enumerate(events.tolist()) if isinstance(found, list)]:  # the few that need their article
         events[n] = linker.pick((events[n][0], False), events[n][1], texts.get(df.at[n, "article"], ""))
     df["subject_id"] = events
     on["name"] = df["person_full"].fillna(df["person_text"])  # a surname alone links by the full name the article gives it
@@ -294,11 +296,11 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     df.loc[mixed, "subject_key"] = df.loc[mixed, "subject_key"] + "@" + df.loc[mixed, "subject_year"].astype(int).astype(str)
     # a figure whose sentence names no event, in an article about one event (the subject of at least
     # three in four of its claims that have one), is that event's
-    named = df[df["subject_key"].notna() & ~mixed]
+    named = df.loc[df["subject_key"].notna() & ~mixed, ["article", "subject_key"]]
     share = named.groupby(["article", "subject_key"]).size()
     top = share.groupby(level=0).idxmax().str[1]
     single = top[share.groupby(level=0).max() >= ABOUT_ONE * share.groupby(level=0).sum()]
     df["subject_inferred"] = (df["kind"] == "count") & df["subject_key"].isna() & (df["attribute"] != "age") \
-        & df["article"].isin(single.index)
+        & among(df["article"], single.index)
     df.loc[df["subject_inferred"], "subject_key"] = df.loc[df["subject_inferred"], "article"].map(single)
     return df
