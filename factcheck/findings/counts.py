@@ -114,8 +114,8 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     import numpy as np
     import pandas as pd
 
-    c = df[(df["kind"] == "count") & df["subject_key"].notna() & ~df["subgroup"].fillna(False).astype(bool)
-           & ~df["attribute"].isin(NOT_COMPARED)].copy()
+    c = df.loc[(df["kind"] == "count") & df["subject_key"].notna() & ~df["subgroup"].fillna(False).astype(bool)
+               & ~df["attribute"].isin(NOT_COMPARED), COLUMNS]  # a copy, of what the findings of counts read
     if c.empty:
         return []
     c["group"] = c["attribute"].replace(COUNT_GROUPS)
@@ -192,6 +192,8 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
     return out + _across_measures(c, facts_of, outlets)
 
 
+COLUMNS = ["id", "article", "lang", "value", "qualifier", "attribute", "measure", "running", "as_of", "subject_key",
+           "subject_text", "subject_inferred"]
 FIELDS = ["gkey", "id", "article", "lang", "value", "qualifier", "attribute", "measure", "as_of", "lo", "hi", "hi_open",
           "apart", "excused", "severity", "ref_lo", "ref_hi", "ref_text", "subject_key", "subject_text", "group",
           "lower", "subject_inferred"]

@@ -64,6 +64,11 @@ def _series(rules) -> dict[str, str]:
     return parent
 
 
+# what the findings of dates read of a claim (an edition's mix-ups are said of counts too)
+COLUMNS = ["id", "article", "lang", "published", "kind", "value", "qualifier", "attribute", "measure", "date_start", "date_end",
+           "subject_text", "subject_id", "subject_key", "subject_year"]
+
+
 def date_columns(df):
     """Date claims with ``first``/``last`` (ISO days) and ``is_range`` (a range of days); a range of
     months or years is a period, not an event's dates, and is left out."""
@@ -79,7 +84,7 @@ def date_columns(df):
 def last_days(df, rules) -> dict:
     """Each event's last day (subject key -> ISO): the rule's close or end, else the end of the
     range of days most sources give."""
-    d = df[(df["kind"] == "date") & df["subject_key"].notna()]
+    d = df.loc[(df["kind"] == "date") & df["subject_key"].notna(), ["subject_key", "date_start", "date_end"]]
     out = {}
     if not d.empty:
         d = date_columns(d)
@@ -132,7 +137,7 @@ def check_dates(df, rules, outlets: dict) -> tuple[list[Finding], dict]:
     ruled = rule_dates(rules)
     # an edition named beside another year ("ABC-25, held in 2017"): whatever is said of it
     mixed = df[df["subject_year"].notna() & df["subject_id"].isin(list(ruled))].assign(edition_of=lambda m: m["subject_id"])
-    d = df[(df["kind"] == "date") & df["subject_key"].notna()]
+    d = df.loc[(df["kind"] == "date") & df["subject_key"].notna(), COLUMNS]  # (each copy of the date claims takes only these)
     d = date_columns(d) if not d.empty else d.assign(first=None, last=None, is_range=False)
     series = _series(rules)
     # the reference range of each subject without a rule: the range of days most sources give

@@ -28,7 +28,25 @@ def unchecked(df, rules) -> dict[str, str]:
         if (k, g) in ruled and m not in ruled[(k, g)]:
             other[n] = sorted(ruled[(k, g)] - {m})
     precision = df["date_start"].str.len()
-    reasons = np.select(
+    texts = [
+        "",  # none
+        "a part of the whole (one delegation, 'including ...', members of a body): never compared with the whole",
+        "votes and seats are split among candidates and parties: not compared",
+        "people in general, of no event and not said to take part (the offline, a hall's capacity): not compared",
+        "an age whose person the rules do not know",
+        "its sentence names no event, and it says nothing of who came: it is nobody's figure",
+        "different measure",  # filled in below
+        "a running figure: a lower bound at its date",
+        "no event named near it",
+        "a period of months or years, not an event's dates",
+        "a month or a year: it may date something else said of the event",
+        "a former or designate title says nothing of who holds the office now",
+        "the article has no publication date, so the office cannot be checked",
+        "neither the person nor the organisation is in the rules",
+    ]
+    # the first condition that holds, as its number (an array of texts would be as wide as the longest, a
+    # million times): 0 where none does
+    which = np.select(
         [
             count & df["subgroup"].fillna(False).astype(bool),
             count & df["attribute"].isin(SPLIT),
@@ -44,26 +62,14 @@ def unchecked(df, rules) -> dict[str, str]:
             title & df["article_date"].isna(),
             title & df["person_id"].isna() & df["org_id"].isna(),
         ],
-        [
-            "a part of the whole (one delegation, 'including ...', members of a body): never compared with the whole",
-            "votes and seats are split among candidates and parties: not compared",
-            "people in general, of no event and not said to take part (the offline, a hall's capacity): not compared",
-            "an age whose person the rules do not know",
-            "its sentence names no event, and it says nothing of who came: it is nobody's figure",
-            "different measure",  # filled in below
-            "a running figure: a lower bound at its date",
-            "no event named near it",
-            "a period of months or years, not an event's dates",
-            "a month or a year: it may date something else said of the event",
-            "a former or designate title says nothing of who holds the office now",
-            "the article has no publication date, so the office cannot be checked",
-            "neither the person nor the organisation is in the rules",
-        ],
-        "",
+        list(range(1, len(texts))),
+        0,
     )
-    reasons = reasons.astype(object)  # (numpy's text of a fixed width would cut a longer reason)
-    for n in np.flatnonzero(reasons == "different measure"):  # only these are walked: the rest are said as they are
-        reasons[n] = (f"different measure: {measure.iat[n]} vs the rule's {' and '.join(other[n])}; compared through "
+    said = np.flatnonzero(which)
+    reasons = np.array(texts, dtype=object)[which[said]]
+    measured = texts.index("different measure")
+    for n in np.flatnonzero(which[said] == measured):  # only these are walked: the rest are said as they are
+        k = said[n]
+        reasons[n] = (f"different measure: {measure.iat[k]} vs the rule's {' and '.join(other[k])}; compared through "
                       "what separates them, so at most a warning")
-    said = np.flatnonzero(reasons != "")
-    return dict(zip(df["id"].iloc[said].tolist(), reasons[said].tolist(), strict=True))
+    return dict(zip(df["id"].iloc[said].tolist(), reasons.tolist(), strict=True))

@@ -122,7 +122,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     # a claim that names a ministry speaks of the office whose portfolio it names best (the old
     # name of a renamed ministry is the old office's)
     if not j.empty:
-        j["fit"] = per_distinct(j, ["lang", "portfolio", "portfolio_office"], lambda lang, p, ps: _portfolio_fit(p, ps, lang))
+        j["fit"] = per_distinct(j, ["lang", "portfolio", "portfolio_office"], lambda lang, p, ps: _portfolio_fit(p, ps, lang)).astype(float)
         j = j[j["fit"] == j.groupby("claim")["fit"].transform("max")]
     j["covered"] = (j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])
     covered = j.groupby("claim")["covered"].transform("any")
