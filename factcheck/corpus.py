@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import json
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,15 +91,9 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = []
             # in the order of their paths' parts (a Path's order, compared as tuples: a hundred thousand
-            # Paths compared as Paths take seconds); one stat a file, a second for what is not one
-            for q in sorted((q for q in p.rglob("*") if q.suffix.lower() in SUFFIXES), key=lambda q: q.parts):
-                if q.is_file():
-                    found.append(q)
-                elif q.is_symlink() and not q.exists():
-                    problems.append(Problem(q.as_posix(), "a link to a file that does not exist; skipped",
-                                            hint="remove the link or restore its target"))
+            # Paths compared as Paths take seconds)
+            found = sorted(_files_under(p, problems), key=lambda q: q.parts)
         elif p.is_file():
             found = [p]
         else:
@@ -106,6 +102,34 @@ def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(item, NOTHING_FOUND, hint="give a file, a folder or a glob of .txt, .md or .jsonl files"))
         paths.extend(found)
     return list(dict.fromkeys(paths)), problems
+
+
+def _files_under(folder: Path, problems: list[Problem]) -> Iterator[Path]:
+    """The article files under ``folder`` and its subfolders (not those a link points to, as
+    ``Path.rglob``), found with ``os.scandir``: a directory entry knows whether it is a file, so only a
+    link costs a stat. A link to nothing, and a folder that cannot be read, are problems."""
+    stack = [str(folder)]
+    while stack:
+        where = stack.pop()
+        try:
+            with os.scandir(where) as listing:
+                entries = list(listing)
+        except OSError as e:
+            problems.append(Problem(Path(where).as_posix(), f"cannot read this folder: {e.strerror}; skipped",
+                                    hint="check its permissions"))
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+                    if entry.is_file():  # a link to a file is its file
+                        yield Path(entry.path)
+                    elif entry.is_symlink() and not os.path.exists(entry.path):
+                        problems.append(Problem(Path(entry.path).as_posix(), "a link to a file that does not exist; skipped",
+                                                hint="remove the link or restore its target"))
+            except OSError:
+                continue  # gone while the folder was read
 
 
 def _front_matter(text: str, path: str, problems: list[Problem]) -> tuple[dict, int]:

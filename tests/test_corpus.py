@@ -106,3 +106,32 @@ def test_detects_azerbaijani_and_turkish_apart():
     assert detect("Türk Keneşi Bilgi ve İletişim Teknolojileri Bakanları toplantısı Bakü’de düzenlenmiştir.") == "tr"
     assert detect("وزیر ارتباطات عازم باکو شد.") == "fa"
     assert detect("The minister arrived in Baku for the conference.") == "en"
+
+
+def test_a_folders_articles_are_found_as_rglob_finds_them_and_an_unreadable_folder_is_said(tmp_path, monkeypatch):
+    """Files of every article suffix at any depth, in the order of their paths' parts ("a/b" before
+    "a-b"), a link to a file read as its file, a link to a folder not followed, a link to nothing and a
+    folder that cannot be listed each a problem (the rest is read)."""
+    import os
+
+    from factcheck import corpus
+
+    for name in ("a/b.md", "a-b/c.txt", "a/deep/d.jsonl", "a/E.MD", "a/skip.pdf", "locked/x.md", "outside/o.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    (tmp_path / "a" / "link.md").symlink_to(tmp_path / "outside" / "o.md")
+    (tmp_path / "a" / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    (tmp_path / "a" / "folder-link").symlink_to(tmp_path / "outside", target_is_directory=True)
+    real = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(corpus.os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    paths, problems = corpus.expand(["."])
+    assert [p.as_posix() for p in paths] == ["a/E.MD", "a/b.md", "a/deep/d.jsonl", "a/link.md", "a-b/c.txt", "outside/o.md"]
+    assert sorted(str(p) for p in problems) == ["a/gone.md: a link to a file that does not exist; skipped (remove the link or restore its target)",
+                                                 "locked: cannot read this folder: Permission denied; skipped (check its permissions)"]
