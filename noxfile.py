@@ -100,9 +100,13 @@ def eval(session):
 @nox.session
 def bench(session):
     """Time extraction of the bundled corpora and the cross-check (pytest-benchmark), then the growth of
-    extraction time and memory with an article's size (benchmarks/growth.py)."""
-    session.install("-e", ".[test]", "pytest-benchmark>=4")
+    extraction time and memory with an article's size (benchmarks/growth.py), extraction beside dateparser,
+    the cross-check of up to a million claims, and a generated archive of 10,000 articles checked twice
+    with a store (`python benchmarks/archive.py 10000 100000` adds 100,000: some fifteen minutes here)."""
+    session.install("-e", ".[test]", "pytest-benchmark>=4", "playwright>=1.45,<2")
     session.run("pytest", "benchmarks", "--benchmark-only", "--benchmark-columns=min,mean,max,rounds", *session.posargs)
     # how time and memory grow with an article's size, for seven shapes of text (exponents above 1.2 are OVER)
     session.run("python", "benchmarks/growth.py")
     session.run("python", "benchmarks/versus_dateparser.py")  # extraction beside dateparser.search_dates
+    session.run("python", "benchmarks/check_scaling.py", "--sizes", "10000", "100000", "1000000")
+    session.run("python", "benchmarks/archive.py", "10000")  # first run, rerun with 10 changed, report in Chromium
