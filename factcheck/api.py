@@ -124,10 +124,9 @@ class Results:
     def claim_json(self) -> Iterator[list[str]]:
         """``iter_claim_records`` encoded as JSON texts, in batches (of a table, by DuckDB)."""
         if self.frame is None:
-            from itertools import islice
+            from factcheck.writing import encoded_batches
 
-            records = self.iter_claim_records()
-            return iter(lambda: [json.dumps(r, ensure_ascii=False) for r in islice(records, ROW_CHUNK)], [])
+            return encoded_batches(self.iter_claim_records(), json.JSONEncoder(ensure_ascii=False).encode, ROW_CHUNK)
         from factcheck.records import json_records
 
         return json_records(self.frame)

@@ -93,7 +93,7 @@ def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
         indent = len(line) - len(line.lstrip(" "))
         inner, outer = "\n" + " " * (indent + 2), "\n" + " " * indent
         mapping = isinstance(items, dict)
-        batches = items if isinstance(items, Encoded) else _batches(items, encode)
+        batches = items if isinstance(items, Encoded) else encoded_batches(items, encode)
         yield head + ("{" if mapping else "[")
         empty = True
         for batch in batches:
@@ -107,11 +107,11 @@ def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
 BATCH = 10_000  # elements of a large list encoded, joined and written at a time
 
 
-def _batches(items: Iterable | dict, encode) -> Iterator[list[str]]:
-    """The elements of a list (or the "key": value pairs of a mapping) encoded, ``BATCH`` at a time."""
+def encoded_batches(items: Iterable | dict, encode, size: int = BATCH) -> Iterator[list[str]]:
+    """The elements of a list (or the "key": value pairs of a mapping) encoded, ``size`` at a time."""
     from itertools import islice
 
     mapping = isinstance(items, dict)
     elements = iter(items.items() if isinstance(items, dict) else items)
-    while batch := list(islice(elements, BATCH)):
+    while batch := list(islice(elements, size)):
         yield [encode(k) + ": " + encode(v) for k, v in batch] if mapping else [encode(e) for e in batch]
