@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factcheck.findings.model import SEVERITIES, Finding
+from factcheck.findings.model import SEVERITIES, Finding, among
 
 __all__ = ["Finding", "acknowledge", "check_claims", "confirm"]
 UNREAD = ("sentence", "context_start", "text", "end", "line", "calendar")  # columns of the claims table no check reads
@@ -31,7 +31,7 @@ def check_claims(df, rules, outlets: dict) -> list[Finding]:
     df = pd.DataFrame({c: df[c] for c in df.columns if c not in UNREAD}, copy=False)
     dates, moved = check_dates(df, rules, outlets)
     if moved:  # an article that gives one edition another's dates speaks of that other edition
-        at = df["article"].isin({a for a, _ in moved}).to_numpy()
+        at = among(df["article"], {a for a, _ in moved})
         keys = df["subject_key"].astype(object).to_numpy(copy=True)
         keys[at] = [moved.get((a, k), k) for a, k in zip(df["article"][at].tolist(), keys[at].tolist(), strict=True)]
         df = df.assign(subject_key=keys)
@@ -41,17 +41,21 @@ def check_claims(df, rules, outlets: dict) -> list[Finding]:
     return findings
 
 
+def _each(entries, findings: list[Finding]):
+    """Each of the rules' acknowledgements or confirmations (located), with its value, where it is
+    written (file:line:column) and the finding of its id (None: none has it)."""
+    by_id = {f.id: f for f in findings}
+    for located in entries:
+        yield located, located.value, f"{located.where}:{located.column}", by_id.get(located.value.id)
+
+
 def acknowledge(findings: list[Finding], rules, today: dt.date) -> list[str]:
     """Mark acknowledged findings; return notices for acknowledgements that no longer apply.
 
     An acknowledgement names a finding by its id (what it is about); when it lists the values the
     finding showed, a source with a value it did not list makes the finding count again."""
     notices = []
-    by_id = {f.id: f for f in findings}
-    for located in rules.acknowledgements:
-        ack = located.value
-        where = f"{located.where}:{located.column}"
-        finding = by_id.get(ack.id)
+    for located, ack, where, finding in _each(rules.acknowledgements, findings):
         new = [v for v in finding.values if v not in ack.values] if finding is not None and ack.values else []
         if finding is None:
             notices.append(f"{where}: acknowledgement of {ack.id} matches no finding any more (remove it)")
@@ -71,11 +75,7 @@ def confirm(findings: list[Finding], rules) -> list[str]:
     "confirmed", with the verdict. Return notices for confirmations that match no finding, name a
     claim the finding does not hold, or name a finding also acknowledged."""
     notices = []
-    by_id = {f.id: f for f in findings}
-    for located in rules.confirmations:
-        c = located.value
-        where = f"{located.where}:{located.column}"
-        finding = by_id.get(c.id)
+    for located, c, where, finding in _each(rules.confirmations, findings):
         if finding is None:
             notices.append(f"{where}: confirmation of {c.id} matches no finding any more (check the id in the report)")
             continue

@@ -45,8 +45,10 @@ def _timestamps(values, end: bool):
     """First (or last, with ``end``) day of ISO dates at any precision, as timestamps."""
     import pandas as pd
 
-    bounds = {v: iso_bounds(v)[end] for v in values.dropna().unique()}  # each distinct date once
-    return pd.to_datetime(values.map(bounds))
+    from factcheck.linking import per_distinct
+
+    days = per_distinct(values.to_frame("v"), ["v"], lambda v: iso_bounds(v)[end])  # each distinct date once
+    return pd.Series(pd.to_datetime(days), index=values.index)
 
 
 def _sentence_dates(df):
