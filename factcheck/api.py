@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from factcheck.findings.model import Finding
+    from factcheck.store import KnownFiles
 
 # Fields of a claim in JSON, by kind, after the fields every claim has.
 COMMON = ("id", "article", "lang", "published", "kind", "text", "start", "end", "line", "sentence")
@@ -172,17 +173,31 @@ class Results:
 def extract(inputs: list[str], store: str | Path | None = None, jobs: int | None = None) -> Results:
     """Read the articles named by ``inputs`` (files, folders, globs) and extract their claims (with
     ``store``, a DuckDB file: only of the articles it does not hold unchanged)."""
-    articles, problems = read_corpus(inputs)
-    return extract_articles(articles, problems, store=store, jobs=jobs)
+    articles, problems, known = _read(inputs, store)
+    return extract_articles(articles, problems, store=store, jobs=jobs, known=known)
+
+
+def _read(inputs: list[str], store: str | Path | None) -> tuple[list[Article], list[Problem], KnownFiles | None]:
+    """The articles of ``inputs``: with ``store``, the text files it read before and that have not
+    changed are not read again (``factcheck.store.KnownFiles``)."""
+    if store is None:
+        return (*read_corpus(inputs), None)
+    from factcheck.store import KnownFiles
+
+    known = KnownFiles(store)
+    articles, problems = read_corpus(inputs, known)
+    return articles, problems + known.problems, known
 
 
 def extract_articles(articles: list[Article], problems: list[Problem] | None = None, progress=None,
-                     store: str | Path | None = None, jobs: int | None = None, table: bool = False) -> Results:
+                     store: str | Path | None = None, jobs: int | None = None, table: bool = False,
+                     known: KnownFiles | None = None) -> Results:
     """Extract the claims of articles already read, in ``jobs`` worker processes (default: one a core)
     when they are many (``factcheck.workers``). ``progress(iterable, total=)`` wraps the articles as they
     are done (a tqdm bar, say). With ``store`` (a DuckDB file, ``factcheck.store``), the claims of articles
     the store holds unchanged are read from it, only the others extracted, and the store updated: the
-    results are the same as without it. With ``table`` (or a store), the claims table is built as the
+    results are the same as without it (``known``: the store's files, as ``read_corpus`` saw them, which
+    it then remembers). With ``table`` (or a store), the claims table is built as the
     articles are done, a chunk of claims at a time; without, the claims stay rows until one is asked for
     (writing JSON Lines needs no table)."""
     from factcheck.lang import available
@@ -191,7 +206,7 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     problems = list(problems or [])
     rows = claims = None
     if store is not None:
-        claims, found_problems = _extract_with_store(articles, progress, store, problems, jobs)
+        claims, found_problems = _extract_with_store(articles, progress, store, problems, jobs, known)
     elif table:
         claims, found_problems = _table_of(extracted(articles, progress, jobs))
     else:
@@ -216,19 +231,22 @@ def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> 
     return (pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]), problems
 
 
-def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None):
+def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None,
+                        known_files: KnownFiles | None):
     """Claims and problems of ``articles``: those new or changed are extracted into the store at ``path``
     as they are done (a chunk of claims at a time, never all of them here), then every article's claims
     are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder)."""
     from itertools import chain
 
+    from factcheck.corpus import KnownArticle
     from factcheck.store import ClaimStore, article_key
     from factcheck.workers import extracted
 
     store = ClaimStore(path)
     problems.extend(store.problems)
     try:
-        keys = {a.id: article_key(a) for a in articles}  # before extraction detects a language
+        # before extraction detects a language; an unchanged file's articles keep the keys they had
+        keys = {a.id: a.key if isinstance(a, KnownArticle) else article_key(a) for a in articles}
         known = store.known()
     finally:
         store.close()
@@ -237,12 +255,14 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
         if a.id in known and known[a.id][0] == keys[a.id]:
             a.lang = a.lang or known[a.id][1]
     removed = [i for i in known if i not in keys]
-    if changed or removed:
+    if changed or removed or (known_files is not None and known_files.fresh):
         outcomes = extracted(changed, progress, jobs)
         first = next(outcomes, None)  # worker processes start before the store opens: none inherits its connection
         store = ClaimStore(path)
         try:
             store.write({a.id: keys[a.id] for a in changed}, chain([first] if first else [], outcomes), removed)
+            if known_files is not None:
+                known_files.keep(store, keys, articles)
         finally:
             store.close()  # a fresh connection reads: the writing one's buffers are gone
     store = ClaimStore(path)
@@ -271,9 +291,10 @@ def check(inputs: list[str], rules, today: dt.date | None = None, progress=None,
         timer.done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), "
                    f"{len(results.problems)} skipped, on Spark")
         return cross_check(results, rules, today, timer)
-    articles, problems = read_corpus(inputs)
+    articles, problems, known = _read(inputs, store)
     timer.done("read", f"{len(articles)} article(s), {len(problems)} problem(s)")
-    return _extract_and_check(articles, rules, problems, today, progress, store, jobs, timer)
+    results = extract_articles(articles, problems, progress, store, jobs, table=True, known=known)
+    return _checked(results, rules, today, timer)
 
 
 class _Stages:
@@ -297,12 +318,10 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
 
     ``stage(name, seconds, detail)``, when given, hears what each stage did and how long it took.
     """
-    return _extract_and_check(articles, rules, problems, today, progress, store, jobs, _Stages(stage))
+    return _checked(extract_articles(articles, problems, progress, store, jobs, table=True), rules, today, _Stages(stage))
 
 
-def _extract_and_check(articles: list[Article], rules, problems: list[Problem] | None, today: dt.date | None, progress,
-                       store: str | Path | None, jobs: int | None, timer: _Stages) -> Results:
-    results = extract_articles(articles, problems, progress, store, jobs, table=True)
+def _checked(results: Results, rules, today: dt.date | None, timer: _Stages) -> Results:
     timer.done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
     return cross_check(results, rules, today, timer)
 

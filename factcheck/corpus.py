@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from factcheck.reading import InputError, check_article_length, decode, load_yaml, read_bytes, simple_mapping
 
@@ -53,6 +54,44 @@ class Article:
     @property
     def published(self) -> dt.date | None:
         return self.meta.get("published")
+
+
+class KnownArticle(Article):
+    """An article of a text file the claims store read on an earlier run and that has not changed since
+    (``factcheck.store.KnownFiles``): its text is read from the file again only when something asks for
+    it (a finding that cites it), so an archive's unchanged articles are neither read nor held. ``key``
+    is its store key, as ``factcheck.store.article_key`` gave it when the file was read."""
+
+    key: str = ""
+
+    @classmethod
+    def unread(cls, key: str, **fields) -> KnownArticle:
+        article = cls(text="", **fields)
+        article.text, article.key = None, key
+        return article
+
+    @property
+    def text(self) -> str:
+        text = self.__dict__.get("_text")
+        if text is None:
+            try:
+                text = decode(read_bytes(Path(self.path)))
+            except (InputError, OSError):
+                text = ""  # gone or broken since the run began: nothing to show
+            self.__dict__["_text"] = text
+        return text
+
+    @text.setter
+    def text(self, value: str | None) -> None:
+        self.__dict__["_text"] = value
+
+
+class Snapshot(Protocol):
+    """What the reader asks of files read before (``factcheck.store.KnownFiles``)."""
+
+    def unchanged(self, name: str) -> tuple[list[Article], list[Problem]] | None: ...
+
+    def read(self, name: str, articles: list[Article], problems: list[Problem]) -> None: ...
 
 
 def _parse_date(value) -> dt.date | None:
@@ -232,17 +271,28 @@ def record_article(name: str, lineno: int, rec, problems: list[Problem]) -> Arti
     return Article(id=rid, text=rec["text"], path=name, line_offset=lineno - 1, meta=meta, lang=meta.get("lang"))
 
 
-def read_corpus(inputs: list[str]) -> tuple[list[Article], list[Problem]]:
-    """Read every article named by ``inputs``; unreadable ones become problems."""
+def read_corpus(inputs: list[str], known: Snapshot | None = None) -> tuple[list[Article], list[Problem]]:
+    """Read every article named by ``inputs``; unreadable ones become problems. With ``known`` (the files
+    a claims store read before), an unchanged file's articles and problems are the ones it kept."""
     paths, problems = expand(inputs)
     articles: list[Article] = []
     for path in paths:
+        name = path.as_posix()
+        if known is not None and (kept := known.unchanged(name)) is not None:
+            articles.extend(kept[0])
+            problems.extend(kept[1])
+            continue
         try:
             data = read_bytes(path)
         except InputError as e:
-            problems.append(Problem(path.as_posix(), e.message, e.line, e.hint))
+            problems.append(Problem(name, e.message, e.line, e.hint))
             continue
-        articles.extend(articles_of(path.as_posix(), data, problems))
+        found: list[Problem] = []
+        read = articles_of(name, data, found)
+        if known is not None:
+            known.read(name, read, found)
+        articles.extend(read)
+        problems.extend(found)
     return unique(articles, problems), problems
 
 

@@ -247,7 +247,7 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     if claims.empty:
         return claims.copy()
     linker = Linker(rules)
-    texts = {a.id: a.text for a in articles}
+    by_id = {a.id: a for a in articles}  # an article's text is read only where its place must choose
     # the claims' columns shared, not copied (a million claims' table is large): link writes only whole
     # columns of its own
     df = claims.copy(deep=False) if claims.index.equals(pd.RangeIndex(len(claims))) else claims.reset_index(drop=True)
@@ -266,7 +266,7 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
 
     events = per_distinct(on, ["subject_text", "lang", "year", "day"], event)
     for n in [n for n, found in enumerate(events.tolist()) if isinstance(found, list)]:  # the few that need their article
-        events[n] = linker.pick((events[n][0], False), events[n][1], texts.get(df.at[n, "article"], ""))
+        events[n] = linker.pick((events[n][0], False), events[n][1], a.text if (a := by_id.get(df.at[n, "article"])) else "")
     df["subject_id"] = events
     on["name"] = df["person_full"].fillna(df["person_text"])  # a surname alone links by the full name the article gives it
     df["person_id"] = per_distinct(on, ["name", "lang"], linker.person)

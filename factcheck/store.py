@@ -8,17 +8,23 @@ what it can, extracts the rest and writes it as it is extracted, a transaction f
 articles: an article is in the store, under its key, only with all its claims, so a run that is killed
 leaves each article either as that run extracted it or as the last run left it (the next run extracts
 the rest). A store that cannot be opened (not DuckDB, damaged, from another format) is moved aside and
-rebuilt, with a problem that says so."""
+rebuilt, with a problem that says so.
+
+The store also remembers the text and Markdown files it read (``KnownFiles``): a file whose size, times
+and inode have not changed since is not read again on the next run (git's index compares files so), and
+its articles come back with their keys, their text read from the file only when a finding cites it."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
 import json
+import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.corpus import Article, Problem
+from factcheck.corpus import TEXT_SUFFIXES, Article, KnownArticle, Problem
 from factcheck.schema import COLUMNS, STRING
 
 if TYPE_CHECKING:
@@ -26,7 +32,8 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-FORMAT = "1"  # the store's table layout: a store of another layout is rebuilt
+FORMAT = "2"  # the store's table layout: a store of another layout is rebuilt
+RACY_NS = 2_000_000_000  # a file changed this close to a run's start may change again unseen in the same tick: read next time too
 MEMORY = "256MB"  # what DuckDB may hold in memory before it spills to disk
 _SQL_TYPES = {STRING: "VARCHAR", "int64": "BIGINT", "Int64": "BIGINT", "boolean": "BOOLEAN"}
 _PACKAGE = Path(__file__).parent
@@ -44,6 +51,15 @@ def extractor_key() -> str:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def reader_key() -> str:
+    """A digest of what reading a file into articles depends on: the extractor and the reading code."""
+    digest = hashlib.sha256(extractor_key().encode())
+    for name in ("corpus.py", "reading.py"):
+        digest.update((_PACKAGE / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -106,12 +122,17 @@ class ClaimStore:
     def _create(self) -> None:
         columns = ", ".join(f'"{name}" {_SQL_TYPES[dtype]}' for name, dtype in COLUMNS.items())
         self.con.execute("BEGIN")
-        for table in ("meta", "articles", "claims", "problems"):
+        for table in ("meta", "articles", "claims", "problems", "files", "file_articles"):
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
         self.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         self.con.execute("CREATE TABLE articles (id VARCHAR PRIMARY KEY, key VARCHAR NOT NULL, lang VARCHAR)")
         self.con.execute(f"CREATE TABLE claims ({columns}, n BIGINT)")  # n: the claim's place in its article
         self.con.execute("CREATE TABLE problems (article VARCHAR, path VARCHAR, message VARCHAR, line BIGINT, hint VARCHAR)")
+        # files read, as they were (reader: reader_key; problems: a JSON list), and their articles in order
+        self.con.execute("CREATE TABLE files (path VARCHAR PRIMARY KEY, size BIGINT, mtime BIGINT, ctime BIGINT, inode BIGINT, "
+                         "reader VARCHAR, problems VARCHAR)")
+        self.con.execute("CREATE TABLE file_articles (path VARCHAR, pos BIGINT, id VARCHAR, key VARCHAR, body_start BIGINT, "
+                         "line_offset BIGINT, meta VARCHAR)")
         self.con.execute("INSERT INTO meta VALUES ('format', ?)", [FORMAT])
         self.con.execute("COMMIT")
 
@@ -187,3 +208,102 @@ class ClaimStore:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _meta_json(meta: dict) -> str | None:
+    """An article's metadata as JSON, its publication date as ISO text; None if JSON cannot hold it as it is."""
+    import datetime as dt
+
+    plain = {k: v.isoformat() if k == "published" else v for k, v in meta.items()}
+    try:
+        text = json.dumps(plain, ensure_ascii=False)  # in its order: the outputs list it so
+    except (TypeError, ValueError):
+        return None
+    back = json.loads(text)
+    if "published" in back:
+        back["published"] = dt.date.fromisoformat(back["published"])
+    return text if back == meta else None
+
+
+class KnownFiles:
+    """The text and Markdown files the store at ``path`` read before, for ``factcheck.corpus.read_corpus``:
+    an unchanged one (size, modification and change times, inode) gives its articles (``KnownArticle``,
+    text unread) and problems as they were; the files read this run are kept (``keep``) once their
+    articles' claims are stored. A file changed less than RACY_NS before the run began is not kept: it
+    could change again within the same tick of its clock, its times unchanged."""
+
+    def __init__(self, path: str | Path):
+        self.path, self.started = path, time.time_ns()
+        store = ClaimStore(path)
+        self.problems = store.problems
+        try:
+            files = store.con.execute("SELECT path, size, mtime, ctime, inode, problems FROM files WHERE reader = ?",
+                                      [reader_key()]).fetchall()
+            rows = store.con.execute("SELECT path, id, key, body_start, line_offset, meta FROM file_articles "
+                                     "ORDER BY path, pos").fetchall()
+        finally:
+            store.close()
+        self.files = {f[0]: (tuple(f[1:5]), f[5]) for f in files}
+        self.rows: dict[str, list[tuple]] = {}
+        for row in rows:
+            self.rows.setdefault(row[0], []).append(row)
+        self.stats: dict[str, tuple[int, int, int, int]] = {}  # the files listed this run
+        self.reused: list[str] = []
+        self.fresh: dict[str, tuple[list[Article], list[Problem]]] = {}  # read this run, to keep
+
+    def unchanged(self, name: str) -> tuple[list[Article], list[Problem]] | None:
+        import datetime as dt
+
+        try:
+            st = os.stat(name)
+        except OSError:
+            return None
+        stat = self.stats[name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        known = self.files.get(name)
+        if known is None or known[0] != stat:
+            return None
+        self.reused.append(name)
+        articles: list[Article] = []
+        for _, aid, key, body_start, line_offset, meta_text in self.rows.get(name, []):
+            meta = json.loads(meta_text)
+            if "published" in meta:
+                meta["published"] = dt.date.fromisoformat(meta["published"])
+            articles.append(KnownArticle.unread(key, id=aid, path=name, body_start=body_start, line_offset=line_offset,
+                                                meta=meta, lang=meta.get("lang")))
+        return articles, [Problem(**p) for p in json.loads(known[1])]
+
+    def read(self, name: str, articles: list[Article], problems: list[Problem]) -> None:
+        stat = self.stats.get(name)
+        if (stat is not None and name.lower().endswith(TEXT_SUFFIXES) and max(stat[1], stat[2]) < self.started - RACY_NS
+                and all(_meta_json(a.meta) is not None for a in articles)):
+            self.fresh[name] = (articles, problems)
+
+    def keep(self, store: ClaimStore, keys: dict[str, str], kept: list[Article]) -> None:
+        """Remember the files read this run (``keys``: the store key of each article of ``kept``, the
+        articles that went on; another article of the same id gets its own) and those reused, no other."""
+        import pandas as pd
+
+        ours = {id(a) for a in kept}
+        files = [(name, *self.stats[name], reader_key(),
+                  json.dumps([{"path": p.path, "message": p.message, "line": p.line, "hint": p.hint} for p in problems],
+                             ensure_ascii=False))
+                 for name, (_, problems) in self.fresh.items()]
+        rows = [(name, pos, a.id, keys[a.id] if id(a) in ours else article_key(a), a.body_start, a.line_offset, _meta_json(a.meta)) for name, (articles, _) in self.fresh.items() for pos, a in enumerate(articles)]
+        frames = {"new_files": pd.DataFrame(files, columns=["path", "size", "mtime", "ctime", "inode", "reader", "problems"]),
+                  "new_file_articles": pd.DataFrame(rows, columns=["path", "pos", "id", "key", "body_start", "line_offset", "meta"]),
+                  "reused": pd.DataFrame({"path": pd.Series(self.reused, dtype=object)})}
+        for name, frame in frames.items():
+            store.con.register(name, frame)
+        try:
+            store.con.execute("BEGIN")
+            for table in ("files", "file_articles"):
+                store.con.execute(f"DELETE FROM {table} WHERE path NOT IN (SELECT path FROM reused)")
+            store.con.execute("INSERT INTO files SELECT * FROM new_files")
+            store.con.execute("INSERT INTO file_articles SELECT * FROM new_file_articles")
+            store.con.execute("COMMIT")
+        except BaseException:
+            store.con.execute("ROLLBACK")
+            raise
+        finally:
+            for name in frames:
+                store.con.unregister(name)

@@ -1,7 +1,7 @@
 """The claims store (a real DuckDB file): a rerun extracts only new and changed articles and gives the
 same results; a removed article's claims go; a new extractor re-extracts everything; a damaged store is
 moved aside and rebuilt; a run killed in the middle of writing a chunk leaves it as it was, and the
-chunks it finished whole."""
+chunks it finished whole. A text file unchanged since the store read it is not read again."""
 
 import json
 import subprocess
@@ -151,14 +151,111 @@ def test_a_run_killed_after_some_articles_keeps_them_and_the_next_run_extracts_t
     _same(extract([str(corpus)]), after)
 
 
-def test_check_with_a_store_gives_the_same_findings(corpus, tmp_path, monkeypatch):
+def test_check_with_a_store_gives_the_same_findings_and_report(corpus, tmp_path, monkeypatch, settled):
+    """The third run reads no text file: the report shows their text all the same."""
     from pathlib import Path
 
     repo = Path(__file__).parent.parent
     monkeypatch.chdir(tmp_path)
     runs = []
     for store in ([], ["--store", "claims.duckdb"], ["--store", "claims.duckdb"]):
-        assert main(["check", str(corpus), "--rules", str(repo / "rules"), "--quiet", "--format", "json=out.json", *store]) in (0, 1)
+        assert main(["check", str(corpus), "--rules", str(repo / "rules"), "--quiet", "--format", "json=out.json",
+                     "--report", "report.html", *store]) in (0, 1)
         doc = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
-        runs.append((doc["findings"], doc["claims"], doc["problems"]))
+        runs.append((doc["findings"], doc["claims"], doc["problems"], (tmp_path / "report.html").read_text(encoding="utf-8")))
     assert runs[0] == runs[1] == runs[2]
+    assert "</mark> attended WTDC-25 in Baku, held" in runs[2][3]
+
+
+@pytest.fixture()
+def settled(monkeypatch):
+    """Files written by a test count as settled at once (a run keeps no file changed within RACY_NS of its start)."""
+    import factcheck.store as store_module
+
+    monkeypatch.setattr(store_module, "RACY_NS", 0)
+
+
+@pytest.fixture()
+def reads(monkeypatch):
+    """The files the reader opens, by name."""
+    import factcheck.corpus as corpus_module
+
+    seen: list[str] = []
+    real = corpus_module.read_bytes
+
+    def counting(path, *args):
+        seen.append(path.name)
+        return real(path, *args)
+
+    monkeypatch.setattr(corpus_module, "read_bytes", counting)
+    return seen
+
+
+def test_unchanged_text_files_are_not_read_again_and_their_text_is_read_when_asked(corpus, tmp_path, settled, reads, counted):
+    store = tmp_path / "claims.duckdb"
+    (corpus / "d.md").write_text("---\npublished: 28.11.2025\n---\nThe forum drew 900 people.\n", encoding="utf-8")
+    plain = extract([str(corpus)])
+    extract([str(corpus)], store=store)
+    reads.clear()
+    counted.clear()
+    again = extract([str(corpus)], store=store)
+    assert reads == ["c.jsonl"] and counted == []  # JSON Lines are read each run; their articles' claims come from the store
+    _same(plain, again)
+    assert any("'published' is not a date" in str(p) for p in again.problems)  # a problem of reading, replayed
+    assert [a.meta for a in again.articles] == [a.meta for a in plain.articles]
+    assert [a.text for a in again.articles] == [a.text for a in plain.articles]  # read now, when asked
+    assert sorted(reads) == ["a.md", "b.md", "c.jsonl", "d.md"]
+
+
+def test_a_changed_file_is_read_again_and_a_removed_one_forgotten(corpus, tmp_path, settled, reads, counted):
+    import duckdb
+
+    store = tmp_path / "claims.duckdb"
+    extract([str(corpus)], store=store)
+    (corpus / "a.md").write_text(ARTICLES["a.md"].replace("2,500", "2,700"), encoding="utf-8")  # same size, new time
+    (corpus / "b.md").unlink()
+    reads.clear()
+    counted.clear()
+    results = extract([str(corpus)], store=store)
+    assert sorted(reads) == ["a.md", "c.jsonl"] and counted == ["a.md"]
+    _same(extract([str(corpus)]), results)
+    con = duckdb.connect(str(store), read_only=True)
+    kept = {row[0].rsplit("/", 1)[-1] for row in con.execute("SELECT path FROM files").fetchall()}
+    con.close()
+    assert kept == {"a.md"}  # b.md is gone; JSON Lines are never kept
+
+
+def test_a_file_changed_just_before_a_run_is_read_again_next_time(corpus, tmp_path, reads):
+    """Its clock may tick too coarsely to show a second change made within the same tick."""
+    store = tmp_path / "claims.duckdb"
+    extract([str(corpus)], store=store)
+    reads.clear()
+    extract([str(corpus)], store=store)
+    assert sorted(reads) == ["a.md", "b.md", "c.jsonl"]
+
+
+def test_a_new_reader_reads_every_file_again(corpus, tmp_path, settled, reads, monkeypatch):
+    import factcheck.store as store_module
+
+    store = tmp_path / "claims.duckdb"
+    extract([str(corpus)], store=store)
+    monkeypatch.setattr(store_module, "reader_key", lambda: "another-release")
+    reads.clear()
+    extract([str(corpus)], store=store)
+    assert sorted(reads) == ["a.md", "b.md", "c.jsonl"]
+
+
+def test_an_article_whose_claims_left_the_store_is_extracted_from_its_unread_file(corpus, tmp_path, settled, reads, counted):
+    """A killed run can leave a file remembered whose article's claims are not stored under its key."""
+    import duckdb
+
+    store = tmp_path / "claims.duckdb"
+    extract([str(corpus)], store=store)
+    con = duckdb.connect(str(store))
+    con.execute("DELETE FROM articles WHERE id LIKE '%a.md'")
+    con.close()
+    reads.clear()
+    counted.clear()
+    results = extract([str(corpus)], store=store)
+    assert counted == ["a.md"] and sorted(reads) == ["a.md", "c.jsonl"]  # read once more, to be extracted
+    _same(extract([str(corpus)]), results)
