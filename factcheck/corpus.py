@@ -66,8 +66,10 @@ class KnownArticle(Article):
 
     @classmethod
     def unread(cls, key: str, **fields) -> KnownArticle:
-        article = cls(text="", **fields)
-        article.text, article.key = None, key
+        """The article of ``fields`` (every field but its text), its text unread: made without the
+        dataclass's checks, as a hundred thousand are made at once."""
+        article = cls.__new__(cls)
+        article.__dict__.update(fields, _text=None, key=key)
         return article
 
     @property
@@ -75,7 +77,7 @@ class KnownArticle(Article):
         text = self.__dict__.get("_text")
         if text is None:
             try:
-                text = decode(read_bytes(Path(self.path)))
+                text = decode(read_bytes(self.path))
             except (InputError, OSError):
                 text = ""  # gone or broken since the run began: nothing to show
             self.__dict__["_text"] = text
@@ -122,32 +124,33 @@ def _clean_meta(meta: dict, path: str, line: int | None, problems: list[Problem]
     return out
 
 
-def expand(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
-    """Files named by ``inputs``: files, folders (searched recursively) and glob patterns. A name that
-    matches no article, and a link to nothing, are problems."""
-    paths: list[Path] = []
+def expand(inputs: list[str]) -> tuple[list[str], list[Problem]]:
+    """Files named by ``inputs`` (their names, with "/" between folders): files, folders (searched
+    recursively) and glob patterns. A name that matches no article, and a link to nothing, are problems."""
+    names: list[str] = []
     problems: list[Problem] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            # in the order of their paths' parts (a Path's order, compared as tuples: a hundred thousand
-            # Paths compared as Paths take seconds)
-            found = sorted(_files_under(p, problems), key=lambda q: q.parts)
+            # in the order of their paths' parts, as Paths sort (a hundred thousand Paths made and compared take seconds)
+            found = sorted(_files_under(str(p), problems), key=lambda q: q.split(os.sep))
+            found = [q[2:] for q in found] if str(p) == "." else found  # "./a.md" is "a.md", as Path has it
+            found = [q.replace(os.sep, "/") for q in found] if os.sep != "/" else found
         elif p.is_file():
-            found = [p]
+            found = [p.as_posix()]
         else:
-            found = sorted(Path(q) for q in glob.glob(item, recursive=True) if Path(q).is_file())
+            found = [q.as_posix() for q in sorted(Path(q) for q in glob.glob(item, recursive=True) if Path(q).is_file())]
         if not found:
             problems.append(Problem(item, NOTHING_FOUND, hint="give a file, a folder or a glob of .txt, .md or .jsonl files"))
-        paths.extend(found)
-    return list(dict.fromkeys(paths)), problems
+        names.extend(found)
+    return list(dict.fromkeys(names)), problems
 
 
-def _files_under(folder: Path, problems: list[Problem]) -> Iterator[Path]:
+def _files_under(folder: str, problems: list[Problem]) -> Iterator[str]:
     """The article files under ``folder`` and its subfolders (not those a link points to, as
     ``Path.rglob``), found with ``os.scandir``: a directory entry knows whether it is a file, so only a
     link costs a stat. A link to nothing, and a folder that cannot be read, are problems."""
-    stack = [str(folder)]
+    stack = [folder]
     while stack:
         where = stack.pop()
         try:
@@ -163,7 +166,7 @@ def _files_under(folder: Path, problems: list[Problem]) -> Iterator[Path]:
                     stack.append(entry.path)
                 elif os.path.splitext(entry.name)[1].lower() in SUFFIXES:
                     if entry.is_file():  # a link to a file is its file
-                        yield Path(entry.path)
+                        yield entry.path
                     elif entry.is_symlink() and not os.path.exists(entry.path):
                         problems.append(Problem(Path(entry.path).as_posix(), "a link to a file that does not exist; skipped",
                                                 hint="remove the link or restore its target"))
@@ -274,16 +277,15 @@ def record_article(name: str, lineno: int, rec, problems: list[Problem]) -> Arti
 def read_corpus(inputs: list[str], known: Snapshot | None = None) -> tuple[list[Article], list[Problem]]:
     """Read every article named by ``inputs``; unreadable ones become problems. With ``known`` (the files
     a claims store read before), an unchanged file's articles and problems are the ones it kept."""
-    paths, problems = expand(inputs)
+    names, problems = expand(inputs)
     articles: list[Article] = []
-    for path in paths:
-        name = path.as_posix()
+    for name in names:
         if known is not None and (kept := known.unchanged(name)) is not None:
             articles.extend(kept[0])
             problems.extend(kept[1])
             continue
         try:
-            data = read_bytes(path)
+            data = read_bytes(name)
         except InputError as e:
             problems.append(Problem(name, e.message, e.line, e.hint))
             continue

@@ -32,7 +32,7 @@ class InputError(Exception):
         self.message, self.line, self.hint, self.column = message, line, hint, column
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a file, refused above ``limit`` before they are read (the open file's size: one
     system call fewer than a path's stat, which an archive's hundred thousand files feel)."""
     try:
@@ -51,7 +51,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         finally:
             os.close(fd)
     except OSError as e:
-        if os.path.islink(path) and not path.exists():
+        if os.path.islink(path) and not os.path.exists(path):
             raise InputError("a link to a file that does not exist", hint="remove the link or restore its target") from None
         raise InputError(f"cannot read: {e.strerror}", hint="check the path and its permissions") from None
 

@@ -66,8 +66,8 @@ def _local_names(inputs: list[str]) -> tuple[list[Path], list[Problem], list[str
     remote = [i for i in inputs if "://" in i and not i.startswith("file://")]
     local = [i.removeprefix("file://") for i in inputs if i not in remote]
     tables = [i for i in local if i.rstrip("/").lower().endswith(".parquet")]
-    paths, problems = expand([i for i in local if i not in tables])
-    return paths, problems, remote + [str(Path(t).resolve()) for t in tables]
+    names, problems = expand([i for i in local if i not in tables])
+    return [Path(n) for n in names], problems, remote + [str(Path(t).resolve()) for t in tables]
 
 
 def _extract_partition(items: Iterable[tuple]) -> Iterator[tuple]:

@@ -16,6 +16,7 @@ its articles come back with their keys, their text read from the file only when 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -212,8 +213,6 @@ class ClaimStore:
 
 def _meta_json(meta: dict) -> str | None:
     """An article's metadata as JSON, its publication date as ISO text; None if JSON cannot hold it as it is."""
-    import datetime as dt
-
     plain = {k: v.isoformat() if k == "published" else v for k, v in meta.items()}
     try:
         text = json.dumps(plain, ensure_ascii=False)  # in its order: the outputs list it so
@@ -245,15 +244,15 @@ class KnownFiles:
             store.close()
         self.files = {f[0]: (tuple(f[1:5]), f[5]) for f in files}
         self.rows: dict[str, list[tuple]] = {}
-        for row in rows:
-            self.rows.setdefault(row[0], []).append(row)
+        for row, meta in zip(rows, json.loads("[" + ",".join(row[5] for row in rows) + "]"), strict=True):  # one parse, not one a row
+            if "published" in meta:
+                meta["published"] = dt.date.fromisoformat(meta["published"])
+            self.rows.setdefault(row[0], []).append((*row[1:5], meta))
         self.stats: dict[str, tuple[int, int, int, int]] = {}  # the files listed this run
         self.reused: list[str] = []
         self.fresh: dict[str, tuple[list[Article], list[Problem]]] = {}  # read this run, to keep
 
     def unchanged(self, name: str) -> tuple[list[Article], list[Problem]] | None:
-        import datetime as dt
-
         try:
             st = os.stat(name)
         except OSError:
@@ -263,14 +262,10 @@ class KnownFiles:
         if known is None or known[0] != stat:
             return None
         self.reused.append(name)
-        articles: list[Article] = []
-        for _, aid, key, body_start, line_offset, meta_text in self.rows.get(name, []):
-            meta = json.loads(meta_text)
-            if "published" in meta:
-                meta["published"] = dt.date.fromisoformat(meta["published"])
-            articles.append(KnownArticle.unread(key, id=aid, path=name, body_start=body_start, line_offset=line_offset,
-                                                meta=meta, lang=meta.get("lang")))
-        return articles, [Problem(**p) for p in json.loads(known[1])]
+        articles: list[Article] = [KnownArticle.unread(key, id=aid, path=name, body_start=body_start, line_offset=line_offset,
+                                                       meta=meta, lang=meta.get("lang"))
+                                   for aid, key, body_start, line_offset, meta in self.rows.get(name, [])]
+        return articles, [Problem(**p) for p in json.loads(known[1])] if known[1] != "[]" else []
 
     def read(self, name: str, articles: list[Article], problems: list[Problem]) -> None:
         stat = self.stats.get(name)

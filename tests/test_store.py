@@ -184,7 +184,7 @@ def reads(monkeypatch):
     real = corpus_module.read_bytes
 
     def counting(path, *args):
-        seen.append(path.name)
+        seen.append(str(path).rsplit("/", 1)[-1])
         return real(path, *args)
 
     monkeypatch.setattr(corpus_module, "read_bytes", counting)
