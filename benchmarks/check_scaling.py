@@ -1,15 +1,16 @@
-"""How the cross-check (``factcheck.findings.check_claims``) grows with the number of claims.
+"""How the cross-check (``factcheck.linking.link``, then ``factcheck.findings.check_claims``) grows with
+the number of claims.
 
     python benchmarks/check_scaling.py [--sizes 10000 100000 1000000] [--seed 0]
 
-For each size, a fresh Python process builds the synthetic linked claims table (``synthetic.py``),
-warms the check up on a small table (imports, language data), then runs the check alone: the best
-of 2 runs below 1M claims, one run from 1M up. It reports the seconds, the CPU seconds (the machine
-may be shared), the peak resident memory (``resource.getrusage``'s ``ru_maxrss``, reset once the
-table is built: the check's own peak, above the memory after building and absolute) and the size of
-the largest finding. The ratio columns divide each figure by the previous size's: with 10x
-the claims, ~10 means linear growth; ~100 would mean pairs of claims.
-"""
+For each size, a fresh Python process builds the synthetic claims table (``synthetic.py``) and keeps
+the columns extraction gives, no entity linked, warms up on a small table (imports, language data),
+then links and checks it: the best of 2 runs below 1M claims, one run from 1M up. It reports the
+seconds (linking and the check; "link s" is linking alone), the CPU seconds (the machine may be
+shared), the peak resident memory (``resource.getrusage``'s ``ru_maxrss``, reset once the table is
+built: the cross-check's own peak, above the memory after building and absolute) and the size of the
+largest finding. The ratio columns divide each figure by the previous size's: with 10x the claims,
+~10 means linear growth; ~100 would mean pairs of claims."""
 
 from __future__ import annotations
 
@@ -28,6 +29,16 @@ import memory
 HERE = Path(__file__).resolve().parent
 
 
+def unlinked(df):
+    """The claims as extraction gives them (the contract's columns, no entity linked yet)."""
+    import pandas as pd
+
+    from factcheck.schema import COLUMNS, STRING
+
+    ids = ("subject_id", "person_id", "org_id")
+    return df[list(COLUMNS)].assign(**{c: pd.array([None] * len(df), dtype=STRING) for c in ids})
+
+
 def child(size: int, seed: int, repeat: int) -> dict:
     """Build the table of ``size`` claims, run the check ``repeat`` times; what it measured."""
     sys.path.insert(0, str(HERE))
@@ -36,29 +47,34 @@ def child(size: int, seed: int, repeat: int) -> dict:
     from synthetic import bench_rules, synthetic_claims
 
     from factcheck.findings import check_claims
+    from factcheck.linking import link
 
     rules = bench_rules()
     small, small_outlets = synthetic_claims(2000, seed=seed + 1)
-    check_claims(small, rules, small_outlets)  # warm up: imports, language data, caches
+    check_claims(link(unlinked(small), rules, []), rules, small_outlets)  # warm up: imports, language data, caches
     del small, small_outlets
     clock = time.perf_counter()
     df, outlets = synthetic_claims(size, seed=seed)
+    claims = unlinked(df)
+    del df
     built = time.perf_counter() - clock
     memory.trim()
     base = memory.rss_now()
     reset = memory.reset_peak()
-    times, cpu, findings = [], [], []
+    times, cpu, linking, findings = [], [], [], []
     for _ in range(repeat):
-        findings = []
+        findings, df = [], None
         gc.collect()
         clock, cpu_clock = time.perf_counter(), time.process_time()
+        df = link(claims, rules, [])  # the articles' text is asked for by no synthetic name
+        linking.append(time.perf_counter() - clock)
         findings = check_claims(df, rules, outlets)
         times.append(time.perf_counter() - clock)
         cpu.append(time.process_time() - cpu_clock)
     peak = memory.peak()
     largest = max(findings, key=lambda f: len(f.sources), default=None)
     return {
-        "claims": len(df), "findings": len(findings), "seconds": min(times), "cpu_seconds": min(cpu), "runs": repeat, "build_seconds": built,
+        "claims": len(df), "findings": len(findings), "seconds": min(times), "link_seconds": min(linking), "cpu_seconds": min(cpu), "runs": repeat, "build_seconds": built,
         "rss_after_build": base, "peak": peak, "peak_over_build": peak - base, "peak_reset": reset,
         "largest": None if largest is None else {"sources": len(largest.sources), "apart": len(largest.apart),
                                                  "kind": largest.kind, "entity": largest.entity,
@@ -108,7 +124,7 @@ def main(argv=None) -> int:
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
 
     print(f"factcheck: {_version()}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the end")
-    head = (f"{'claims':>10} {'findings':>9} {'ratio':>6} {'seconds':>9} {'ratio':>6} {'cpu s':>8} {'peak-build MiB':>15} {'ratio':>6} "
+    head = (f"{'claims':>10} {'findings':>9} {'ratio':>6} {'seconds':>9} {'ratio':>6} {'link s':>7} {'cpu s':>8} {'peak-build MiB':>15} {'ratio':>6} "
             f"{'peak MiB':>9} {'ratio':>6} {'largest finding':>16} {'big event':>10} {'ms/finding':>10} {'build s':>8}")
     print(head)
     print("-" * len(head))
@@ -116,7 +132,7 @@ def main(argv=None) -> int:
     for r in rows:
         largest = r["largest"]
         print(f"{r['claims']:>10,} {r['findings']:>9,} {_ratio(r['findings'], prev and prev['findings']):>6} {r['seconds']:>9.2f} {_ratio(r['seconds'], prev and prev['seconds']):>6} "
-              f"{r['cpu_seconds']:>8.2f} "
+              f"{r['link_seconds']:>7.2f} {r['cpu_seconds']:>8.2f} "
               f"{r['peak_over_build']:>15.0f} {_ratio(r['peak_over_build'], prev and prev['peak_over_build']):>6} "
               f"{r['peak']:>9.0f} {_ratio(r['peak'], prev and prev['peak']):>6} "
               f"{(largest['sources'] if largest else 0):>8,} sources {r['big_event']:>10,} "

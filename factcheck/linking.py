@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.names import country_of, romanise, romanise_any, same_romanised
+from factcheck.names import alike, country_of, plain, romanise, romanise_any, same_romanised, skeleton
 from factcheck.rules.load import Rules
 from factcheck.rules.model import Entity
 from factcheck.schema import STRING
@@ -48,7 +48,7 @@ def code_of(code: str) -> tuple[str, int] | None:
 def edition_codes(text: str, letters: re.Pattern | None = None) -> set[tuple[str, int]]:
     """Edition codes in ``text`` as (letters, number): capitals and digits ("COP29", "ВКРЭ-25"), and,
     with ``letters`` (the letters of the rules' codes), codes in any script ("کاپ ۲۹")."""
-    norm = normalise(text).text
+    norm = plain(text)
     out = {(m.group(1).casefold(), int(m.group(2))) for m in _CODE.finditer(norm)}
     if letters is not None:
         out |= {(m.group(1).casefold(), int(m.group(2))) for m in letters.finditer(norm)}
@@ -70,6 +70,9 @@ class Linker:
         self.countries: dict[str, str] = {}
         self.entities: dict[str, Entity] = {}
         self._how: dict[tuple[str, str, str, str], str] = {}
+        self._codes_in: dict[str, set[tuple[str, int]]] = {}
+        self._people: tuple[list[str], list[str]] | None = None  # the rules' people's names romanised, and their skeletons
+        self._names_said: dict[tuple[str, str], tuple[set[int], set[int], list[Entity], bool, set[str]]] = {}
         for located in rules.entities.values():
             e: Entity = located.value
             self.entities[e.id] = e
@@ -88,7 +91,9 @@ class Linker:
         self.letters = re.compile(rf"(?<!\w)({'|'.join(letters)})[-\s]?(\d{{1,4}})(?!\d)", re.IGNORECASE) if letters else None
 
     def codes_in(self, text: str) -> set[tuple[str, int]]:
-        return edition_codes(text, self.letters)
+        if text not in self._codes_in:  # once a name: linking and the unlinked keys both ask
+            self._codes_in[text] = edition_codes(text, self.letters)
+        return self._codes_in[text]
 
     def _best(self, kind: str, text: str, lang: str, loose: set[str] | None = None) -> list[Entity]:
         """Entities of ``kind`` whose names match ``text``, best first; into ``loose`` go those that a
@@ -105,8 +110,9 @@ class Linker:
         if not query:
             return []
         scored: dict[str, tuple[float, Entity, str]] = {}
-        acronyms = {romanise(m.group(), lang) for m in _ACRONYM.finditer(normalise(text).text)}
-        bare_acronym = bool(_ACRONYM.fullmatch(normalise(text).text.strip()))  # "UN" is no part of "Union"
+        said = plain(text)
+        acronyms = {romanise(m.group(), lang) for m in _ACRONYM.finditer(said)}
+        bare_acronym = bool(_ACRONYM.fullmatch(said.strip()))  # "UN" is no part of "Union"
         whole: set[str] = set()  # entities a name of which matches the text as a whole, not as a part
         for name in self.names.get(kind, []):
             if name.acronym:
@@ -168,15 +174,9 @@ class Linker:
     def event_candidates(self, text: str, lang: str, year: int | None, day: dt.date | None) -> tuple[list[Entity], bool]:
         """The events ``text`` may name, and whether they are decided (by an edition's code) before the
         article's place is asked: what does not depend on the article, so it is found once a name."""
-        # a year or an edition number in the name chooses the edition ("the 2017 conference",
-        # "29-cu sessiyası"); else the article's year does
-        numbers = {int(n) for n in _NUMBER.findall(normalise(text).text)}
-        years = {n for n in numbers if 1800 <= n <= 2200}
-        codes = self.codes_in(text)
-        if codes:
-            return [self.entities[i] for i in sorted({i for c in codes for i in self.codes.get(c, ())})], True
-        loose: set[str] = set()
-        candidates = self._best("event", text, lang, loose)
+        numbers, years, candidates, decided, loose = self._event_name(text, lang)
+        if decided:
+            return candidates, True
         # a common noun alone ("the ceremony") is an event's only in an article published near its dates
         candidates = [e for e in candidates if e.id not in loose or _near(e, day)]
         if years:
@@ -187,11 +187,30 @@ class Linker:
             candidates = [e for e in candidates if e.edition is None or e.edition in numbers]
         return candidates, False
 
+    def _event_name(self, text: str, lang: str) -> tuple[set[int], set[int], list[Entity], bool, set[str]]:
+        """What a name says of its event whatever the article: the numbers and years in it, the events
+        it names (decided by an edition's code, or scored by name) and those a single word matched
+        only loosely. Worked out once a name and language: an archive gives one name on many days."""
+        key = (text, lang)
+        if key not in self._names_said:
+            # a year or an edition number in the name chooses the edition ("the 2017 conference",
+            # "29-cu sessiyası"); else the article's year does
+            numbers = {int(n) for n in _NUMBER.findall(plain(text))}
+            years = {n for n in numbers if 1800 <= n <= 2200}
+            loose: set[str] = set()
+            if codes := self.codes_in(text):
+                self._names_said[key] = numbers, years, [self.entities[i] for i in sorted({i for c in codes for i in self.codes.get(c, ())})], True, loose
+            else:
+                self._names_said[key] = numbers, years, self._best("event", text, lang, loose), False, loose
+        return self._names_said[key]
+
     def person(self, text: str | None, lang: str) -> str | None:
         if not text or len(text.split()) < 2:
             return None  # a surname alone could be anyone's
-        query = romanise(text, lang)
-        found = {name.entity.id for name in self.names.get("person", []) if same_romanised(query, name.romanised)}
+        people = self.names.get("person", [])
+        if self._people is None:
+            self._people = [n.romanised for n in people], [skeleton(n.romanised) for n in people]
+        found = {people[n].entity.id for n in alike(romanise(text, lang), *self._people)}
         return found.pop() if len(found) == 1 else None
 
     def org(self, text: str | None, lang: str) -> str | None:
@@ -284,7 +303,7 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
         """A year beside an edition's code that is not the edition's ("ABC-25, held in 2017")."""
         e = linker.entities.get(entity) if entity else None
         year = None if e is None else e.year or (e.dates.start.year if e.dates else None)
-        bare = _CODE.sub(" ", normalise(text).text)  # the year of "ABC-2025 (2024)" is 2024
+        bare = _CODE.sub(" ", plain(text))  # the year of "ABC-2025 (2024)" is 2024
         years = {int(n) for n in _NUMBER.findall(bare) if 1800 <= int(n) <= 2200}
         return min(years) if year is not None and years and year not in years else None
 

@@ -38,19 +38,40 @@ def romanise_any(text: str) -> str:
     return romanise(text, guess_language(text))
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def plain(text: str) -> str:
+    """``text`` normalised (``factcheck.text.normalise``), kept for the names seen last: linking asks for
+    each of an archive's names several times (to romanise it, for its numbers, for codes)."""
+    return normalise(text).text
+
+
+@functools.cache
+def _letters(lang: str) -> tuple[dict[int, str], dict[str, str], re.Pattern | None]:
+    """The language's romanisation: its letters as a ``str.translate`` table, the letters written
+    otherwise at a word's start, and a pattern that finds those."""
+    language = load(lang)
+    initial = language.get("romanization.initial") or {}
+    table = {ord(k): v for k, v in (language.get("romanization.letters") or {}).items()}
+    firsts = re.compile("|".join(re.escape(k) for k in sorted(initial, key=len, reverse=True))) if initial else None
+    return table, initial, firsts
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def romanise(text: str, lang: str | None = None) -> str:
-    """Lower-case Latin form of ``text`` using the language's romanisation table."""
+    """Lower-case Latin form of ``text`` using the language's romanisation table (kept for the names
+    seen last: linking romanises each of an archive's names for people, organisations and events)."""
     language = load(lang) if lang else None
-    s = normalise(text).text
+    s = plain(text)
     s = language.lower(s) if language else s.lower()
     if language is not None:
-        table = language.get("romanization.letters") or {}
-        initial = language.get("romanization.initial") or {}
-        out = []
-        for k, ch in enumerate(s):
-            at_start = k == 0 or not s[k - 1].isalnum()
-            out.append(initial.get(ch, table.get(ch, ch)) if at_start else table.get(ch, ch))
-        s = "".join(out)
+        table, initial, firsts = _letters(lang)
+        out, pos = [], 0
+        for m in firsts.finditer(s) if firsts else ():  # a letter written otherwise at a word's start
+            k = m.start()
+            if k == 0 or not s[k - 1].isalnum():
+                out += [s[pos:k].translate(table), initial[m.group()]]
+                pos = k + 1
+        s = "".join([*out, s[pos:].translate(table)])
     s = unicodedata.normalize("NFKD", s.replace("ı", "i"))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = _NOT_LETTER.sub(" ", s.replace("-", " "))
@@ -63,14 +84,19 @@ _DIGRAPHS = (("dzh", "c"), ("dj", "c"), ("kh", "h"), ("sh", "s"), ("ch", "c"), (
 _SOUNDS = str.maketrans("bdgqzvwjx", "ptkksffch")
 
 
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(romanised: str) -> str:
-    """Consonant classes of each word, doubles collapsed: "sattar rahimi" -> "str rhm"."""
+    """Consonant classes of each word, doubles collapsed: "sattar rahimi" -> "str rhm". Kept for the
+    names seen last: a rule's name is compared with every name an archive gives."""
     words = []
     for w in romanised.split():
         for a, b in _DIGRAPHS:
             w = w.replace(a, b)
         c = _VOWELS.sub("", w).translate(_SOUNDS)
-        words.append(re.sub(r"(.)\1+", r"\1", c))
+        words.append(_DOUBLES.sub(r"\1", c))
     return " ".join(w for w in words if w)
 
 
@@ -86,6 +112,19 @@ def same_romanised(ra: str, rb: str, threshold: float = 85) -> bool:
     return bool(sa) and fuzz.ratio(sa, sb) >= 90
 
 
+def alike(query: str, romanised: list[str], skeletons: list[str]) -> list[int]:
+    """Which of the ``romanised`` names (with their ``skeletons``) are ``query``'s name, as
+    ``same_romanised`` says, compared at once (rapidfuzz's ``process.extract`` in C, not a call a name)."""
+    from rapidfuzz import fuzz, process
+
+    if not query:
+        return []
+    found = {n for _, _, n in process.extract(query, romanised, scorer=fuzz.ratio, score_cutoff=85, limit=None) if romanised[n]}
+    if sa := skeleton(query):
+        found.update(n for _, _, n in process.extract(sa, skeletons, scorer=fuzz.ratio, score_cutoff=90, limit=None) if romanised[n])
+    return sorted(found)
+
+
 def same_name(a: str, lang_a: str | None, b: str, lang_b: str | None, threshold: float = 85) -> bool:
     return same_romanised(romanise(a, lang_a), romanise(b, lang_b), threshold)
 
@@ -97,7 +136,7 @@ def country_of(text: str, lang: str) -> str | None:
     "Azerbaycan Cumhuriyeti"), not a body of the country ("Azerbaijan Chess Federation").
     """
     language = load(lang)
-    tokens = [t for t in language.tokens(normalise(text).text) if t.kind != "punct"]
+    tokens = [t for t in language.tokens(plain(text)) if t.kind != "punct"]
     lexicon = language.lexicon("countries")
     for k in range(len(tokens)):
         if (m := lexicon.match(tokens, k)) and len(tokens) - (m[1] - k) <= 1:
