@@ -174,7 +174,7 @@ class Linker:
     def event_candidates(self, text: str, lang: str, year: int | None, day: dt.date | None) -> tuple[list[Entity], bool]:
         """The events ``text`` may name, and whether they are decided (by an edition's code) before the
         article's place is asked: what does not depend on the article, so it is found once a name."""
-        numbers, years, candidates, decided, loose = self._event_name(text, lang)
+        numbers, years, candidates, decided, loose = self.event_name(text, lang)
         if decided:
             return candidates, True
         # a common noun alone ("the ceremony") is an event's only in an article published near its dates
@@ -187,7 +187,7 @@ class Linker:
             candidates = [e for e in candidates if e.edition is None or e.edition in numbers]
         return candidates, False
 
-    def _event_name(self, text: str, lang: str) -> tuple[set[int], set[int], list[Entity], bool, set[str]]:
+    def event_name(self, text: str, lang: str) -> tuple[set[int], set[int], list[Entity], bool, set[str]]:
         """What a name says of its event whatever the article: the numbers and years in it, the events
         it names (decided by an edition's code, or scored by name) and those a single word matched
         only loosely. Worked out once a name and language: an archive gives one name on many days."""
@@ -259,6 +259,7 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     with ``subject_inferred`` set), ``subject_year`` (that other year) and ``article_date`` (the
     publication date; an article without one has none: a date it mentions may be a birthday or an
     anniversary)."""
+    import numpy as np
     import pandas as pd
 
     from factcheck.findings.model import among
@@ -283,7 +284,11 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
             return linker.pick((candidates, decided), year, "")
         return [candidates, year]  # the article's text decides
 
-    events = per_distinct(on, ["subject_text", "lang", "year", "day"], event)
+    # a name no event's name or code matches links to none on any day: only the others are looked at
+    # with their article's year and day (an archive's names, on thousands of days, are mostly unknown)
+    known = per_distinct(on, ["subject_text", "lang"], lambda t, lang: bool(linker.event_name(t, lang)[2])).astype(bool)
+    events = np.full(len(df), None, dtype=object)
+    events[known] = per_distinct(on[known], ["subject_text", "lang", "year", "day"], event)
     for n in [n for n, found in enumerate(events.tolist()) if isinstance(found, list)]:  # the few that need their article
         events[n] = linker.pick((events[n][0], False), events[n][1], a.text if (a := by_id.get(df.at[n, "article"])) else "")
     df["subject_id"] = events
