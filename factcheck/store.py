@@ -283,7 +283,8 @@ class KnownFiles:
                   json.dumps([{"path": p.path, "message": p.message, "line": p.line, "hint": p.hint} for p in problems],
                              ensure_ascii=False))
                  for name, (_, problems) in self.fresh.items()]
-        rows = [(name, pos, a.id, keys[a.id] if id(a) in ours else article_key(a), a.body_start, a.line_offset, _meta_json(a.meta)) for name, (articles, _) in self.fresh.items() for pos, a in enumerate(articles)]
+        rows = [(name, pos, a.id, keys[a.id] if id(a) in ours else article_key(a), a.body_start, a.line_offset, _meta_json(a.meta))
+                for name, (articles, _) in self.fresh.items() for pos, a in enumerate(articles)]
         frames = {"new_files": pd.DataFrame(files, columns=["path", "size", "mtime", "ctime", "inode", "reader", "problems"]),
                   "new_file_articles": pd.DataFrame(rows, columns=["path", "pos", "id", "key", "body_start", "line_offset", "meta"]),
                   "reused": pd.DataFrame({"path": pd.Series(self.reused, dtype=object)})}
