@@ -190,15 +190,20 @@ class ClaimStore:
                   "new_articles": pd.DataFrame(done, columns=["id", "key", "lang"]),
                   "new_claims": claims[list(COLUMNS)].assign(n=claims.groupby("article").cumcount()),  # place in its article
                   "new_problems": problems}
+        self.transaction(frames, [*(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM gone)"
+                                    for table, column in (("articles", "id"), ("claims", "article"), ("problems", "article"))),
+                                  "INSERT INTO articles SELECT id, key, lang FROM new_articles",
+                                  "INSERT INTO claims SELECT * FROM new_claims",
+                                  "INSERT INTO problems SELECT article, path, message, line, hint FROM new_problems"])
+
+    def transaction(self, frames: dict[str, pd.DataFrame], statements: list[str]) -> None:
+        """Run ``statements`` in one transaction, with ``frames`` readable as tables of those names."""
         for name, frame in frames.items():
             self.con.register(name, frame)
         try:
             self.con.execute("BEGIN")
-            for table, column in (("articles", "id"), ("claims", "article"), ("problems", "article")):
-                self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM gone)")
-            self.con.execute("INSERT INTO articles SELECT id, key, lang FROM new_articles")
-            self.con.execute("INSERT INTO claims SELECT * FROM new_claims")
-            self.con.execute("INSERT INTO problems SELECT article, path, message, line, hint FROM new_problems")
+            for statement in statements:
+                self.con.execute(statement)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -288,18 +293,5 @@ class KnownFiles:
         frames = {"new_files": pd.DataFrame(files, columns=["path", "size", "mtime", "ctime", "inode", "reader", "problems"]),
                   "new_file_articles": pd.DataFrame(rows, columns=["path", "pos", "id", "key", "body_start", "line_offset", "meta"]),
                   "reused": pd.DataFrame({"path": pd.Series(self.reused, dtype=object)})}
-        for name, frame in frames.items():
-            store.con.register(name, frame)
-        try:
-            store.con.execute("BEGIN")
-            for table in ("files", "file_articles"):
-                store.con.execute(f"DELETE FROM {table} WHERE path NOT IN (SELECT path FROM reused)")
-            store.con.execute("INSERT INTO files SELECT * FROM new_files")
-            store.con.execute("INSERT INTO file_articles SELECT * FROM new_file_articles")
-            store.con.execute("COMMIT")
-        except BaseException:
-            store.con.execute("ROLLBACK")
-            raise
-        finally:
-            for name in frames:
-                store.con.unregister(name)
+        store.transaction(frames, [*(f"DELETE FROM {table} WHERE path NOT IN (SELECT path FROM reused)" for table in ("files", "file_articles")),
+                                   "INSERT INTO files SELECT * FROM new_files", "INSERT INTO file_articles SELECT * FROM new_file_articles"])
