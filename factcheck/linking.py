@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.names import alike, country_of, plain, romanise, romanise_any, same_romanised, skeleton
+from factcheck.names import alike, country_of, plain, romanise, romanise_any, skeleton
 from factcheck.rules.load import Rules
 from factcheck.rules.model import Entity
 from factcheck.schema import STRING
@@ -71,7 +71,6 @@ class Linker:
         self.entities: dict[str, Entity] = {}
         self._how: dict[tuple[str, str, str, str], str] = {}
         self._codes_in: dict[str, set[tuple[str, int]]] = {}
-        self._people: tuple[list[str], list[str]] | None = None  # the rules' people's names romanised, and their skeletons
         self._names_said: dict[tuple[str, str], tuple[set[int], set[int], list[Entity], bool, set[str]]] = {}
         for located in rules.entities.values():
             e: Entity = located.value
@@ -87,6 +86,8 @@ class Linker:
                         self.codes.setdefault((key[0], e.year), set()).add(e.id)
             if e.country:
                 self.countries[e.country] = e.id
+        people = self.names.get("person", [])
+        self._people = [n.romanised for n in people], [skeleton(n.romanised) for n in people]  # compared with every name
         letters = sorted({re.escape(k[0]) for k in self.codes}, key=len, reverse=True)
         self.letters = re.compile(rf"(?<!\w)({'|'.join(letters)})[-\s]?(\d{{1,4}})(?!\d)", re.IGNORECASE) if letters else None
 
@@ -143,7 +144,8 @@ class Linker:
             return f'the edition code in "{text}"'
         if kind == "person":  # people are linked by their whole name, romanised alike, not by a score
             query = romanise(text, lang)
-            same = [n.text for n in self.names.get("person", []) if n.entity.id == entity and same_romanised(query, n.romanised)]
+            people = self.names.get("person", [])
+            same = [people[n].text for n in alike(query, *self._people) if people[n].entity.id == entity]
             return f'the rule name "{same[0]}", which "{text}" reads as once both are romanised' if same else f'"{text}"'
         matched = [(score, name) for score, e, name in self.scored(kind, text, lang, floor=0) if e.id == entity]
         if matched and matched[0][0] >= NAME_SCORE:
@@ -208,8 +210,6 @@ class Linker:
         if not text or len(text.split()) < 2:
             return None  # a surname alone could be anyone's
         people = self.names.get("person", [])
-        if self._people is None:
-            self._people = [n.romanised for n in people], [skeleton(n.romanised) for n in people]
         found = {people[n].entity.id for n in alike(romanise(text, lang), *self._people)}
         return found.pop() if len(found) == 1 else None
 

@@ -102,24 +102,18 @@ def skeleton(romanised: str) -> str:
 
 def same_romanised(ra: str, rb: str, threshold: float = 85) -> bool:
     """Two romanised names are the same name: close spelling, or the same consonant skeleton."""
-    from rapidfuzz import fuzz
-
-    if not ra or not rb:
-        return False
-    if fuzz.ratio(ra, rb) >= threshold:
-        return True
-    sa, sb = skeleton(ra), skeleton(rb)
-    return bool(sa) and fuzz.ratio(sa, sb) >= 90
+    return bool(alike(ra, [rb], [skeleton(rb)], threshold))
 
 
-def alike(query: str, romanised: list[str], skeletons: list[str]) -> list[int]:
-    """Which of the ``romanised`` names (with their ``skeletons``) are ``query``'s name, as
-    ``same_romanised`` says, compared at once (rapidfuzz's ``process.extract`` in C, not a call a name)."""
+def alike(query: str, romanised: list[str], skeletons: list[str], threshold: float = 85) -> list[int]:
+    """Which of the ``romanised`` names (with their ``skeletons``) are ``query``'s name: a spelling
+    that scores ``threshold`` or more, or a consonant skeleton that scores 90; all compared at once
+    (rapidfuzz's ``process.extract`` in C, not a call a name)."""
     from rapidfuzz import fuzz, process
 
     if not query:
         return []
-    found = {n for _, _, n in process.extract(query, romanised, scorer=fuzz.ratio, score_cutoff=85, limit=None) if romanised[n]}
+    found = {n for _, _, n in process.extract(query, romanised, scorer=fuzz.ratio, score_cutoff=threshold, limit=None) if romanised[n]}
     if sa := skeleton(query):
         found.update(n for _, _, n in process.extract(sa, skeletons, scorer=fuzz.ratio, score_cutoff=90, limit=None) if romanised[n])
     return sorted(found)
