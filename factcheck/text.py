@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # One character in, one character out (or none).
 _CHAR_MAP = {
@@ -157,12 +158,17 @@ def _base(word: str) -> str:
     return word[: m.start()] if m else word
 
 
-def tokenise(text: str, lower) -> list[Token]:
-    return [
-        Token(m.start(), m.end(), w, lower(w), _kind(w), base=_base(w))
-        for m in _TOKEN.finditer(text)
-        for w in (m.group(),)
-    ]
+def tokenise(text: str, lower, stems=None) -> list[Token]:
+    """The tokens of ``text``; ``stems(lower)`` gives a word's stems when given (else none are set)."""
+    return [Token(m.start(), m.end(), w, *_word(w, lower, stems)) for m in _TOKEN.finditer(text) for w in (m.group(),)]
+
+
+@lru_cache(maxsize=1 << 15)
+def _word(w: str, lower, stems) -> tuple[str, str, int, tuple[str, ...], str]:
+    """What a token of text ``w`` is, but for where it stands: its lower case, kind, sentence (0),
+    stems and base; worked out once for the words seen last (a text's words repeat, a language's most)."""
+    low, kind = lower(w), _kind(w)
+    return low, kind, 0, ((stems(low) if kind == "word" else (low,)) if stems else ()), _base(w)
 
 
 def _in_spaced_numeric(tokens: list[Token], k: int) -> bool:

@@ -49,8 +49,8 @@ def _month_names(lang: Language) -> frozenset[str]:
 @cache
 def _date_starts(lang: Language) -> frozenset[str]:
     """The words a date written with words may start with: month names, ordinal days, quarters and halves."""
-    return frozenset().union(*(lang.lexicon(key).trie for key in ("dates.ordinal_days", "dates.quarters", "dates.halves")),
-                             _months(lang).trie)
+    return frozenset().union(*(lang.lexicon(key).firsts for key in ("dates.ordinal_days", "dates.quarters", "dates.halves")),
+                             _months(lang).firsts)
 
 
 @cache

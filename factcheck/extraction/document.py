@@ -50,7 +50,7 @@ class Document:
             bool(self.lang.get("sentences.ordinal_dot")),
         )
         self.published = self.article.published
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(self.article.text) if c == "\n"]
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.article.text)]
 
     # --- spans -------------------------------------------------------------
     def span(self, first: int, last: int) -> tuple[int, int]:
@@ -80,9 +80,10 @@ class Document:
         before a word of ``counts.clause_breaks`` ("while", "that", "что", "که")."""
         toks = self.tokens
         breaks = self.lang.lexicon("counts.clause_breaks")
+        may_break = set(breaks.starts(toks, exact=True))
         ids, c = [], 0
         for k, t in enumerate(toks):
-            if k and (t.sentence != toks[k - 1].sentence or self.is_clause_break(k) or breaks.match(toks, k, exact=True)):
+            if k and (t.sentence != toks[k - 1].sentence or self.is_clause_break(k) or (k in may_break and breaks.match(toks, k, exact=True))):
                 c += 1
             ids.append(c)
         return ids
@@ -97,7 +98,13 @@ class Document:
         return True
 
     def same_sentence(self, i: int, j: int) -> bool:
-        return 0 <= j < len(self.tokens) and self.tokens[i].sentence == self.tokens[j].sentence
+        sentence = self._sentence_of
+        return 0 <= j < len(sentence) and sentence[i] == sentence[j]
+
+    @functools.cached_property
+    def _sentence_of(self) -> list[int]:
+        """Each token's sentence (set once the sentences are split)."""
+        return [t.sentence for t in self.tokens]
 
     def claim(self, kind: str, first: int, last: int, **fields) -> dict:
         start, end = self.span(first, last)

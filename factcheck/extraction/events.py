@@ -65,20 +65,18 @@ def find_events(doc: Document) -> list[EventMention]:
     head_first = bool(lang.get("counts.head_first"))  # where a noun's complement follows it, an organisation may too
     connectors = lang.words["titles.list_joins"] | lang.words["titles.org_after"] | lang.words["events.connectors"]
     mentions: list[EventMention] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        m = nouns.match(toks, i)
-        if m is None:
-            i += 1
+    after = 0  # the index after the last noun looked at
+    for i in nouns.starts(toks):
+        if i < after or (m := nouns.match(toks, i)) is None:
             continue
+        t = toks[i]
         last = m[1]
         if (not head_first and org_words.match(toks, last) is not None and doc.same_sentence(i, last)) or (
                 (counted := count_nouns.match(toks, i)) is not None and counted[1] > last) or (
                 i > 0 and units.match(toks, i) and any(m.match_ending(toks, i) for m in time_moves)):  # "last week": a time
             # "Mərkəzi Seçki Komissiyası", "the City Convention Center": an organisation or a place;
             # "seçki məntəqəsi" (polling station): what a figure counts
-            i = last + 1
+            after = last + 1
             continue
         first = i
         named = False
@@ -124,7 +122,7 @@ def find_events(doc: Document) -> list[EventMention]:
         if mentions and mentions[-1].last == first:  # "Konfransının 29-cu sessiyası": one event
             first, named = mentions.pop().first, True
         mentions.append(EventMention(first, last, named))
-        i = max(last, i + 1)
+        after = max(last, i + 1)
     # An edition code alone ("ABC-2017", "ABC-25") names an event.
     inside = {k for e in mentions for k in range(e.first, e.last)}
     for k, t in enumerate(toks):

@@ -98,9 +98,14 @@ def _vocabulary(lang) -> tuple[dict, dict, dict, frozenset[str]]:
 
 def may_start(lang, t) -> bool:
     """Word ``t`` may start a number in words: a number word, scale or fraction, one with an ending, or fused ones."""
+    return _may_start(lang, t.lower)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _may_start(lang, word: str) -> bool:
     words, scales, fractions, _ = _vocabulary(lang)
-    return (t.lower.split("-")[0] in words or t.lower in fractions or any(s in scales or s in words for s in t.stems)
-            or fused(lang, t.lower) is not None)
+    return (word.split("-")[0] in words or word in fractions or any(s in scales or s in words for s in lang.stems(word))
+            or fused(lang, word) is not None)
 
 
 @functools.lru_cache(maxsize=1 << 16)

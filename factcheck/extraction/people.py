@@ -43,6 +43,7 @@ class TitleParts:
     roles: Lexicon
     honorifics: Lexicon
     blockers: list[Lexicon]  # lexicons of words that are no part of a name
+    blocker_firsts: frozenset[str]  # the words their phrases start with
     not_names: frozenset[str]
     stopwords: frozenset[str]
     given: frozenset[str]  # given names
@@ -62,7 +63,7 @@ class PersonNames(TitleParts):
         t = self.toks[k]
         if t.lower in self.not_names or t.lower in self.stopwords:
             return True
-        return any(lex.match(self.toks, k) for lex in self.blockers)
+        return not self.blocker_firsts.isdisjoint(t.stems) and any(lex.match(self.toks, k) for lex in self.blockers)
 
     def name_word(self, k: int) -> bool:
         t = self.toks[k]

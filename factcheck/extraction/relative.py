@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.extraction.document import Document
 from factcheck.extraction.numbers import read_number
@@ -55,6 +55,24 @@ def _moved_weekdays(lang: Language) -> Lexicon:
 def moves(lang: Language) -> dict[str, Lexicon]:
     """One lexicon a move: a word may move two ways ("پیش": "دو هفته پیش", two weeks ago; "هفته پیش", last week)."""
     return {m: Lexicon(lang, [str(w) for w in lang.get(f"dates.{m}") or []]) for m in MOVES}
+
+
+@lru_cache(maxsize=64)
+def _date_parser(lang: str, published: dt.date):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[lang], settings={"RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+                                                      "PREFER_DATES_FROM": "past"})
+
+
+@lru_cache(maxsize=4096)
+def _read_fixed(lang: str, phrase: str, published: dt.date) -> str | None:
+    """The date (ISO, to dateparser's precision) a fixed phrase says on ``published``: the same phrase on
+    the same day is read once (an archive's articles of a day share their "yesterday"s)."""
+    data = _date_parser(lang, published).get_date_data(phrase)
+    if data.date_obj is None or data.period not in RELATIVE_PRECISION:
+        return None
+    return data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
 
 
 def _shift(day: dt.date, unit: str, n: int) -> dt.date:
@@ -99,7 +117,7 @@ class _Grammar:
         self.weekdays = doc.lang.lexicon("dates.weekdays")
         self.moved_weekdays = _moved_weekdays(doc.lang)
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
-        self.unit_at = [k for k in range(len(self.toks)) if self.units.match(self.toks, k)]
+        self.unit_at = [k for k in self.units.starts(self.toks) if self.units.match(self.toks, k)]
         self.few = doc.lang.lexicon("dates.few")
         self.within_not_after = doc.lang.words["dates.within_not_after"]
         self.determiners = doc.lang.words["titles.determiners"]
@@ -234,24 +252,14 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
     phrases = doc.lang.mapping("dates.relative")
     if doc.published is None:
         return []
-    from dateparser.date import DateDataParser
-
     lexicon = _relative_lexicon(doc.lang)
     grammar = _Grammar(doc)
-
-    @cache
-    def parser():  # made only for an article that has a relative phrase
-        return DateDataParser(
-            languages=[doc.lang.code],
-            settings={"RELATIVE_BASE": dt.datetime.combine(doc.published, dt.time()), "PREFER_DATES_FROM": "past"},
-        )
-
     weekdays = grammar.weekdays
     named_days = doc.lang.words["dates.weekdays_not_after"]
     claims = []
     i = 0
     # the first words of every phrase that may start here: any other token starts none, unless a unit is near
-    starts = frozenset().union(lexicon.trie, weekdays.trie, *(grammar.moves[k].trie for k in ("next", "last", "within")))
+    starts = frozenset().union(lexicon.firsts, weekdays.firsts, *(grammar.moves[k].firsts for k in ("next", "last", "within")))
     while i < len(doc.tokens):
         start = end = None
         m: tuple[str | None, int] | None = None  # (the phrase's label, index after it)
@@ -264,9 +272,7 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
             start, end, last = found
             m = (None, last)
         elif m := lexicon.match(doc.tokens, i):
-            data = parser().get_date_data(str(phrases.get(m[0]) or doc.source(i, m[1])))
-            if data.date_obj is not None and data.period in RELATIVE_PRECISION:
-                start = end = data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
+            start = end = _read_fixed(doc.lang.code, str(phrases.get(m[0]) or doc.source(i, m[1])), doc.published)
             if m[1] < len(doc.tokens) and doc.same_sentence(i, m[1]) and (w := weekdays.match(doc.tokens, m[1])):
                 m = (m[0], w[1])  # "today, Friday", "امروز جمعه": one date
         elif (m := weekdays.match(doc.tokens, i)) and not (i > 0 and doc.same_sentence(i - 1, i) and doc.tokens[i - 1].lower in named_days):

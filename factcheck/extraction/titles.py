@@ -9,9 +9,12 @@ after one plural title, and modifiers such as "former" or "acting".
 
 from __future__ import annotations
 
+from functools import cache
+
 from factcheck.extraction.document import Document
 from factcheck.extraction.events import _ACRONYM
 from factcheck.extraction.people import PersonNames, _Name
+from factcheck.lang import Language, Lexicon
 
 MAX_ORG = 12
 LINK_GAP = 2  # words of a portfolio between a predicate's link ("served as") and its title word
@@ -20,6 +23,14 @@ PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister"}
 # The role a deputy word ("Deputy Foreign Minister") makes of a role; None: no role id for it.
 DEPUTY = {"minister": "deputy_minister", "prime_minister": "deputy_prime_minister", "president": "vice_president",
           "secretary_general": "deputy_secretary_general"}
+
+
+@cache
+def _blockers(lang: Language) -> tuple[list[Lexicon], frozenset[str]]:
+    """The lexicons of words that are no part of a name, and the words their phrases start with."""
+    keys = ("titles.roles", "titles.honorifics", "titles.other_titles", "titles.org_words", "countries", "events.nouns", "dates.weekdays")
+    lexicons = [lang.lexicon(key) for key in keys]
+    return lexicons, frozenset().union(*(lex.firsts for lex in lexicons))
 
 
 class _Titles(PersonNames):
@@ -32,15 +43,7 @@ class _Titles(PersonNames):
         self.modifiers = lang.lexicon("titles.modifiers")
         self.links = lang.lexicon("titles.predicate_links")
         self.honorifics = lang.lexicon("titles.honorifics")
-        self.blockers = [
-            self.roles,
-            self.honorifics,
-            lang.lexicon("titles.other_titles"),
-            lang.lexicon("titles.org_words"),
-            lang.lexicon("countries"),
-            lang.lexicon("events.nouns"),
-            lang.lexicon("dates.weekdays"),
-        ]
+        self.blockers, self.blocker_firsts = _blockers(lang)
         self.state_words = lang.lexicon("titles.state_words")
         self.org_words = lang.lexicon("titles.org_words")
         self.countries = lang.lexicon("countries")
@@ -240,24 +243,24 @@ class _Titles(PersonNames):
     def run(self) -> list[dict]:
         toks = self.toks
         # Names after titles that are not roles ("Araştırma Uzmanı Dastan Almen") are nobody's organisation.
-        k = 0
-        while k < len(toks):
+        role_starts = self.roles.starts(toks)
+        after = 0  # the index after the last title taken
+        for k in sorted({*role_starts, *self.others.starts(toks)}):
+            if k < after:
+                continue
             if role := self.roles.match(toks, k):
-                k = role[1]
+                after = role[1]
                 continue
             m = self.others.match(toks, k)
             if m and (name := self.name_at(m[1], k)):
                 self.used.update(range(name.first, name.last))
-            k += 1
         claims = []
-        i = 0
-        while i < len(toks):
-            m = self.roles.match(toks, i) if i not in self.used else None
-            if m is None:
-                i += 1
+        after = 0
+        for i in role_starts:
+            if i < after or i in self.used or (m := self.roles.match(toks, i)) is None:
                 continue
             claims += self.title(m[0], i, m[1])
-            i = m[1]
+            after = m[1]
         return claims
 
     def title(self, role: str, rs: int, re_: int) -> list[dict]:

@@ -36,6 +36,7 @@ class Lexicon:
     def __init__(self, lang: Language, entries: dict[str, list[str]] | list[str]):
         self.trie: dict = {}
         self.max_len = 0
+        lasts = set()
         items = entries.items() if isinstance(entries, dict) else ((p, [p]) for p in entries)
         for label, phrases in items:
             for phrase in phrases:
@@ -47,13 +48,24 @@ class Lexicon:
                     node = node.setdefault(w, {})
                 node[END] = str(label)
                 self.max_len = max(self.max_len, len(words))
+                lasts.add(words[-1])
+        self.firsts = frozenset(self.trie)  # the words a phrase starts with
+        self.lasts = frozenset(lasts)  # and those it ends with
+
+    def starts(self, tokens: list[Token], exact: bool = False) -> list[int]:
+        """Indexes of the tokens a phrase may start at, in order: a scan over a text calls ``match`` at
+        these only (one pass over the tokens instead of a call a token)."""
+        firsts = self.firsts
+        if exact:
+            return [k for k, t in enumerate(tokens) if t.lower in firsts]
+        return [k for k, t in enumerate(tokens) if not firsts.isdisjoint(t.stems)]
 
     def match(self, tokens: list[Token], i: int, exact: bool = False) -> tuple[str, int] | None:
         """Longest phrase starting at token ``i``: (label, index after its last token)."""
         if i >= len(tokens):
             return None
         first = tokens[i]
-        if self.trie.keys().isdisjoint((first.lower,) if exact else first.stems):
+        if (first.lower not in self.firsts) if exact else self.firsts.isdisjoint(first.stems):
             return None  # the common case, kept cheap
         best = None
         frontier = [(self.trie, i)]
@@ -75,6 +87,8 @@ class Lexicon:
 
     def match_ending(self, tokens: list[Token], end: int) -> tuple[str, int] | None:
         """Longest phrase whose last token is ``end - 1``: (label, index of its first token)."""
+        if not 0 < end <= len(tokens) or self.lasts.isdisjoint(tokens[end - 1].stems):
+            return None  # no phrase ends with that word: the common case
         for length in range(min(self.max_len, end), 0, -1):
             m = self.match(tokens, end - length)
             if m and m[1] == end:
@@ -126,10 +140,7 @@ class Language:
         return [t.lower for t in tokenise(normalise(phrase).text, self.lower)]
 
     def tokens(self, text: str) -> list[Token]:
-        toks = tokenise(text, self.lower)
-        for t in toks:
-            t.stems = self.stems(t.lower) if t.kind == "word" else (t.lower,)
-        return toks
+        return tokenise(text, self.lower, self.stems)
 
     # --- compiled data ---------------------------------------------------
     def get(self, path: str, default=None):
