@@ -32,14 +32,12 @@ _TERMINAL = ".!?؟…:;"
 _BULLETS = "-–—•*·▪►"
 
 
-def _dropped(ch: str) -> bool:
-    # Arabic-script diacritics (harakat, superscript alef) carry no meaning for matching.
-    return ch in _DROP or "\u064b" <= ch <= "\u065f" or ch == "\u0670"
-
-
-_TABLE = str.maketrans({**_CHAR_MAP, **dict.fromkeys(_DROP)})
-_DROPPED = re.compile("[" + "".join(_DROP) + "\u064b-\u065f\u0670]")
-_SPACE = re.compile(r"\s+")
+_TABLE = str.maketrans(_CHAR_MAP)
+# Dropped too: Arabic-script diacritics (harakat, superscript alef), which carry no meaning for matching.
+_DROPPED = re.compile("[" + "".join(_DROP) + "\u064b-\u065f\u0670]+")
+_KEPT = re.compile(r"[^\s" + "".join(_DROP) + "\u064b-\u065f\u0670]")  # a character that is kept as it is or mapped
+# Whitespace that is not a single space inside the text: a single space is kept as it is, with the words around it
+_BREAK = re.compile(r"\s{2,}|[^\S ]| \Z")
 
 
 @dataclass
@@ -66,26 +64,28 @@ def normalise(source: str) -> Normalised:
     out: list[str] = []
     offsets = array("q")
     n = len(source)
+    if (first := _KEPT.search(source)) is None:
+        return Normalised("", offsets, n)  # whitespace and dropped characters only
 
     def add(start: int, end: int) -> None:
-        segment = source[start:end]
-        if _DROPPED.search(segment) is None:
-            out.append(segment.translate(_TABLE))
-            offsets.extend(range(start, end))
-            return
-        for k in range(start, end):
-            if not _dropped(source[k]):
-                out.append(_CHAR_MAP.get(source[k], source[k]))
-                offsets.append(k)
+        for m in _DROPPED.finditer(source, start, end):
+            keep(start, m.start())
+            start = m.end()
+        keep(start, end)
 
-    pos = 0
-    line_start = 0  # where the current line began in source
-    for m in _SPACE.finditer(source):
+    def keep(start: int, end: int) -> None:
+        if start < end:
+            out.append(source[start:end].translate(_TABLE))
+            offsets.extend(range(start, end))
+
+    pos = first.start()  # what comes before the first character kept gives nothing
+    line_start = source.rfind("\n", 0, pos) + 1  # where the current line began in source
+    for m in _BREAK.finditer(source, pos):
         i, j = m.span()
         add(pos, i)
         pos = j
         newlines = m.group().count("\n")
-        if offsets and j < n:
+        if j < n:
             sep = " "
             if newlines >= 2:
                 sep = "\n"
