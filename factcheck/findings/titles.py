@@ -99,6 +99,8 @@ def _context(right: list[dict], total: int, reasons: list[str], outlets: dict) -
 
 
 SOURCE_FIELDS = ["id", "article", "lang", "person_id", "person_text", "role", "org", "org_text", "modifier", "day"]
+COLUMNS = ["id", "article", "lang", "person_text", "person_full", "person_id", "role", "org_text", "org_id", "portfolio", "modifier",
+           "article_date"]  # what the findings of titles read of the claims table
 
 
 def check_titles(df, rules, outlets: dict) -> list[Finding]:
@@ -108,7 +110,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     from factcheck.names import romanise, romanise_any
 
     offices = offices_table(rules)
-    t = df[(df["kind"] == "title") & df["article_date"].notna() & (df["modifier"].isna() | (df["modifier"] == "acting"))]
+    t = df.loc[(df["kind"] == "title") & df["article_date"].notna() & (df["modifier"].isna() | (df["modifier"] == "acting")), COLUMNS]
     if t.empty or offices.empty:
         return []
     # the article's day as text, once; and a number for each claim, which groups faster than its id
