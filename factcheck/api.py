@@ -206,7 +206,7 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     problems = list(problems or [])
     rows = claims = None
     if store is not None:
-        claims, found_problems = _extract_with_store(articles, progress, store, problems, jobs, known)
+        articles, claims, found_problems = _extract_with_store(articles, progress, store, problems, jobs, known)
     elif table:
         claims, found_problems = _table_of(extracted(articles, progress, jobs))
     else:
@@ -233,9 +233,10 @@ def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> 
 
 def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None,
                         known_files: KnownFiles | None):
-    """Claims and problems of ``articles``: those new or changed are extracted into the store at ``path``
+    """The articles, their claims and problems: those new or changed are extracted into the store at ``path``
     as they are done (a chunk of claims at a time, never all of them here), then every article's claims
-    are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder)."""
+    are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder). The
+    articles of the text files the store now remembers come back without their text (``KnownFiles.released``)."""
     from itertools import chain
 
     from factcheck.corpus import KnownArticle
@@ -263,11 +264,13 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
             store.write({a.id: keys[a.id] for a in changed}, chain([first] if first else [], outcomes), removed)
             if known_files is not None:
                 known_files.keep(store, keys, articles)
+                articles = known_files.released(articles, keys)
         finally:
             store.close()  # a fresh connection reads: the writing one's buffers are gone
+        del changed, first, outcomes  # nor the texts extracted
     store = ClaimStore(path)
     try:
-        return store.claims_of([a.id for a in articles])
+        return articles, *store.claims_of([a.id for a in articles])
     finally:
         store.close()
 
@@ -294,6 +297,7 @@ def check(inputs: list[str], rules, today: dt.date | None = None, progress=None,
     articles, problems, known = _read(inputs, store)
     timer.done("read", f"{len(articles)} article(s), {len(problems)} problem(s)")
     results = extract_articles(articles, problems, progress, store, jobs, table=True, known=known)
+    del articles  # the results hold them (with a store, a text file's without its text)
     return _checked(results, rules, today, timer)
 
 

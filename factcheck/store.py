@@ -272,6 +272,15 @@ class KnownFiles:
                                    for aid, key, body_start, line_offset, meta in self.rows.get(name, [])]
         return articles, [Problem(**p) for p in json.loads(known[1])] if known[1] != "[]" else []
 
+    def released(self, articles: list[Article], keys: dict[str, str]) -> list[Article]:
+        """``articles``, those of the files kept (``keep``, which it follows) without their text, which
+        is read from the file again when asked (as an unchanged file's): once their claims are stored,
+        an archive's first run holds no more text than a rerun. The files read are forgotten here."""
+        kept = {id(a) for articles_read, _ in self.fresh.values() for a in articles_read}
+        self.fresh = {}
+        return [KnownArticle.unread(keys[a.id], id=a.id, path=a.path, body_start=a.body_start, line_offset=a.line_offset,
+                                    meta=a.meta, lang=a.lang) if id(a) in kept and a.id in keys else a for a in articles]
+
     def read(self, name: str, articles: list[Article], problems: list[Problem]) -> None:
         stat = self.stats.get(name)
         if (stat is not None and name.lower().endswith(TEXT_SUFFIXES) and max(stat[1], stat[2]) < self.started - RACY_NS

@@ -259,3 +259,14 @@ def test_an_article_whose_claims_left_the_store_is_extracted_from_its_unread_fil
     results = extract([str(corpus)], store=store)
     assert counted == ["a.md"] and sorted(reads) == ["a.md", "c.jsonl"]  # read once more, to be extracted
     _same(extract([str(corpus)]), results)
+
+
+def test_a_first_run_holds_no_text_of_the_files_it_remembers_and_reads_it_again_when_asked(corpus, tmp_path, settled, reads):
+    """Once its claims are stored, a text file's article is as an unchanged one's on a rerun: an archive's
+    first run does not hold every article's text through the cross-check and the outputs."""
+    plain = extract([str(corpus)])
+    first = extract([str(corpus)], store=tmp_path / "claims.duckdb")
+    _same(plain, first)
+    reads.clear()
+    assert [a.text for a in first.articles] == [a.text for a in plain.articles]
+    assert sorted(reads) == ["a.md", "b.md"]  # read again; JSON Lines articles keep theirs (the store keeps no such file)
