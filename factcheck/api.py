@@ -288,12 +288,12 @@ def check(inputs: list[str], rules, today: dt.date | None = None, progress=None,
     """
     timer = _Stages(stage)
     if engine == "spark":
-        from factcheck.spark import extract_on_spark
+        from factcheck.spark import extract_on_spark, session
 
         results = extract_on_spark(inputs, master)
         timer.done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), "
                    f"{len(results.problems)} skipped, on Spark")
-        return cross_check(results, rules, today, timer)
+        return cross_check(results, rules, today, timer, spark=session(master))
     articles, problems, known = _read(inputs, store)
     timer.done("read", f"{len(articles)} article(s), {len(problems)} problem(s)")
     results = extract_articles(articles, problems, progress, store, jobs, table=True, known=known)
@@ -330,9 +330,10 @@ def _checked(results: Results, rules, today: dt.date | None, timer: _Stages) -> 
     return cross_check(results, rules, today, timer)
 
 
-def cross_check(results: Results, rules, today: dt.date | None = None, timer: _Stages | None = None) -> Results:
+def cross_check(results: Results, rules, today: dt.date | None = None, timer: _Stages | None = None, spark=None) -> Results:
     """Link the extracted claims of ``results``, check them with each other and with ``rules``; then
-    acknowledgements and dataset expectations. Whatever engine extracted them, this is the same."""
+    acknowledgements and dataset expectations (with ``spark``, a Spark session, through Great
+    Expectations' Spark data source). Whatever engine extracted them, the results are the same."""
     from factcheck.explain import link_sources
     from factcheck.findings import acknowledge, check_claims, confirm
     from factcheck.findings.reasons import unchecked
@@ -359,7 +360,7 @@ def cross_check(results: Results, rules, today: dt.date | None = None, timer: _S
     if rules.expectations:
         from factcheck.expectations import run_expectations
 
-        results.expectations = run_expectations(results, rules)
+        results.expectations = run_expectations(results, rules, spark)
     timer.done("rules", f"{len(rules.acknowledgements)} acknowledgement(s), {len(results.expectations)} expectation(s)")
     results.rule_files = list(rules.files)
     return results

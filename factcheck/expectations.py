@@ -1,5 +1,6 @@
 """Dataset expectations: Great Expectations' own expectations, from the rule files, over the
-articles table (one row an article) or the claims table."""
+articles table (one row an article) or the claims table: through its pandas data source, or with the
+Spark engine its Spark data source (the tables as Spark DataFrames, each expectation a Spark job)."""
 
 from __future__ import annotations
 
@@ -32,15 +33,27 @@ def articles_table(results):
     return pd.DataFrame(rows, columns=["id", "path", "lang", "published", "source", "title", "url", "claims"])
 
 
-def run_expectations(results, rules) -> list[dict]:
-    """Run the rule files' dataset expectations; a wrong name or argument is reported as failed."""
+def spark_table(spark, frame):
+    """A pandas table as a Spark DataFrame (through Arrow: its text columns are Arrow already)."""
+    import pyarrow as pa
+
+    return spark.createDataFrame(pa.Table.from_pandas(frame, preserve_index=False))
+
+
+def run_expectations(results, rules, spark=None) -> list[dict]:
+    """Run the rule files' dataset expectations (with ``spark``, a Spark session, on Spark); a wrong
+    name or argument is reported as failed."""
     gx = great_expectations()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    source = context.data_sources.add_pandas("factcheck")
     tables = {"articles": articles_table(results), "claims": results.claims}
+    if spark is None:
+        source = context.data_sources.add_pandas("factcheck")
+    else:
+        source = context.data_sources.add_spark("factcheck")
+        tables = {name: spark_table(spark, frame) for name, frame in tables.items() if name in {e.value.table for e in rules.expectations}}
     out = []
     for n, located in enumerate(rules.expectations):
         e = located.value

@@ -5,8 +5,9 @@ Markdown files and JSON Lines as whole files, Parquet tables as rows with ``text
 extracts them as a per-partition map: a Python worker loads the language data once and extracts every
 article of its partitions with the same code as the local engine. The claims come back as a Spark
 table checked against the claims contract with pandera's pyspark backend, then travel to the driver
-through Arrow, where linking, the finding model and the rules run as they do locally: the results,
-and every output, are the same as the local engine's (tests/test_spark.py holds them to it).
+through Arrow, where linking, the finding model and the rules run as they do locally (the rules'
+dataset expectations through Great Expectations' Spark data source): the results, and every output,
+are the same as the local engine's (tests/test_spark.py holds them to it).
 
 What runs where, and what does not scale yet: the driver holds every article's text and the claims
 table (about 0.6 KB a claim in Arrow) for the cross-check and the outputs; extraction, the costly

@@ -5,6 +5,7 @@ with two. Skipped where pyspark or Java is missing (`.ci/run` installs both)."""
 import json
 import shutil
 import sys
+import textwrap
 
 import pytest
 
@@ -77,6 +78,35 @@ def test_json_lines_and_parquet_inputs(rules, tmp_path, monkeypatch):
     table = check([str(tmp_path / "seeds.parquet")], rules, engine="spark", master="local[2]")
     assert [(f.id, f.severity, f.values) for f in table.findings] == [(f.id, f.severity, f.values) for f in local.findings]
     assert len(table.findings) >= 2 and len(table.claims) == len(local.claims)
+
+
+def test_dataset_expectations_run_on_spark_with_the_local_engine_s_outcomes(tmp_path, monkeypatch):
+    """Great Expectations' Spark data source over the articles and claims tables: each outcome and observed
+    value as its pandas data source gives them, an expectation that fails included."""
+    import factcheck.expectations as expectations
+
+    (tmp_path / "expect").mkdir()
+    (tmp_path / "expect" / "expect.yaml").write_text(textwrap.dedent("""\
+        version: 2
+        expectations:
+          - {table: articles, expectation: expect_column_values_to_not_be_null, kwargs: {column: published}}
+          - {table: articles, expectation: expect_column_values_to_be_between, kwargs: {column: claims, min_value: 1, mostly: 0.95}}
+          - {table: claims, expectation: expect_column_values_to_be_in_set, kwargs: {column: lang, value_set: [en, az, tr]}}
+          - {table: claims, expectation: expect_column_mean_to_be_between, kwargs: {column: value, min_value: 0}, severity: warning}
+          - {table: claims, expectation: expect_column_values_to_be_unique, kwargs: {column: id}}
+        """), encoding="utf-8")
+    loaded, errors = load_rules([str(REPO / "rules"), str(tmp_path / "expect")])
+    assert errors == []
+    on_spark: list[str] = []
+    real = expectations.spark_table
+    monkeypatch.setattr(expectations, "spark_table", lambda spark, frame: on_spark.append(type(real(spark, frame)).__name__) or real(spark, frame))
+    monkeypatch.chdir(REPO)
+    local = check(["seeds", "tests/corpus"], loaded)
+    spark = check(["seeds", "tests/corpus"], loaded, engine="spark", master="local[2]")
+    assert on_spark == ["DataFrame", "DataFrame"]  # the articles and the claims, as Spark DataFrames
+    assert spark.expectations == local.expectations
+    assert [e["success"] for e in local.expectations] == [False, True, False, True, True]
+    assert all(e["observed"] is not None and not str(e["observed"]).startswith("could not run") for e in local.expectations)
 
 
 def test_the_command_line_says_what_the_spark_engine_cannot_take(tmp_path, capsys):
