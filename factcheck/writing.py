@@ -105,13 +105,20 @@ def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
 
 
 BATCH = 10_000  # elements of a large list encoded, joined and written at a time
+BATCH_CHARS = 1 << 22  # or fewer, once their text is this long: an archive's finding may cite 100,000 sources
 
 
 def encoded_batches(items: Iterable | dict, encode, size: int = BATCH) -> Iterator[list[str]]:
-    """The elements of a list (or the "key": value pairs of a mapping) encoded, ``size`` at a time."""
-    from itertools import islice
-
-    mapping = isinstance(items, dict)
-    elements = iter(items.items() if isinstance(items, dict) else items)
-    while batch := list(islice(elements, size)):
-        yield [encode(k) + ": " + encode(v) for k, v in batch] if mapping else [encode(e) for e in batch]
+    """The elements of a list (or the "key": value pairs of a mapping) encoded, ``size`` at a time, or
+    fewer where their text reaches BATCH_CHARS (one element that long is a batch of its own)."""
+    batch: list[str] = []
+    length = 0
+    for element in items.items() if isinstance(items, dict) else items:
+        text = encode(element[0]) + ": " + encode(element[1]) if isinstance(items, dict) else encode(element)
+        batch.append(text)
+        length += len(text)
+        if len(batch) >= size or length >= BATCH_CHARS:
+            yield batch
+            batch, length = [], 0
+    if batch:
+        yield batch
