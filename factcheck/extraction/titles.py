@@ -26,10 +26,10 @@ DEPUTY = {"minister": "deputy_minister", "prime_minister": "deputy_prime_ministe
 
 
 @cache
-def _blockers(lang: Language) -> tuple[list[Lexicon], frozenset[str]]:
+def _blockers(lang: Language) -> tuple[tuple[Lexicon, ...], frozenset[str]]:
     """The lexicons of words that are no part of a name, and the words their phrases start with."""
     keys = ("titles.roles", "titles.honorifics", "titles.other_titles", "titles.org_words", "countries", "events.nouns", "dates.weekdays")
-    lexicons = [lang.lexicon(key) for key in keys]
+    lexicons = tuple(lang.lexicon(key) for key in keys)
     return lexicons, frozenset().union(*(lex.firsts for lex in lexicons))
 
 
