@@ -21,6 +21,7 @@ says of the number who took part, and give at most a warning.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 from factcheck.findings.model import (
     Fact,
@@ -31,6 +32,7 @@ from factcheck.findings.model import (
     entity_of,
     finding_id,
     interval,
+    iter_records,
     say,
     worst,
 )
@@ -199,13 +201,14 @@ FIELDS = ["gkey", "id", "article", "lang", "value", "qualifier", "attribute", "m
           "lower", "subject_inferred"]
 
 
-def _groups(rows, by: list[str], ascending: list[bool]) -> list[list[dict]]:
+def _groups(rows, by: list[str], ascending: list[bool]) -> Iterator[list[dict]]:
     """The rows as records, sorted once and cut into groups of one ``gkey`` (one finding each): one
-    conversion for all, not one per finding."""
+    conversion for all, not one per finding, and a group's records made as it is taken (an archive's
+    flagged figures are hundreds of thousands: never all of them dicts at once)."""
     import itertools
 
-    records = as_records(rows[FIELDS].sort_values(by, ascending=ascending, kind="mergesort"))
-    return [list(g) for _, g in itertools.groupby(records, key=lambda r: r["gkey"])]
+    records = iter_records(rows[FIELDS].sort_values(by, ascending=ascending, kind="mergesort"))
+    return (list(g) for _, g in itertools.groupby(records, key=lambda r: r["gkey"]))
 
 
 def _source(r: dict, outlets: dict, apart: bool, by: str | None = None) -> Source:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -163,5 +164,12 @@ def among(column, values) -> np.ndarray:
 def as_records(frame) -> list[dict]:
     """The rows of ``frame`` as dicts, missing values as None: column by column (pandas' own
     ``to_dict`` boxes every value of an extension array one by one, the check's costliest step)."""
-    columns = {c: frame[c].to_numpy(dtype=object, na_value=None) for c in frame.columns}
-    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)] if len(frame) else []
+    return list(iter_records(frame))
+
+
+def iter_records(frame) -> Iterator[dict]:
+    """``as_records``, a row at a time: what is made of a few rows at once holds no dict of the others."""
+    if len(frame):
+        columns = {c: frame[c].to_numpy(dtype=object, na_value=None) for c in frame.columns}
+        for values in zip(*columns.values(), strict=True):
+            yield dict(zip(columns, values, strict=True))
