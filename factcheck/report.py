@@ -8,7 +8,7 @@ import functools
 import hashlib
 import html
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from markupsafe import Markup
@@ -109,41 +109,51 @@ def render_html(results: Results) -> Iterator[str]:
     env.filters["safe_url"] = web_url
     shown_articles = results.articles
     carded: set[str] | None = None  # the claims shown as cards (None: every claim, in the table of claims)
+    parts: Iterable[tuple[list, list[dict]]]  # articles shown, a few at a time, with their claims' rows
     if len(results.claims) > ALL_CLAIMS_UP_TO:  # an archive: the articles the findings cite, not all of them
+        from factcheck.findings.model import among
+
         sources = [s for f in results.findings for s in f.sources[:FOLDED]]
         carded, cited = {s.claim for s in sources}, {s.article for s in sources}
         shown_articles = [a for a in results.articles if a.id in cited]
-        table = results.claims
-        rows = table_rows(table[table["article"].isin(cited)])
+        table = results.claims[among(results.claims["article"], cited)]
+        parts = ((chunk, table_rows(table[among(table["article"], {a.id for a in chunk})]))
+                 for chunk in (shown_articles[k : k + ARTICLES_AT_ONCE] for k in range(0, len(shown_articles), ARTICLES_AT_ONCE)))
     else:
-        rows = results.claim_rows()
-    articles = {a.id: a for a in shown_articles}
-    claims = {}
-    for r in rows:
-        if carded is not None and r["id"] not in carded:
-            continue
-        a = articles.get(r["article"])
-        offset = r["start"] - r["context_start"]
-        length = r["end"] - r["start"]
-        sentence = r["sentence"]
-        claims[r["id"]] = {
-            **r,
-            "before": sentence[:offset],
-            "highlight": sentence[offset : offset + length],
-            "after": sentence[offset + length :],
-            "value_text": summary_of(r),
-            "dir": _direction(r["lang"]),
-            "source": (a.meta.get("source") if a else None),
-            "url": (a.meta.get("url") if a else None),
-        }
+        parts = [(shown_articles, results.claim_rows())]
     apart = {s.claim for f in results.findings for s in f.apart}
-    by_article: dict[str, list[dict]] = {}
-    for r in rows:
-        by_article.setdefault(r["article"], []).append(r)
-    views = {a.id: _article_view(a, by_article.get(a.id, []), apart) for a in shown_articles}
     anchors = {a.id: f"article-{n}" for n, a in enumerate(shown_articles, 1)}
     cited_only = len(shown_articles) < len(results.articles)
-    data = _article_data(shown_articles, views, anchors, {r["id"]: r for r in rows}, results.unchecked) if cited_only else None
+    claims: dict[str, dict] = {}
+    views: dict[str, list] = {}
+    data: dict[str, dict] = {}
+    for chunk, rows in parts:  # a chunk's rows (dicts) are let go before the next chunk's are made
+        articles = {a.id: a for a in chunk}
+        for r in rows:
+            if carded is not None and r["id"] not in carded:
+                continue
+            a = articles.get(r["article"])
+            offset = r["start"] - r["context_start"]
+            length = r["end"] - r["start"]
+            sentence = r["sentence"]
+            claims[r["id"]] = {
+                **r,
+                "before": sentence[:offset],
+                "highlight": sentence[offset : offset + length],
+                "after": sentence[offset + length :],
+                "value_text": summary_of(r),
+                "dir": _direction(r["lang"]),
+                "source": (a.meta.get("source") if a else None),
+                "url": (a.meta.get("url") if a else None),
+            }
+        by_article: dict[str, list[dict]] = {}
+        for r in rows:
+            by_article.setdefault(r["article"], []).append(r)
+        shown = {a.id: _article_view(a, by_article.get(a.id, []), apart) for a in chunk}
+        if cited_only:  # the page's script lays them out: only their data is kept
+            data.update(_article_data(chunk, shown, anchors, {r["id"]: r for r in rows}, results.unchecked))
+        else:
+            views.update(shown)
     template = env.get_template("report.html.j2")
     return template.generate(
         summary=results.summary(),
@@ -156,7 +166,7 @@ def render_html(results: Results) -> Iterator[str]:
         articles=[] if cited_only else [(a, views[a.id], _direction(a.lang)) for a in shown_articles],
         anchors=anchors,
         cited_only=cited_only,
-        article_data=data,
+        article_data=_script_json(data) if cited_only else None,
         languages=sorted({a.lang for a in results.articles if a.lang}),
         entities=sorted({str(f.entity) for f in results.findings}),
         unchecked=results.unchecked,
@@ -171,6 +181,7 @@ def render_html(results: Results) -> Iterator[str]:
 SHOWN = 12  # sources shown open on a card (and on its chart); the rest fold away
 FOLDED = 200  # sources (and reasons) a card holds in all: the JSON output has the rest
 ALL_CLAIMS_UP_TO = 5000  # above this many claims, the report shows the articles and claims the findings cite
+ARTICLES_AT_ONCE = 1000  # of those, the articles whose claims are rows (dicts) at once
 
 
 def _article_view(article, rows: list[dict], apart: set[str]) -> list[tuple[str, str | None, str | None]]:
@@ -189,11 +200,10 @@ def _article_view(article, rows: list[dict], apart: set[str]) -> list[tuple[str,
     return pieces
 
 
-def _article_data(articles, views: dict, anchors: dict[str, str], rows: dict[str, dict], unchecked: dict[str, str]) -> Markup:
-    """The cited articles of an archive as JSON for the page's script, which shows one when a source's
+def _article_data(articles, views: dict, anchors: dict[str, str], rows: dict[str, dict], unchecked: dict[str, str]) -> dict:
+    """The cited articles of an archive as data for the page's script, which shows one when a source's
     link is followed (thousands of articles laid out at once would take the browser minutes): each one's
-    heading and its text in pieces, a claim's piece with its css class and what it was read as. Safe
-    inside a script element: "<", ">" and "&" are escaped as JSON escapes."""
+    heading and its text in pieces, a claim's piece with its css class and what it was read as."""
     data = {}
     for a in articles:
         pieces = []
@@ -207,6 +217,11 @@ def _article_data(articles, views: dict, anchors: dict[str, str], rows: dict[str
             pieces.append([text, cls, title])
         info = "".join(f" · {v}" for v in (a.meta.get("source"), a.lang, a.published) if v)
         data[anchors[a.id]] = {"id": a.id, "info": info, "lang": a.lang, "dir": _direction(a.lang), "pieces": pieces}
+    return data
+
+
+def _script_json(data: dict) -> Markup:
+    """``data`` as JSON that is safe inside a script element: "<", ">" and "&" are escaped as JSON escapes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
