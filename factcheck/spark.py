@@ -11,7 +11,7 @@ are the same as the local engine's (tests/test_spark.py holds them to it).
 
 What runs where, and what does not scale yet: the driver holds every article's text and the claims
 table (about 0.6 KB a claim in Arrow) for the cross-check and the outputs; extraction, the costly
-part (about 4 ms of CPU an article), is what Spark spreads over its cores.
+part (about 5 ms of CPU an article here), is what Spark spreads over its cores.
 """
 
 from __future__ import annotations
