@@ -60,16 +60,17 @@ class KnownArticle(Article):
     """An article of a text file the claims store read on an earlier run and that has not changed since
     (``factcheck.store.KnownFiles``): its text is read from the file again only when something asks for
     it (a finding that cites it), so an archive's unchanged articles are neither read nor held. ``key``
-    is its store key, as ``factcheck.store.article_key`` gave it when the file was read."""
+    is its store key, as ``factcheck.store.article_key`` gave it when the file was read; ``stat`` the
+    file's size, modification and change times and inode as this run listed it."""
 
     key: str = ""
 
     @classmethod
-    def unread(cls, key: str, **fields) -> KnownArticle:
+    def unread(cls, key: str, stat: tuple[int, int, int, int] | None = None, **fields) -> KnownArticle:
         """The article of ``fields`` (every field but its text), its text unread: made without the
         dataclass's checks, as a hundred thousand are made at once."""
         article = cls.__new__(cls)
-        article.__dict__.update(fields, _text=None, key=key)
+        article.__dict__.update(fields, _text=None, key=key, _stat=stat)
         return article
 
     @property
@@ -77,7 +78,11 @@ class KnownArticle(Article):
         text = self.__dict__.get("_text")
         if text is None:
             try:
-                text = decode(read_bytes(self.path))
+                st = os.stat(self.path)
+                stat = self.__dict__.get("_stat")
+                # changed since this run listed it: its claims' offsets are the old text's, so nothing is shown
+                text = "" if stat is not None and (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) != stat \
+                    else decode(read_bytes(self.path))
             except (InputError, OSError):
                 text = ""  # gone or broken since the run began: nothing to show
             self.__dict__["_text"] = text

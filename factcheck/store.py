@@ -267,7 +267,7 @@ class KnownFiles:
         if known is None or known[0] != stat:
             return None
         self.reused.append(name)
-        articles: list[Article] = [KnownArticle.unread(key, id=aid, path=name, body_start=body_start, line_offset=line_offset,
+        articles: list[Article] = [KnownArticle.unread(key, stat, id=aid, path=name, body_start=body_start, line_offset=line_offset,
                                                        meta=meta, lang=meta.get("lang"))
                                    for aid, key, body_start, line_offset, meta in self.rows.get(name, [])]
         return articles, [Problem(**p) for p in json.loads(known[1])] if known[1] != "[]" else []
@@ -278,8 +278,9 @@ class KnownFiles:
         an archive's first run holds no more text than a rerun. The files read are forgotten here."""
         kept = {id(a) for articles_read, _ in self.fresh.values() for a in articles_read}
         self.fresh = {}
-        return [KnownArticle.unread(keys[a.id], id=a.id, path=a.path, body_start=a.body_start, line_offset=a.line_offset,
-                                    meta=a.meta, lang=a.lang) if id(a) in kept and a.id in keys else a for a in articles]
+        return [KnownArticle.unread(keys[a.id], self.stats.get(a.path), id=a.id, path=a.path, body_start=a.body_start,
+                                    line_offset=a.line_offset, meta=a.meta, lang=a.lang) if id(a) in kept and a.id in keys else a
+                for a in articles]
 
     def read(self, name: str, articles: list[Article], problems: list[Problem]) -> None:
         stat = self.stats.get(name)

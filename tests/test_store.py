@@ -270,3 +270,13 @@ def test_a_first_run_holds_no_text_of_the_files_it_remembers_and_reads_it_again_
     reads.clear()
     assert [a.text for a in first.articles] == [a.text for a in plain.articles]
     assert sorted(reads) == ["a.md", "b.md"]  # read again; JSON Lines articles keep theirs (the store keeps no such file)
+
+
+def test_a_file_changed_during_a_run_shows_no_text_rather_than_text_its_claims_are_not_of(corpus, tmp_path, settled):
+    """Its claims' offsets are the text this run extracted: read again after a change, they would mark the wrong words."""
+    plain = extract([str(corpus)])
+    first = extract([str(corpus)], store=tmp_path / "claims.duckdb")
+    (corpus / "a.md").write_text(ARTICLES["a.md"].replace("More than 2,500", "Some 3,000 or more"), encoding="utf-8")
+    texts = {a.id.rsplit("/", 1)[-1]: a.text for a in first.articles}
+    assert texts["a.md"] == ""
+    assert texts["b.md"] == next(a.text for a in plain.articles if a.id.endswith("b.md"))
