@@ -236,7 +236,7 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
     """The articles, their claims and problems: those new or changed are extracted into the store at ``path``
     as they are done (a chunk of claims at a time, never all of them here), then every article's claims
     are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder). The
-    articles of the text files the store now remembers come back without their text (``KnownFiles.released``)."""
+    articles of the text files the store now remembers come back without their text (``KnownFiles.keep``)."""
     from itertools import chain
 
     from factcheck.corpus import KnownArticle
@@ -263,8 +263,7 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
         try:
             store.write({a.id: keys[a.id] for a in changed}, chain([first] if first else [], outcomes), removed)
             if known_files is not None:
-                known_files.keep(store, keys, articles)
-                articles = known_files.released(articles, keys)
+                articles = known_files.keep(store, keys, articles)
         finally:
             store.close()  # a fresh connection reads: the writing one's buffers are gone
         del changed, first, outcomes  # nor the texts extracted

@@ -66,7 +66,7 @@ class KnownArticle(Article):
     key: str = ""
 
     @classmethod
-    def unread(cls, key: str, stat: tuple[int, int, int, int] | None = None, **fields) -> KnownArticle:
+    def unread(cls, key: str, stat: tuple[int, int, int, int], **fields) -> KnownArticle:
         """The article of ``fields`` (every field but its text), its text unread: made without the
         dataclass's checks, as a hundred thousand are made at once."""
         article = cls.__new__(cls)
@@ -78,11 +78,8 @@ class KnownArticle(Article):
         text = self.__dict__.get("_text")
         if text is None:
             try:
-                st = os.stat(self.path)
-                stat = self.__dict__.get("_stat")
                 # changed since this run listed it: its claims' offsets are the old text's, so nothing is shown
-                text = "" if stat is not None and (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) != stat \
-                    else decode(read_bytes(self.path))
+                text = decode(read_bytes(self.path)) if file_stat(self.path) == self.__dict__["_stat"] else ""
             except (InputError, OSError):
                 text = ""  # gone or broken since the run began: nothing to show
             self.__dict__["_text"] = text
@@ -91,6 +88,12 @@ class KnownArticle(Article):
     @text.setter
     def text(self, value: str | None) -> None:
         self.__dict__["_text"] = value
+
+
+def file_stat(name: str) -> tuple[int, int, int, int]:
+    """What tells a file's version (as git's index compares files): size, modification and change times, inode."""
+    st = os.stat(name)
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 class Snapshot(Protocol):

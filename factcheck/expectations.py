@@ -53,7 +53,8 @@ def run_expectations(results, rules, spark=None) -> list[dict]:
         source = context.data_sources.add_pandas("factcheck")
     else:
         source = context.data_sources.add_spark("factcheck")
-        tables = {name: spark_table(spark, frame) for name, frame in tables.items() if name in {e.value.table for e in rules.expectations}}
+        used = {e.value.table for e in rules.expectations}
+        tables = {name: spark_table(spark, frame) for name, frame in tables.items() if name in used}
     out = []
     for n, located in enumerate(rules.expectations):
         e = located.value

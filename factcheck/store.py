@@ -20,12 +20,11 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.corpus import TEXT_SUFFIXES, Article, KnownArticle, Problem
+from factcheck.corpus import TEXT_SUFFIXES, Article, KnownArticle, Problem, file_stat
 from factcheck.schema import COLUMNS, STRING
 
 if TYPE_CHECKING:
@@ -259,10 +258,9 @@ class KnownFiles:
 
     def unchanged(self, name: str) -> tuple[list[Article], list[Problem]] | None:
         try:
-            st = os.stat(name)
+            stat = self.stats[name] = file_stat(name)
         except OSError:
             return None
-        stat = self.stats[name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         known = self.files.get(name)
         if known is None or known[0] != stat:
             return None
@@ -272,25 +270,18 @@ class KnownFiles:
                                    for aid, key, body_start, line_offset, meta in self.rows.get(name, [])]
         return articles, [Problem(**p) for p in json.loads(known[1])] if known[1] != "[]" else []
 
-    def released(self, articles: list[Article], keys: dict[str, str]) -> list[Article]:
-        """``articles``, those of the files kept (``keep``, which it follows) without their text, which
-        is read from the file again when asked (as an unchanged file's): once their claims are stored,
-        an archive's first run holds no more text than a rerun. The files read are forgotten here."""
-        kept = {id(a) for articles_read, _ in self.fresh.values() for a in articles_read}
-        self.fresh = {}
-        return [KnownArticle.unread(keys[a.id], self.stats.get(a.path), id=a.id, path=a.path, body_start=a.body_start,
-                                    line_offset=a.line_offset, meta=a.meta, lang=a.lang) if id(a) in kept and a.id in keys else a
-                for a in articles]
-
     def read(self, name: str, articles: list[Article], problems: list[Problem]) -> None:
         stat = self.stats.get(name)
         if (stat is not None and name.lower().endswith(TEXT_SUFFIXES) and max(stat[1], stat[2]) < self.started - RACY_NS
                 and all(_meta_json(a.meta) is not None for a in articles)):
             self.fresh[name] = (articles, problems)
 
-    def keep(self, store: ClaimStore, keys: dict[str, str], kept: list[Article]) -> None:
+    def keep(self, store: ClaimStore, keys: dict[str, str], kept: list[Article]) -> list[Article]:
         """Remember the files read this run (``keys``: the store key of each article of ``kept``, the
-        articles that went on; another article of the same id gets its own) and those reused, no other."""
+        articles that went on; another article of the same id gets its own) and those reused, no other.
+        Return ``kept``, the articles of the files remembered without their text, which is read from the
+        file again when asked (as an unchanged file's): once their claims are stored, an archive's first
+        run holds no more text than a rerun."""
         import pandas as pd
 
         ours = {id(a) for a in kept}
@@ -305,3 +296,7 @@ class KnownFiles:
                   "reused": pd.DataFrame({"path": pd.Series(self.reused, dtype=object)})}
         store.transaction(frames, [*(f"DELETE FROM {table} WHERE path NOT IN (SELECT path FROM reused)" for table in ("files", "file_articles")),
                                    "INSERT INTO files SELECT * FROM new_files", "INSERT INTO file_articles SELECT * FROM new_file_articles"])
+        remembered = {id(a) for articles, _ in self.fresh.values() for a in articles}
+        self.fresh = {}
+        return [KnownArticle.unread(keys[a.id], self.stats[a.path], id=a.id, path=a.path, body_start=a.body_start,
+                                    line_offset=a.line_offset, meta=a.meta, lang=a.lang) if id(a) in remembered else a for a in kept]

@@ -111,10 +111,11 @@ BATCH_CHARS = 1 << 22  # or fewer, once their text is this long: an archive's fi
 def encoded_batches(items: Iterable | dict, encode, size: int = BATCH) -> Iterator[list[str]]:
     """The elements of a list (or the "key": value pairs of a mapping) encoded, ``size`` at a time, or
     fewer where their text reaches BATCH_CHARS (one element that long is a batch of its own)."""
+    mapping = isinstance(items, dict)
     batch: list[str] = []
     length = 0
     for element in items.items() if isinstance(items, dict) else items:
-        text = encode(element[0]) + ": " + encode(element[1]) if isinstance(items, dict) else encode(element)
+        text = encode(element[0]) + ": " + encode(element[1]) if mapping else encode(element)
         batch.append(text)
         length += len(text)
         if len(batch) >= size or length >= BATCH_CHARS:
