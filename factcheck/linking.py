@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.names import alike, country_of, plain, romanise, romanise_any, skeleton
+from factcheck.names import alike, alike_each, country_of, plain, romanise, romanise_any, scores, skeleton
 from factcheck.rules.load import Rules
 from factcheck.rules.model import Entity
 from factcheck.schema import STRING
@@ -105,31 +105,48 @@ class Linker:
                floor: float = NAME_SCORE) -> list[tuple[float, Entity, str]]:
         """(score, entity, the name that matched best) of the entities of ``kind`` whose names score
         ``floor`` or more against ``text`` (links need ``NAME_SCORE``), best first."""
+        found, loosely = self.scored_each(kind, [text], [lang], floor)[0]
+        if loose is not None:
+            loose.update(loosely)
+        return found
+
+    def scored_each(self, kind: str, texts: list[str], langs: list[str], floor: float = NAME_SCORE
+                    ) -> list[tuple[list[tuple[float, Entity, str]], set[str]]]:
+        """``scored`` for each text, with the entities that a single word matched only as part of a
+        longer name ("conference", "مراسم"): every text against every name of ``kind`` at once."""
+        import numpy as np
         from rapidfuzz import fuzz
 
-        query = romanise(text, lang)
-        if not query:
-            return []
-        scored: dict[str, tuple[float, Entity, str]] = {}
-        said = plain(text)
-        acronyms = {romanise(m.group(), lang) for m in _ACRONYM.finditer(said)}
-        bare_acronym = bool(_ACRONYM.fullmatch(said.strip()))  # "UN" is no part of "Union"
-        whole: set[str] = set()  # entities a name of which matches the text as a whole, not as a part
-        for name in self.names.get(kind, []):
-            if name.acronym:
-                score = 100.0 if name.romanised in acronyms else 0.0
-            else:
-                score = max(fuzz.ratio(query, name.romanised), fuzz.token_sort_ratio(query, name.romanised))
-            if score >= NAME_SCORE:
-                whole.add(name.entity.id)
-            # a long name cut short; a single word is part of an organisation's name only with others
-            if not name.acronym and len(name.romanised.split()) >= 3 and not bare_acronym and (kind == "event" or " " in query):
-                score = max(score, fuzz.partial_ratio(name.romanised, query) - 3)
-            if score >= floor and score > scored.get(name.entity.id, (0.0, None, ""))[0]:
-                scored[name.entity.id] = (score, name.entity, name.text)
-        if loose is not None and " " not in query:
-            loose.update(scored.keys() - whole)
-        return sorted(scored.values(), key=lambda p: -p[0])
+        names = self.names.get(kind, [])
+        queries = [romanise(t, lang) for t, lang in zip(texts, langs, strict=True)]
+        said = [plain(t) for t in texts]
+        spelled = [name.romanised for name in names]
+        score = np.maximum(scores(queries, spelled, fuzz.ratio), scores(queries, spelled, fuzz.token_sort_ratio))
+        acronyms = [n for n, name in enumerate(names) if name.acronym]  # "UN" matches only "UN"
+        # a long name cut short; a single word is part of an organisation's name only with others,
+        # and a bare acronym of none ("UN" is no part of "Union")
+        long = [n for n, name in enumerate(names) if not name.acronym and len(name.romanised.split()) >= 3]
+        cut = [k for k, (q, s) in enumerate(zip(queries, said, strict=True))
+               if q and not _ACRONYM.fullmatch(s.strip()) and (kind == "event" or " " in q)]
+        partial = scores([spelled[n] for n in long], [queries[k] for k in cut], fuzz.partial_ratio).T - 3
+        score[[k for k, q in enumerate(queries) if not q]] = 0.0  # an empty name matches nothing
+        score[:, acronyms] = 0.0  # an acronym matches only itself ("UN" is no part of "Union")
+        for k in [k for k, text in enumerate(said) if acronyms and _ACRONYM.search(text)]:
+            found = {romanise(m.group(), langs[k]) for m in _ACRONYM.finditer(said[k])}
+            score[k, acronyms] = [100.0 if names[n].romanised in found else 0.0 for n in acronyms]
+        whole = score >= NAME_SCORE  # names that match a text as a whole, not as a part
+        if long and cut:
+            score[np.ix_(cut, long)] = np.maximum(score[np.ix_(cut, long)], partial)
+        hits = score >= floor
+        out: list[tuple[list[tuple[float, Entity, str]], set[str]]] = [([], set()) for _ in texts]
+        for k in np.flatnonzero(hits.any(axis=1)).tolist():
+            best: dict[str, tuple[float, Entity, str]] = {}
+            for n in np.flatnonzero(hits[k]).tolist():
+                if score[k, n] > best.get(names[n].entity.id, (0.0, None, ""))[0]:
+                    best[names[n].entity.id] = (float(score[k, n]), names[n].entity, names[n].text)
+            loose = set() if " " in queries[k] else best.keys() - {names[n].entity.id for n in np.flatnonzero(whole[k]).tolist()}
+            out[k] = (sorted(best.values(), key=lambda p: -p[0]), loose)
+        return out
 
     def how(self, kind: str, text: str, lang: str, entity: str) -> str:
         """Why ``text`` names ``entity`` (of ``kind``), in an editor's words: the edition code it holds,
@@ -193,35 +210,56 @@ class Linker:
         """What a name says of its event whatever the article: the numbers and years in it, the events
         it names (decided by an edition's code, or scored by name) and those a single word matched
         only loosely. Worked out once a name and language: an archive gives one name on many days."""
-        key = (text, lang)
-        if key not in self._names_said:
-            # a year or an edition number in the name chooses the edition ("the 2017 conference",
-            # "29-cu sessiyası"); else the article's year does
-            numbers = {int(n) for n in _NUMBER.findall(plain(text))}
-            years = {n for n in numbers if 1800 <= n <= 2200}
-            loose: set[str] = set()
-            if codes := self.codes_in(text):
-                self._names_said[key] = numbers, years, [self.entities[i] for i in sorted({i for c in codes for i in self.codes.get(c, ())})], True, loose
-            else:
-                self._names_said[key] = numbers, years, self._best("event", text, lang, loose), False, loose
-        return self._names_said[key]
+        return self.event_names([text], [lang])[0]
+
+    def event_names(self, texts: list[str], langs: list[str]) -> list[tuple[set[int], set[int], list[Entity], bool, set[str]]]:
+        """``event_name`` of each name, those not yet seen scored all at once."""
+        keys = list(zip(texts, langs, strict=True))
+        new = [k for k in dict.fromkeys(keys) if k not in self._names_said and not self.codes_in(k[0])]
+        scored = [] if not new else self.scored_each("event", [t for t, _ in new], [lang for _, lang in new])
+        for (text, lang), (found, loose) in zip(new, scored, strict=True):
+            self._names_said[text, lang] = (*self._numbers(text), [e for _, e, _ in found], False, loose)
+        for text, lang in keys:
+            if (text, lang) not in self._names_said:  # an edition's code decides
+                codes = self.codes_in(text)
+                entities = [self.entities[i] for i in sorted({i for c in codes for i in self.codes.get(c, ())})]
+                self._names_said[text, lang] = (*self._numbers(text), entities, True, set())
+        return [self._names_said[k] for k in keys]
+
+    @staticmethod
+    def _numbers(text: str) -> tuple[set[int], set[int]]:
+        """The numbers in a name, and those of them that are years: they choose the edition ("the 2017
+        conference", "29-cu sessiyası"); else the article's year does."""
+        numbers = {int(n) for n in _NUMBER.findall(plain(text))}
+        return numbers, {n for n in numbers if 1800 <= n <= 2200}
 
     def person(self, text: str | None, lang: str) -> str | None:
-        if not text or len(text.split()) < 2:
-            return None  # a surname alone could be anyone's
+        return self.people([text], [lang])[0]
+
+    def people(self, texts: list[str | None], langs: list[str]) -> list[str | None]:
+        """The person each name is (a rule's person whose name alone it matches), all compared at once;
+        a surname alone could be anyone's."""
+        asked = [k for k, text in enumerate(texts) if text and len(text.split()) >= 2]
+        matches = alike_each([romanise(str(texts[k]), langs[k]) for k in asked], *self._people)
         people = self.names.get("person", [])
-        found = {people[n].entity.id for n in alike(romanise(text, lang), *self._people)}
-        return found.pop() if len(found) == 1 else None
+        out: list[str | None] = [None] * len(texts)
+        for k, found in zip(asked, matches, strict=True):
+            ids = {people[n].entity.id for n in found}
+            out[k] = ids.pop() if len(ids) == 1 else None
+        return out
 
     def org(self, text: str | None, lang: str) -> str | None:
-        if not text:
-            return None
-        best = self._best("organisation", text, lang)
-        if best:
-            return best[0].id
-        code = country_of(text, lang)
-        return self.countries.get(code) if code else None
+        return self.orgs([text], [lang])[0]
 
+    def orgs(self, texts: list[str | None], langs: list[str]) -> list[str | None]:
+        """The organisation each name is: the best of the rules' by name, else the country it names."""
+        asked = [k for k, text in enumerate(texts) if text]
+        scored = self.scored_each("organisation", [str(texts[k]) for k in asked], [langs[k] for k in asked])
+        out: list[str | None] = [None] * len(texts)
+        for k, (best, _) in zip(asked, scored, strict=True):
+            code = None if best else country_of(str(texts[k]), langs[k])
+            out[k] = best[0][1].id if best else self.countries.get(code) if code else None
+        return out
 
 def _near(e: Entity, day: dt.date | None) -> bool:
     """``day`` falls within ``NEAR_DAYS`` of the event's dates (an event without dates: its year decides)."""
@@ -230,10 +268,11 @@ def _near(e: Entity, day: dt.date | None) -> bool:
     return e.dates.start - dt.timedelta(days=NEAR_DAYS) <= day <= e.dates.last + dt.timedelta(days=NEAR_DAYS)
 
 
-def per_distinct(frame: pd.DataFrame, columns: list[str], fn: Callable) -> np.ndarray:
+def per_distinct(frame: pd.DataFrame, columns: list[str], fn: Callable, *, each: bool = True) -> np.ndarray:
     """``fn`` of each row's ``columns`` (an array of objects), called once for each distinct combination
-    (a name and its language, say: a million claims hold a few thousand); None where the first column
-    is missing (those rows are not grouped: most claims name no person, say)."""
+    (a name and its language, say: a million claims hold a few thousand), or with ``each=False``
+    called once with the distinct combinations' columns as lists, giving a list of their values; None
+    where the first column is missing (those rows are not grouped: most claims name no person, say)."""
     import numpy as np
 
     present = frame[columns[0]].notna().to_numpy()
@@ -244,12 +283,11 @@ def per_distinct(frame: pd.DataFrame, columns: list[str], fn: Callable) -> np.nd
     codes = rows.groupby(columns, dropna=False, sort=False).ngroup().to_numpy()
     firsts = rows.drop_duplicates()  # in order of first appearance, as ngroup numbers them
     columns_of = [firsts[c].astype(object).where(firsts[c].notna(), None).tolist() for c in columns]  # missing: None
-    values = [fn(*row) for row in zip(*columns_of, strict=True)]
+    values = [fn(*row) for row in zip(*columns_of, strict=True)] if each else fn(*columns_of)
     spread = np.empty(len(values), dtype=object)
     spread[:] = values
     out[present] = spread[codes]
     return out
-
 
 def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.DataFrame:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
@@ -286,15 +324,16 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
 
     # a name no event's name or code matches links to none on any day: only the others are looked at
     # with their article's year and day (an archive's names, on thousands of days, are mostly unknown)
-    known = per_distinct(on, ["subject_text", "lang"], lambda t, lang: bool(linker.event_name(t, lang)[2])).astype(bool)
+    known = per_distinct(on, ["subject_text", "lang"], lambda texts, langs: [bool(said[2]) for said in linker.event_names(texts, langs)],
+                         each=False).astype(bool)
     events = np.full(len(df), None, dtype=object)
     events[known] = per_distinct(on[known], ["subject_text", "lang", "year", "day"], event)
     for n in [n for n, found in enumerate(events.tolist()) if isinstance(found, list)]:  # the few that need their article
         events[n] = linker.pick((events[n][0], False), events[n][1], a.text if (a := by_id.get(df.at[n, "article"])) else "")
     df["subject_id"] = events
     on["name"] = df["person_full"].fillna(df["person_text"])  # a surname alone links by the full name the article gives it
-    df["person_id"] = per_distinct(on, ["name", "lang"], linker.person)
-    df["org_id"] = per_distinct(on, ["org_text", "lang"], linker.org)
+    df["person_id"] = per_distinct(on, ["name", "lang"], linker.people, each=False)
+    df["org_id"] = per_distinct(on, ["org_text", "lang"], linker.orgs, each=False)
     for col in ("subject_id", "person_id", "org_id"):
         df[col] = df[col].astype(STRING)
 

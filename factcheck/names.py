@@ -72,8 +72,9 @@ def romanise(text: str, lang: str | None = None) -> str:
                 out += [s[pos:k].translate(table), initial[m.group()]]
                 pos = k + 1
         s = "".join([*out, s[pos:].translate(table)])
-    s = unicodedata.normalize("NFKD", s.replace("ı", "i"))
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    if not s.isascii():  # the letters the table left: their accents go
+        s = unicodedata.normalize("NFKD", s.replace("ı", "i"))
+        s = "".join(c for c in s if not unicodedata.combining(c))
     s = _NOT_LETTER.sub(" ", s.replace("-", " "))
     return " ".join(s.split())
 
@@ -91,13 +92,10 @@ _DOUBLES = re.compile(r"(.)\1+")
 def skeleton(romanised: str) -> str:
     """Consonant classes of each word, doubles collapsed: "sattar rahimi" -> "str rhm". Kept for the
     names seen last: a rule's name is compared with every name an archive gives."""
-    words = []
-    for w in romanised.split():
-        for a, b in _DIGRAPHS:
-            w = w.replace(a, b)
-        c = _VOWELS.sub("", w).translate(_SOUNDS)
-        words.append(_DOUBLES.sub(r"\1", c))
-    return " ".join(w for w in words if w)
+    s = romanised
+    for a, b in _DIGRAPHS:  # none spans a space: the whole name at once is each word's
+        s = s.replace(a, b)
+    return " ".join(_DOUBLES.sub(r"\1", _VOWELS.sub("", s).translate(_SOUNDS)).split())
 
 
 def same_romanised(ra: str, rb: str, threshold: float = 85) -> bool:
@@ -107,16 +105,44 @@ def same_romanised(ra: str, rb: str, threshold: float = 85) -> bool:
 
 def alike(query: str, romanised: list[str], skeletons: list[str], threshold: float = 85) -> list[int]:
     """Which of the ``romanised`` names (with their ``skeletons``) are ``query``'s name: a spelling
-    that scores ``threshold`` or more, or a consonant skeleton that scores 90; all compared at once
-    (rapidfuzz's ``process.extract`` in C, not a call a name)."""
-    from rapidfuzz import fuzz, process
+    that scores ``threshold`` or more, or a consonant skeleton that scores 90."""
+    return alike_each([query], romanised, skeletons, threshold)[0]
 
-    if not query:
-        return []
-    found = {n for _, _, n in process.extract(query, romanised, scorer=fuzz.ratio, score_cutoff=threshold, limit=None) if romanised[n]}
-    if sa := skeleton(query):
-        found.update(n for _, _, n in process.extract(sa, skeletons, scorer=fuzz.ratio, score_cutoff=90, limit=None) if romanised[n])
-    return sorted(found)
+
+SCORED_AT_ONCE = 1 << 22  # scores of one batch of names against a rule file's (a few MB as float64)
+
+
+def scores(queries: list[str], choices: list[str], scorer, score_cutoff: float | None = None):
+    """The matrix of ``scorer(query, choice)``, every query against every choice (rapidfuzz's
+    ``process.cdist`` in C, on all cores, a batch of rows at a time), as float64: the figures a
+    call a pair gives, compared with thresholds alike; below ``score_cutoff``, 0."""
+    import numpy as np
+    from rapidfuzz import process
+
+    out = np.zeros((len(queries), len(choices)))
+    if not queries or not choices:
+        return out
+    step = max(1, SCORED_AT_ONCE // len(choices))
+    for k in range(0, len(queries), step):
+        out[k:k + step] = process.cdist(queries[k:k + step], choices, scorer=scorer, score_cutoff=score_cutoff,
+                                        dtype=np.float64, workers=-1)
+    return out
+
+
+def alike_each(queries: list[str], romanised: list[str], skeletons: list[str], threshold: float = 85) -> list[list[int]]:
+    """``alike`` for each of ``queries``: an archive's names compared with a rule file's all at once."""
+    import numpy as np
+    from rapidfuzz import fuzz
+
+    named = np.array([bool(r) for r in romanised], dtype=bool)
+    found = scores(queries, romanised, fuzz.ratio, threshold) > 0
+    shapes = [skeleton(q) if q else "" for q in queries]
+    shaped = [n for n, sa in enumerate(shapes) if sa]
+    found[shaped] |= scores([shapes[n] for n in shaped], skeletons, fuzz.ratio, 90) > 0
+    found &= named
+    empty = np.array([not q for q in queries], dtype=bool)
+    found[empty] = False
+    return [np.flatnonzero(row).tolist() for row in found]
 
 
 def same_name(a: str, lang_a: str | None, b: str, lang_b: str | None, threshold: float = 85) -> bool:
