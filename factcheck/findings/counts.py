@@ -24,6 +24,7 @@ import math
 from collections.abc import Iterator
 
 from factcheck.findings.model import (
+    SEVERITIES,
     Fact,
     Finding,
     Source,
@@ -146,8 +147,9 @@ def check_counts(df, rules, outlets: dict, last_days: dict) -> list[Finding]:
             j["f_hi"] = np.where(j["fact_as_of"].isna() | ~after, j["fact_hi"], math.inf)
             j["miss_open"] = (j["hi_open"] < j["f_lo"]) | (j["lo"] > j["f_hi"])
             j["miss"] = (j["hi"] < j["f_lo"]) | (j["lo"] > j["f_hi"])
-            j["sev"] = j["severity_y"].where(j["miss_open"], "note")
-            bad = j[j["miss"]].groupby("index").agg(apart=("miss_open", "any"), sev=("sev", worst))
+            j["sev"] = j["severity_y"].where(j["miss_open"], "note").map(SEVERITIES.index)  # the worst is the least
+            bad = j[j["miss"]].groupby("index").agg(apart=("miss_open", "any"), sev=("sev", "min"))
+            bad["sev"] = np.array(SEVERITIES, dtype=object)[bad["sev"].to_numpy()]
             c.loc[bad.index, "apart"] = bad["apart"]
             c.loc[bad.index, "excused"] = ~bad["apart"]
             c.loc[bad.index, "severity"] = bad["sev"]

@@ -114,7 +114,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     if t.empty or offices.empty:
         return []
     # the article's day as text, once; and a number for each claim, which groups faster than its id
-    t = t.assign(day=t["article_date"].dt.strftime("%Y-%m-%d"), claim=np.arange(len(t)))
+    t = t.assign(day=per_distinct(t, ["article_date"], lambda d: d.strftime("%Y-%m-%d")), claim=np.arange(len(t)))
     out: list[Finding] = []
     # (a) The named person held that role (of that organisation, when given) at the article's date:
     # any one of their terms covers it (a minister moved between portfolios, a second term after a gap).
