@@ -6,7 +6,9 @@ report's size and the time headless Chromium takes to load it (with Playwright i
     python benchmarks/archive.py [N ...]          # default: 10000
 
 Each run is a fresh `factcheck check CORPUS --rules rules --store STORE` process; its peak memory is the
-process's maximum resident set, as GNU time reports it."""
+process's maximum resident set, as GNU time reports it, and, as "all processes", the machine's growth in
+memory in use while it runs (sampled: the extraction workers and the check's forked process with it,
+pages they share counted once; run it on a quiet machine)."""
 
 from __future__ import annotations
 
@@ -23,25 +25,29 @@ REPO = Path(__file__).parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 from generated_archive import generate  # noqa: E402
 
+sys.path.insert(0, str(REPO / "benchmarks"))
+import memory  # noqa: E402
+
 from factcheck.store import RACY_NS  # noqa: E402
 
 CHANGED = 10
 
 
-def run(corpus: Path, store: Path) -> tuple[float, float, dict[str, float]]:
-    """Seconds and peak MB of one check of ``corpus`` with ``store`` (GNU time's maximum resident set),
-    and each stage's seconds as ``--verbose`` says them."""
+def run(corpus: Path, store: Path) -> tuple[float, float, float, dict[str, float]]:
+    """Seconds and peak MiB of one check of ``corpus`` with ``store`` (GNU time's maximum resident set,
+    and the machine's growth in use), and each stage's seconds as ``--verbose`` says them."""
     stats = store.with_suffix(".time")
     start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(stats), sys.executable, "-m", "factcheck.cli", "check",
-                           str(corpus), "--rules", str(REPO / "rules"), "--store", str(store), "--quiet", "--verbose",
-                           "--report", str(store.with_suffix(".html")), "--format", f"json={store.with_suffix('.json')}"],
-                          capture_output=True, text=True)
+    with memory.MachinePeak() as machine:
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(stats), sys.executable, "-m", "factcheck.cli", "check",
+                               str(corpus), "--rules", str(REPO / "rules"), "--store", str(store), "--quiet", "--verbose",
+                               "--report", str(store.with_suffix(".html")), "--format", f"json={store.with_suffix('.json')}"],
+                              capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         sys.exit(f"check failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\w+): .*\(([\d.]+) s\)$", proc.stderr, re.M)}
-    return seconds, int(stats.read_text().split()[-1]) / 1024, stages
+    return seconds, int(stats.read_text().split()[-1]) / 1024, machine.peak - machine.start, stages
 
 
 def load_seconds(report: Path) -> str:
@@ -62,8 +68,8 @@ def load_seconds(report: Path) -> str:
 
 
 def main(sizes: list[int]) -> None:
-    print("| articles | first run | peak | rerun, 10 changed | peak | report | loaded in Chromium | rerun's stages |\n"
-          "|---|---|---|---|---|---|---|---|")
+    print("| articles | first run | peak | all processes | rerun, 10 changed | peak | all processes | report "
+          "| loaded in Chromium | rerun's stages |\n|---|---|---|---|---|---|---|---|---|---|")
     measured: list[tuple[int, dict[str, float], dict[str, float]]] = []
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -71,13 +77,14 @@ def main(sizes: list[int]) -> None:
             paths = generate(folder, n)
             time.sleep(RACY_NS / 1e9)  # an archive's files are older than the run: none is read again for being just written
             store = Path(tmp) / "claims.duckdb"
-            first, first_mb, first_stages = run(folder, store)
+            first, first_mb, first_all, first_stages = run(folder, store)
             for path in paths[:: max(1, n // CHANGED)][:CHANGED]:
                 path.write_text(path.read_text(encoding="utf-8") + "\nAbout 150 countries took part.\n", encoding="utf-8")
-            rerun, rerun_mb, stages = run(folder, store)
+            rerun, rerun_mb, rerun_all, stages = run(folder, store)
             report = store.with_suffix(".html")
             said = ", ".join(f"{name} {s:.1f} s" for name, s in stages.items())
-            print(f"| {n:,} | {first:.1f} s | {first_mb:,.0f} MB | {rerun:.1f} s | {rerun_mb:,.0f} MB "
+            print(f"| {n:,} | {first:.1f} s | {first_mb:,.0f} MiB | {first_all:,.0f} MiB | {rerun:.1f} s | {rerun_mb:,.0f} MiB "
+                  f"| {rerun_all:,.0f} MiB "
                   f"| {report.stat().st_size / 1e6:.1f} MB | {load_seconds(report)} | {said} |", flush=True)
             measured.append((n, first_stages, stages))
     # growth exponents between sizes: log(time ratio) / log(size ratio); 1 is linear

@@ -41,3 +41,41 @@ def trim() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass
+
+
+def used() -> float:
+    """Memory in use on the whole machine, in MiB (MemTotal - MemAvailable of /proc/meminfo): what a
+    process and those it forked hold together, pages they share counted once."""
+    fields = {}
+    with open("/proc/meminfo") as f:
+        for line in f:
+            key, value = line.split(":", 1)
+            fields[key] = int(value.split()[0])
+    return (fields["MemTotal"] - fields["MemAvailable"]) / 1024
+
+
+class MachinePeak:
+    """The peak of ``used()`` while it runs (a thread samples it every ``every`` seconds), as a
+    context manager: ``peak`` (MiB) once it is left. On a quiet machine, the growth of a process and
+    the processes it forks, shared pages once (ru_maxrss counts them in each)."""
+
+    def __init__(self, every: float = 0.01):
+        self.every, self.peak, self.start = every, 0.0, 0.0
+
+    def __enter__(self):
+        import threading
+
+        self.start = self.peak = used()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self.stop.wait(self.every):
+            self.peak = max(self.peak, used())
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        self.peak = max(self.peak, used())

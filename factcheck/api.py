@@ -297,7 +297,7 @@ def check(inputs: list[str], rules, today: dt.date | None = None, progress=None,
     timer.done("read", f"{len(articles)} article(s), {len(problems)} problem(s)")
     results = extract_articles(articles, problems, progress, store, jobs, table=True, known=known)
     del articles  # the results hold them (with a store, a text file's without its text)
-    return _checked(results, rules, today, timer)
+    return _checked(results, rules, today, timer, jobs)
 
 
 class _Stages:
@@ -321,18 +321,20 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
 
     ``stage(name, seconds, detail)``, when given, hears what each stage did and how long it took.
     """
-    return _checked(extract_articles(articles, problems, progress, store, jobs, table=True), rules, today, _Stages(stage))
+    return _checked(extract_articles(articles, problems, progress, store, jobs, table=True), rules, today, _Stages(stage), jobs)
 
 
-def _checked(results: Results, rules, today: dt.date | None, timer: _Stages) -> Results:
+def _checked(results: Results, rules, today: dt.date | None, timer: _Stages, jobs: int | None) -> Results:
     timer.done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
-    return cross_check(results, rules, today, timer)
+    return cross_check(results, rules, today, timer, jobs=jobs)
 
 
-def cross_check(results: Results, rules, today: dt.date | None = None, timer: _Stages | None = None, spark=None) -> Results:
-    """Link the extracted claims of ``results``, check them with each other and with ``rules``; then
-    acknowledgements and dataset expectations (with ``spark``, a Spark session, through Great
-    Expectations' Spark data source). Whatever engine extracted them, the results are the same."""
+def cross_check(results: Results, rules, today: dt.date | None = None, timer: _Stages | None = None, spark=None,
+                jobs: int | None = None) -> Results:
+    """Link the extracted claims of ``results``, check them with each other and with ``rules`` (a large
+    table in two processes unless ``jobs`` is 1: ``check_claims``); then acknowledgements and dataset
+    expectations (with ``spark``, a Spark session, through Great Expectations' Spark data source).
+    Whatever engine extracted them, the results are the same."""
     from factcheck.explain import link_sources
     from factcheck.findings import acknowledge, check_claims, confirm
     from factcheck.findings.reasons import unchecked
@@ -346,7 +348,7 @@ def cross_check(results: Results, rules, today: dt.date | None = None, timer: _S
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
     timer.done("link", f"{int(ids)} claim(s) linked to a rule entity")
     outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
-    results.findings = check_claims(linked, rules, outlets)
+    results.findings = check_claims(linked, rules, outlets, jobs)
     results.unchecked = unchecked(linked, rules)
     link_sources(linked, results.findings, rules)
     if not linked.empty:  # the linked table, its own columns dropped, is the claims table again

@@ -22,3 +22,54 @@ def test_workers_and_one_process_give_the_same_results(tmp_path):
     assert one.to_jsonl() == two.to_jsonl()
     assert [str(p) for p in one.problems] == [str(p) for p in two.problems]
     assert [a.lang for a in one.articles] == [a.lang for a in two.articles]
+
+
+def _linked_corpus():
+    from factcheck.api import extract
+    from factcheck.linking import link
+    from factcheck.rules import load_rules
+
+    rules, problems = load_rules([str(REPO / "rules"), str(REPO / "tests" / "corpus" / "rules")])
+    assert not problems
+    results = extract([str(REPO / "tests" / "corpus"), str(REPO / "seeds")])
+    outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
+    return link(results.claims, rules, results.articles), rules, outlets
+
+
+RAN_HERE: list[int] = []
+
+
+def _noted_of_people():
+    import factcheck.findings as findings
+
+    RAN_HERE.append(1)
+    return findings._of_people(*findings._INHERITED)
+
+
+def _killed():
+    import os
+
+    os._exit(9)  # as the kernel kills a process out of memory
+
+
+def test_a_large_table_is_checked_in_two_processes_with_the_same_findings(monkeypatch):
+    import factcheck.findings as findings
+
+    linked, rules, outlets = _linked_corpus()
+    one = findings.check_claims(linked, rules, outlets, jobs=1)
+    monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(findings, "_of_people_inherited", _noted_of_people)
+    two = findings.check_claims(linked, rules, outlets)
+    assert not RAN_HERE  # it ran in the forked process, whose list this is not
+    assert {f.kind for f in one} >= {"title", "count", "date"}
+    assert [f.to_dict() for f in one] == [f.to_dict() for f in two]
+
+
+def test_the_findings_of_a_process_that_died_are_worked_out_here(monkeypatch):
+    import factcheck.findings as findings
+
+    linked, rules, outlets = _linked_corpus()
+    one = findings.check_claims(linked, rules, outlets, jobs=1)
+    monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(findings, "_of_people_inherited", _killed)
+    assert [f.to_dict() for f in findings.check_claims(linked, rules, outlets)] == [f.to_dict() for f in one]
