@@ -231,17 +231,32 @@ def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> 
     return (pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]), problems
 
 
+def _store_extracted(path: str | Path, changed: list[Article], keys: dict[str, str], removed: list[str], progress,
+                     jobs: int | None) -> None:
+    """Extract ``changed`` into the store at ``path`` (their keys in ``keys``), forgetting ``removed``."""
+    from itertools import chain
+
+    from factcheck.store import ClaimStore
+    from factcheck.workers import extracted
+
+    outcomes = extracted(changed, progress, jobs)
+    first = next(outcomes, None)  # worker processes start before the store opens: none inherits its connection
+    store = ClaimStore(path)
+    try:
+        store.write({a.id: keys[a.id] for a in changed}, chain([first] if first else [], outcomes), removed)
+    finally:
+        store.close()
+
+
 def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None,
                         known_files: KnownFiles | None):
     """The articles, their claims and problems: those new or changed are extracted into the store at ``path``
     as they are done (a chunk of claims at a time, never all of them here), then every article's claims
     are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder). The
     articles of the text files the store now remembers come back without their text (``KnownFiles.keep``)."""
-    from itertools import chain
-
     from factcheck.corpus import KnownArticle
     from factcheck.store import ClaimStore, article_key
-    from factcheck.workers import extracted
+    from factcheck.workers import PARALLEL_FROM, can_fork, in_forked_process
 
     store = ClaimStore(path)
     problems.extend(store.problems)
@@ -257,16 +272,21 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
             a.lang = a.lang or known[a.id][1]
     removed = [i for i in known if i not in keys]
     if changed or removed or (known_files is not None and known_files.fresh):
-        outcomes = extracted(changed, progress, jobs)
-        first = next(outcomes, None)  # worker processes start before the store opens: none inherits its connection
+        # many articles are extracted into the store by a forked process: the claims it made and wrote
+        # are the system's again when it ends, and this one reads them back as a rerun does
+        if not (len(changed) >= PARALLEL_FROM and can_fork() and in_forked_process(_store_extracted, path, changed, keys, removed,
+                                                                                     progress, jobs)):
+            _store_extracted(path, changed, keys, removed, progress, jobs)
         store = ClaimStore(path)
         try:
-            store.write({a.id: keys[a.id] for a in changed}, chain([first] if first else [], outcomes), removed)
+            langs = store.known()
+            for a in changed:  # as extraction detected them
+                a.lang = langs[a.id][1] if a.id in langs else a.lang
             if known_files is not None:
                 articles = known_files.keep(store, keys, articles)
         finally:
             store.close()  # a fresh connection reads: the writing one's buffers are gone
-        del changed, first, outcomes  # nor the texts extracted
+        del changed  # nor the texts extracted
     store = ClaimStore(path)
     try:
         return articles, *store.claims_of([a.id for a in articles])

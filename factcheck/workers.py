@@ -50,6 +50,36 @@ def extracted(articles: list[Article], progress: Callable | None = None,
         yield from _in_order(articles, progress(outcomes, total=len(articles)) if progress else outcomes)
 
 
+def can_fork() -> bool:
+    """Whether a process may be forked here (Linux, macOS; not Windows): a forked one reads what this
+    one holds without anything pickled."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def in_forked_process(fn: Callable, *args) -> bool:
+    """Run ``fn(*args)`` in a forked process and wait for it; whether it ended well. What it allocates
+    goes back to the system when it ends: a long stage there leaves this process's heap as it was."""
+    import sys
+    import traceback
+
+    def run() -> None:
+        try:
+            fn(*args)
+        except BaseException:
+            traceback.print_exc(file=sys.stderr)
+            raise SystemExit(1) from None
+
+    process = multiprocessing.get_context("fork").Process(target=run)
+    process.start()
+    try:
+        process.join()
+    except BaseException:  # interrupted here: the forked process goes too
+        process.terminate()
+        process.join()
+        raise
+    return process.exitcode == 0
+
+
 def extract_all(articles: list[Article], progress: Callable | None = None,
                 jobs: int | None = None) -> tuple[list[dict], dict[str, list[Problem]]]:
     """Claims (rows, in article order) and problems by article id of ``articles`` (``extracted``, gathered)."""

@@ -280,3 +280,39 @@ def test_a_file_changed_during_a_run_shows_no_text_rather_than_text_its_claims_a
     texts = {a.id.rsplit("/", 1)[-1]: a.text for a in first.articles}
     assert texts["a.md"] == ""
     assert texts["b.md"] == next(a.text for a in plain.articles if a.id.endswith("b.md"))
+
+
+def test_many_articles_are_extracted_into_the_store_by_a_forked_process(corpus, tmp_path, counted, monkeypatch):
+    """Its memory goes back to the system when it ends; this process reads the claims back, with the
+    languages extraction detected (w2 gives none)."""
+    import factcheck.workers as workers
+
+    plain = extract([str(corpus)])
+    counted.clear()
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    first = extract([str(corpus)], store=tmp_path / "claims.duckdb", jobs=1)
+    assert counted == []  # extracted in the forked process, whose list this is not
+    _same(plain, first)
+    assert [a.lang for a in first.articles if a.id.endswith("w2")] == ["az"]
+    _same(first, extract([str(corpus)], store=tmp_path / "claims.duckdb", jobs=1))
+
+
+def test_if_the_forked_extraction_dies_this_process_extracts(corpus, tmp_path, counted, monkeypatch):
+    import os
+
+    import factcheck.api as api
+    import factcheck.workers as workers
+
+    here, real = os.getpid(), api._store_extracted
+
+    def dying(*args):
+        if os.getpid() != here:
+            os._exit(9)  # as the kernel kills a process out of memory
+        real(*args)
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(api, "_store_extracted", dying)
+    plain = extract([str(corpus)], jobs=1)
+    counted.clear()
+    _same(plain, extract([str(corpus)], store=tmp_path / "claims.duckdb", jobs=1))
+    assert sorted(counted) == ["a.md", "b.md", "w1", "w2"]

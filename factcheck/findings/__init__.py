@@ -24,19 +24,21 @@ def check_claims(df, rules, outlets: dict, jobs: int | None = None) -> list[Find
 
     from factcheck.findings.counts import check_counts
     from factcheck.findings.dates import check_dates, last_days
+    from factcheck.workers import can_fork
 
     if df.empty:
         return []
     # the checks never read a claim's sentence: every filter below takes a column less
     df = pd.DataFrame({c: df[c] for c in df.columns if c not in UNREAD}, copy=False)
-    beside = _Beside(df, rules, outlets) if len(df) >= PARALLEL_FROM and (jobs or 2) > 1 and _can_fork() else None
+    beside = _Beside(df, rules, outlets) if len(df) >= PARALLEL_FROM and (jobs or 2) > 1 and can_fork() else None
     dates, moved = check_dates(df, rules, outlets)
     people = df  # the findings of titles and ages read no subject: an edition's mix-up does not change them
     if moved:  # an article that gives one edition another's dates speaks of that other edition
         at = among(df["article"], {a for a, _ in moved})
         keys = df["subject_key"].astype(object).to_numpy(copy=True)
         keys[at] = [moved.get((a, k), k) for a, k in zip(df["article"][at].tolist(), keys[at].tolist(), strict=True)]
-        df = df.assign(subject_key=keys)
+        df = df.copy(deep=False)  # the other columns shared, not copied (assign would copy them all)
+        df["subject_key"] = keys
     findings = check_counts(df, rules, outlets, last_days(df, rules)) + dates
     findings += beside.result() if beside is not None else _of_people(people, rules, outlets)
     findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.kind, f.entity, f.attribute, f.id))
@@ -52,12 +54,6 @@ def _of_people(df, rules, outlets: dict) -> list[Finding]:
     from factcheck.findings.titles import check_titles
 
     return check_titles(df, rules, outlets) + check_ages(df, rules, outlets)
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 _INHERITED: tuple = ()  # what a forked process checks: inherited with its memory, never pickled
