@@ -1,7 +1,7 @@
 """How the cross-check (``factcheck.linking.link``, then ``factcheck.findings.check_claims``) grows with
 the number of claims.
 
-    python benchmarks/check_scaling.py [--sizes 10000 100000 1000000] [--seed 0]
+    python benchmarks/check_scaling.py [--sizes 10000 100000 1000000] [--seed 0] [--jobs 2]
 
 For each size, a fresh Python process builds the synthetic claims table (``synthetic.py``) and keeps
 the columns extraction gives, no entity linked, warms up on a small table (imports, language data),
@@ -41,7 +41,7 @@ def unlinked(df):
     return df[list(COLUMNS)].assign(**{c: pd.array([None] * len(df), dtype=STRING) for c in ids})
 
 
-def child(size: int, seed: int, repeat: int) -> dict:
+def child(size: int, seed: int, repeat: int, jobs: int | None = None) -> dict:
     """Build the table of ``size`` claims, run the check ``repeat`` times; what it measured."""
     sys.path.insert(0, str(HERE))
     from collections import Counter
@@ -71,7 +71,7 @@ def child(size: int, seed: int, repeat: int) -> dict:
             clock, cpu_clock = time.perf_counter(), time.process_time()
             df = link(claims, rules, [])  # the articles' text is asked for by no synthetic name
             linking.append(time.perf_counter() - clock)
-            findings = check_claims(df, rules, outlets)
+            findings = check_claims(df, rules, outlets, jobs)
             times.append(time.perf_counter() - clock)
             cpu.append(time.process_time() - cpu_clock)
         growth.append(machine.peak - machine.start)
@@ -110,11 +110,12 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repeat", type=int, help="runs of the check per size (default: 2 below 1M claims, else 1)")
+    parser.add_argument("--jobs", type=int, help="as factcheck check --jobs: 2 checks titles and ages in a forked process")
     parser.add_argument("--json", metavar="PATH", help="also write the measurements as JSON")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child is not None:
-        print(json.dumps(child(args.child, args.seed, args.repeat or 1)))
+        print(json.dumps(child(args.child, args.seed, args.repeat or 1, args.jobs)))
         return 0
 
     rows = []
@@ -122,13 +123,15 @@ def main(argv=None) -> int:
         repeat = args.repeat or (2 if size < 1_000_000 else 1)
         print(f"... {size:,} claims ({repeat} run{'s' if repeat > 1 else ''})", file=sys.stderr, flush=True)
         done = subprocess.run([sys.executable, __file__, "--child", str(size), "--seed", str(args.seed),
-                               "--repeat", str(repeat)], capture_output=True, text=True, check=False)
+                               "--repeat", str(repeat), *(["--jobs", str(args.jobs)] if args.jobs else [])],
+                              capture_output=True, text=True, check=False)
         if done.returncode != 0:
             print(done.stderr, file=sys.stderr)
             return done.returncode
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
 
-    print(f"factcheck: {_version()}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the end")
+    print(f"factcheck: {_version()}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the end; "
+          f"the check in {'two processes' if (args.jobs or 1) > 1 else 'one process'}")
     head = (f"{'claims':>10} {'findings':>9} {'ratio':>6} {'seconds':>9} {'ratio':>6} {'link s':>7} {'cpu s':>8} {'peak-build MiB':>15} {'ratio':>6} "
             f"{'peak MiB':>9} {'ratio':>6} {'w/ forked':>9} {'largest finding':>16} {'big event':>10} {'ms/finding':>10} {'build s':>8}")
     print(head)

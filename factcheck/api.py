@@ -352,7 +352,7 @@ def _checked(results: Results, rules, today: dt.date | None, timer: _Stages, job
 def cross_check(results: Results, rules, today: dt.date | None = None, timer: _Stages | None = None, spark=None,
                 jobs: int | None = None) -> Results:
     """Link the extracted claims of ``results``, check them with each other and with ``rules`` (a large
-    table in two processes unless ``jobs`` is 1: ``check_claims``); then acknowledgements and dataset
+    table in two processes with ``jobs`` of 2 or more: ``check_claims``); then acknowledgements and dataset
     expectations (with ``spark``, a Spark session, through Great Expectations' Spark data source).
     Whatever engine extracted them, the results are the same."""
     from factcheck.explain import link_sources

@@ -306,8 +306,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="text (default), lines, json, sarif, junit or github; repeat for several, each to its own file "
                         "(PATH, or build/ by default; '-' for standard output)")
     p.add_argument("--store", metavar="PATH", help=STORE_HELP)
-    p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP + "; 1 also checks a large table in this one process "
-                   "(else titles and ages are checked in a second one)")
+    p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP + "; given as 2 or more, a large table is also "
+                   "checked in two processes (titles and ages in the second: faster, and more memory)")
     p.add_argument("--engine", choices=("local", "spark"), default="local",
                    help="where articles are read and extracted: here (default, with --store and --jobs) or on Apache "
                         "Spark (pip install 'factcheck[spark]' and Java 17; the same results)")

@@ -58,8 +58,12 @@ def test_a_large_table_is_checked_in_two_processes_with_the_same_findings(monkey
     linked, rules, outlets = _linked_corpus()
     one = findings.check_claims(linked, rules, outlets, jobs=1)
     monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
+    forking = findings._Beside
+    monkeypatch.setattr(findings, "_Beside", None)  # by default no second process: calling None would fail
+    assert [f.to_dict() for f in findings.check_claims(linked, rules, outlets)] == [f.to_dict() for f in one]
+    monkeypatch.setattr(findings, "_Beside", forking)
     monkeypatch.setattr(findings, "_of_people_inherited", _noted_of_people)
-    two = findings.check_claims(linked, rules, outlets)
+    two = findings.check_claims(linked, rules, outlets, jobs=2)
     assert not RAN_HERE  # it ran in the forked process, whose list this is not
     assert {f.kind for f in one} >= {"title", "count", "date"}
     assert [f.to_dict() for f in one] == [f.to_dict() for f in two]
@@ -72,4 +76,4 @@ def test_the_findings_of_a_process_that_died_are_worked_out_here(monkeypatch):
     one = findings.check_claims(linked, rules, outlets, jobs=1)
     monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
     monkeypatch.setattr(findings, "_of_people_inherited", _killed)
-    assert [f.to_dict() for f in findings.check_claims(linked, rules, outlets)] == [f.to_dict() for f in one]
+    assert [f.to_dict() for f in findings.check_claims(linked, rules, outlets, jobs=2)] == [f.to_dict() for f in one]
