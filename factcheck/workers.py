@@ -67,7 +67,8 @@ def in_forked_process(fn: Callable, *args) -> bool:
             fn(*args)
         except BaseException:
             traceback.print_exc(file=sys.stderr)
-            raise SystemExit(1) from None
+            sys.stderr.flush()
+            os._exit(1)  # at once: a worker pool it started must not keep it waiting at exit
 
     process = multiprocessing.get_context("fork").Process(target=run)
     process.start()

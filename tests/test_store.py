@@ -316,3 +316,24 @@ def test_if_the_forked_extraction_dies_this_process_extracts(corpus, tmp_path, c
     counted.clear()
     _same(plain, extract([str(corpus)], store=tmp_path / "claims.duckdb", jobs=1))
     assert sorted(counted) == ["a.md", "b.md", "w1", "w2"]
+
+
+def test_a_forked_extraction_that_fails_ends_and_this_process_extracts(corpus, tmp_path, counted, monkeypatch):
+    import os
+
+    import factcheck.store as store_module
+    import factcheck.workers as workers
+
+    here, real = os.getpid(), store_module.ClaimStore._replace
+
+    def failing(self, remove, done, rows, found):
+        if os.getpid() != here and rows:
+            raise OSError("disk full")  # in the forked process, its worker pool started
+        return real(self, remove, done, rows, found)
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "CHUNK", 1)  # a pool of two workers for four articles
+    monkeypatch.setattr(store_module.ClaimStore, "_replace", failing)
+    plain = extract([str(corpus)], jobs=1)
+    counted.clear()
+    _same(plain, extract([str(corpus)], store=tmp_path / "claims.duckdb", jobs=2))
