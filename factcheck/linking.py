@@ -96,19 +96,10 @@ class Linker:
             self._codes_in[text] = edition_codes(text, self.letters)
         return self._codes_in[text]
 
-    def _best(self, kind: str, text: str, lang: str, loose: set[str] | None = None) -> list[Entity]:
-        """Entities of ``kind`` whose names match ``text``, best first; into ``loose`` go those that a
-        single word matched only as part of a longer name ("conference", "مراسم")."""
-        return [e for _, e, _ in self.scored(kind, text, lang, loose)]
-
-    def scored(self, kind: str, text: str, lang: str, loose: set[str] | None = None,
-               floor: float = NAME_SCORE) -> list[tuple[float, Entity, str]]:
+    def scored(self, kind: str, text: str, lang: str, floor: float = NAME_SCORE) -> list[tuple[float, Entity, str]]:
         """(score, entity, the name that matched best) of the entities of ``kind`` whose names score
         ``floor`` or more against ``text`` (links need ``NAME_SCORE``), best first."""
-        found, loosely = self.scored_each(kind, [text], [lang], floor)[0]
-        if loose is not None:
-            loose.update(loosely)
-        return found
+        return self.scored_each(kind, [text], [lang], floor)[0][0]
 
     def scored_each(self, kind: str, texts: list[str], langs: list[str], floor: float = NAME_SCORE
                     ) -> list[tuple[list[tuple[float, Entity, str]], set[str]]]:
@@ -247,9 +238,6 @@ class Linker:
             ids = {people[n].entity.id for n in found}
             out[k] = ids.pop() if len(ids) == 1 else None
         return out
-
-    def org(self, text: str | None, lang: str) -> str | None:
-        return self.orgs([text], [lang])[0]
 
     def orgs(self, texts: list[str | None], langs: list[str]) -> list[str | None]:
         """The organisation each name is: the best of the rules' by name, else the country it names."""
