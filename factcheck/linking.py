@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.names import alike, alike_each, country_of, plain, romanise, romanise_any, scores, skeleton
+from factcheck.names import alike, alike_each, country_of, in_batches, plain, romanise, romanise_any, scores, skeleton
 from factcheck.rules.load import Rules
 from factcheck.rules.model import Entity
 from factcheck.schema import STRING
@@ -109,6 +109,8 @@ class Linker:
         from rapidfuzz import fuzz
 
         names = self.names.get(kind, [])
+        if len(in_batches(len(texts), len(names))) > 1:
+            return [r for part in in_batches(len(texts), len(names)) for r in self.scored_each(kind, texts[part], langs[part], floor)]
         queries = [romanise(t, lang) for t, lang in zip(texts, langs, strict=True)]
         said = [plain(t) for t in texts]
         spelled = [name.romanised for name in names]
@@ -249,6 +251,7 @@ class Linker:
             out[k] = best[0][1].id if best else self.countries.get(code) if code else None
         return out
 
+
 def _near(e: Entity, day: dt.date | None) -> bool:
     """``day`` falls within ``NEAR_DAYS`` of the event's dates (an event without dates: its year decides)."""
     if e.dates is None or day is None:
@@ -276,6 +279,7 @@ def per_distinct(frame: pd.DataFrame, columns: list[str], fn: Callable, *, each:
     spread[:] = values
     out[present] = spread[codes]
     return out
+
 
 def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.DataFrame:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and

@@ -109,31 +109,37 @@ def alike(query: str, romanised: list[str], skeletons: list[str], threshold: flo
     return alike_each([query], romanised, skeletons, threshold)[0]
 
 
-SCORED_AT_ONCE = 1 << 22  # scores of one batch of names against a rule file's (a few MB as float64)
+SCORED_AT_ONCE = 1 << 20  # scores of names against a rule file's held at once (8 MB as float64)
+
+
+def in_batches(count: int, choices: int) -> list[slice]:
+    """Slices of ``count`` names that, scored against ``choices`` names, hold ``SCORED_AT_ONCE``
+    scores or fewer: an archive's names against a large rule file never make one huge matrix."""
+    step = max(1, SCORED_AT_ONCE // max(1, choices))
+    return [slice(k, k + step) for k in range(0, count, step)]
 
 
 def scores(queries: list[str], choices: list[str], scorer, score_cutoff: float | None = None):
     """The matrix of ``scorer(query, choice)``, every query against every choice (rapidfuzz's
-    ``process.cdist`` in C, on all cores, a batch of rows at a time), as float64: the figures a
-    call a pair gives, compared with thresholds alike; below ``score_cutoff``, 0."""
+    ``process.cdist`` in C, on all cores), as float64: the figures a call a pair gives, compared with
+    thresholds alike; below ``score_cutoff``, 0."""
     import numpy as np
     from rapidfuzz import process
 
-    out = np.zeros((len(queries), len(choices)))
     if not queries or not choices:
-        return out
-    step = max(1, SCORED_AT_ONCE // len(choices))
-    for k in range(0, len(queries), step):
-        out[k:k + step] = process.cdist(queries[k:k + step], choices, scorer=scorer, score_cutoff=score_cutoff,
-                                        dtype=np.float64, workers=-1)
-    return out
+        return np.zeros((len(queries), len(choices)))
+    return process.cdist(queries, choices, scorer=scorer, score_cutoff=score_cutoff, dtype=np.float64, workers=-1)
 
 
 def alike_each(queries: list[str], romanised: list[str], skeletons: list[str], threshold: float = 85) -> list[list[int]]:
-    """``alike`` for each of ``queries``: an archive's names compared with a rule file's all at once."""
+    """``alike`` for each of ``queries``: an archive's names compared with a rule file's all at once
+    (``in_batches``)."""
     import numpy as np
     from rapidfuzz import fuzz
 
+    if len(in_batches(len(queries), len(romanised))) > 1:
+        return [found for part in in_batches(len(queries), len(romanised))
+                for found in alike_each(queries[part], romanised, skeletons, threshold)]
     named = np.array([bool(r) for r in romanised], dtype=bool)
     found = scores(queries, romanised, fuzz.ratio, threshold) > 0
     shapes = [skeleton(q) if q else "" for q in queries]
