@@ -50,6 +50,32 @@ def extracted(articles: list[Article], progress: Callable | None = None,
         yield from _in_order(articles, progress(outcomes, total=len(articles)) if progress else outcomes)
 
 
+MMAP_FROM = 1 << 20  # bytes: a block this large is mapped on its own, and unmapped when freed
+
+
+def hand_back_memory() -> None:
+    """Let what a run frees go back to the system, for a process that holds a large claims table (the
+    CLI's: a library leaves the process's allocators as it finds them). glibc's malloc raises the size
+    from which it maps a block on its own each time such a block is freed (up to 32 MB), so the arrays
+    of a million claims come from its heap, where freed pages stay; and Arrow's own allocator (mimalloc)
+    keeps what it frees apart, where those arrays cannot reuse it. A fixed ``MMAP_FROM`` maps every
+    large array on its own, and Arrow allocates from the same malloc (unless the environment names
+    another: ARROW_DEFAULT_MEMORY_POOL). Measured at a 100k-article rerun: each stage's peak 0.1-0.2 GB
+    lower, the highest 2,126 -> 1,928 MiB, the run about 8 % slower (fresh pages are zeroed)."""
+    import ctypes
+    import sys
+
+    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
+        os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "system"  # read as pyarrow is imported, here and in processes started
+        if (pa := sys.modules.get("pyarrow")) is not None:
+            pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        os.confstr("CS_GNU_LIBC_VERSION")  # glibc only: its mallopt and M_MMAP_THRESHOLD (-3)
+        ctypes.CDLL(None).mallopt(-3, MMAP_FROM)
+    except (ValueError, OSError, AttributeError):
+        pass
+
+
 def can_fork() -> bool:
     """Whether a process may be forked here (Linux, macOS; not Windows): a forked one reads what this
     one holds without anything pickled."""

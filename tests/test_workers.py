@@ -77,3 +77,21 @@ def test_the_findings_of_a_process_that_died_are_worked_out_here(monkeypatch):
     monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
     monkeypatch.setattr(findings, "_of_people_inherited", _killed)
     assert [f.to_dict() for f in findings.check_claims(linked, rules, outlets, jobs=2)] == [f.to_dict() for f in one]
+
+
+def test_the_cli_process_hands_freed_memory_back(tmp_path):
+    """The CLI's process allocates Arrow's buffers from malloc, as numpy's, so that each reuses what the
+    other freed (benchmarks/archive.py measures what that saves); a pool named in the environment stays."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys, pyarrow\nfrom factcheck.cli import main\n"
+             f"main(['extract', {str(REPO / 'seeds')!r}, '-o', {str(tmp_path / 'out.jsonl')!r}])\n"
+             "print(pyarrow.default_memory_pool().backend_name)")
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert ran.stdout.split()[-1] == "system"
+    chosen = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            env={**env, "ARROW_DEFAULT_MEMORY_POOL": "mimalloc"})
+    assert chosen.stdout.split()[-1] == "mimalloc"
