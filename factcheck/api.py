@@ -228,7 +228,22 @@ def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> 
     for batch in in_chunks(outcomes, ROW_CHUNK):
         problems.update((article.id, skipped) for article, _, skipped in batch)
         parts.append(claims_frame([row for _, found, _ in batch for row in found]))
-    return (pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]), problems
+    return (joined(pd.concat(parts, ignore_index=True)) if len(parts) > 1 else parts[0]), problems
+
+
+def joined(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with each text column in one Arrow buffer, a column at a time. pandas takes rows of a
+    chunked Arrow column by joining its chunks first, on every filter: for an archive's claims, 0.3 s
+    and 0.3 GB at once each time a few rows are taken, where one buffer takes 0.02 s and nothing more."""
+    import pandas as pd
+    import pyarrow as pa
+
+    for name in table.columns:
+        column = table[name].array
+        chunks = column.__arrow_array__() if isinstance(column, pd.arrays.ArrowStringArray) else None
+        if chunks is not None and chunks.num_chunks > 1:
+            table[name] = pd.arrays.ArrowStringArray(pa.chunked_array([chunks.combine_chunks()]))
+    return table
 
 
 def _store_extracted(path: str | Path, changed: list[Article], keys: dict[str, str], removed: list[str], progress,

@@ -76,11 +76,23 @@ def article_key(article: Article) -> str:
 
 def _frame(relation) -> pd.DataFrame:
     """A query (a DuckDB relation) as a pandas table through Arrow: text stays in Arrow buffers, never a
-    Python string a value."""
+    Python string a value, each column in one buffer (``factcheck.api.joined`` says why). DuckDB frees a
+    batch's columns only together: each batch is copied out and let go, then each column joined."""
     import pandas as pd
     import pyarrow as pa
 
-    table = pa.RecordBatchReader.from_stream(relation).read_all()
+    reader = pa.RecordBatchReader.from_stream(relation)
+    chunks: list[list] = [[] for _ in reader.schema]
+    for batch in reader:
+        for parts, column in zip(chunks, batch.columns, strict=True):
+            parts.append(pa.concat_arrays([column]))  # a copy, not a view of DuckDB's batch
+        del batch
+    columns = []
+    for n, field in enumerate(reader.schema):
+        columns.append(pa.concat_arrays(chunks[n]) if chunks[n] else pa.array([], type=field.type))
+        chunks[n] = []  # this column's pieces go as soon as it is whole
+    table = pa.Table.from_arrays(columns, schema=reader.schema)
+    del columns
     types = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow"),
              pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
     # each Arrow column freed once converted; text comes as large strings (the connection's setting), as pandas keeps it

@@ -74,3 +74,20 @@ def test_a_checked_tables_claims_encode_as_python_encodes_their_records():
     assert any(r["kind"] == "count" and "person" in r for r in records)  # an age
     assert any("full" in r.get("person", {}) for r in records)
     assert any(r.get("subject", {}).get("id") for r in records)
+
+
+def test_a_table_built_in_chunks_holds_each_text_column_in_one_buffer(monkeypatch):
+    """Extraction builds the claims table a chunk of claims at a time; the table it gives holds each text
+    column whole (pandas takes rows of a chunked Arrow column by joining every chunk first, on each filter),
+    with the same claims as a table built at once."""
+    import factcheck.api as api
+
+    corpus = [str(Path(__file__).parent / "corpus")]
+    whole = api.extract_articles(*api._read(corpus, None)[:2], table=True).claims
+    monkeypatch.setattr(api, "ROW_CHUNK", 100)
+    chunked = api.extract_articles(*api._read(corpus, None)[:2], table=True).claims
+    assert len(chunked) > 1000
+    assert chunked.equals(whole)
+    text = [c for c in chunked.columns if str(chunked[c].dtype) == "string"]
+    assert "sentence" in text
+    assert {c: chunked[c].array.__arrow_array__().num_chunks for c in text} == dict.fromkeys(text, 1)
