@@ -8,7 +8,7 @@ import functools
 import hashlib
 import html
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from markupsafe import Markup
@@ -108,52 +108,31 @@ def render_html(results: Results) -> Iterator[str]:
     )
     env.filters["safe_url"] = web_url
     shown_articles = results.articles
-    carded: set[str] | None = None  # the claims shown as cards (None: every claim, in the table of claims)
-    parts: Iterable[tuple[list, list[dict]]]  # articles shown, a few at a time, with their claims' rows
-    if len(results.claims) > ALL_CLAIMS_UP_TO:  # an archive: the articles the findings cite, not all of them
+    cited_only = len(results.claims) > ALL_CLAIMS_UP_TO  # an archive: the articles the findings cite, not all of them
+    apart = {s.claim for f in results.findings for s in f.apart}
+    if cited_only:
         from factcheck.findings.model import among
 
         sources = [s for f in results.findings for s in f.sources[:FOLDED]]
         carded, cited = {s.claim for s in sources}, {s.article for s in sources}
         shown_articles = [a for a in results.articles if a.id in cited]
-        table = results.claims[among(results.claims["article"], cited)]
-        parts = ((chunk, table_rows(table[among(table["article"], {a.id for a in chunk})]))
-                 for chunk in (shown_articles[k : k + ARTICLES_AT_ONCE] for k in range(0, len(shown_articles), ARTICLES_AT_ONCE)))
+        claims_of = results.claims
+        rows = table_rows(claims_of[among(claims_of["id"], carded)])  # the claims shown as cards
+        table = claims_of.loc[among(claims_of["article"], cited), [c for c in claims_of.columns if c != "sentence"]]
     else:
-        parts = [(shown_articles, results.claim_rows())]
-    apart = {s.claim for f in results.findings for s in f.apart}
+        rows = results.claim_rows()
     anchors = {a.id: f"article-{n}" for n, a in enumerate(shown_articles, 1)}
-    cited_only = len(shown_articles) < len(results.articles)
-    claims: dict[str, dict] = {}
-    views: dict[str, list] = {}
-    data: dict[str, dict] = {}
-    for chunk, rows in parts:  # a chunk's rows (dicts) are let go before the next chunk's are made
-        articles = {a.id: a for a in chunk}
-        for r in rows:
-            if carded is not None and r["id"] not in carded:
-                continue
-            a = articles.get(r["article"])
-            offset = r["start"] - r["context_start"]
-            length = r["end"] - r["start"]
-            sentence = r["sentence"]
-            claims[r["id"]] = {
-                **r,
-                "before": sentence[:offset],
-                "highlight": sentence[offset : offset + length],
-                "after": sentence[offset + length :],
-                "value_text": summary_of(r),
-                "dir": _direction(r["lang"]),
-                "source": (a.meta.get("source") if a else None),
-                "url": (a.meta.get("url") if a else None),
-            }
+    by_id = {a.id: a for a in shown_articles}
+    claims = {r["id"]: _card(r, by_id.get(r["article"])) for r in rows}
+    articles, article_data = [], None
+    if cited_only:  # the page's script lays them out: only their data is kept, made as the page is written
+        article_data = _article_data(shown_articles, table, anchors, apart, results.unchecked)
+    else:
         by_article: dict[str, list[dict]] = {}
         for r in rows:
             by_article.setdefault(r["article"], []).append(r)
-        shown = {a.id: _article_view(a, by_article.get(a.id, []), apart) for a in chunk}
-        if cited_only:  # the page's script lays them out: only their data is kept
-            data.update(_article_data(chunk, shown, anchors, {r["id"]: r for r in rows}, results.unchecked))
-        else:
-            views.update(shown)
+        articles = [(a, _article_view(a, by_article.get(a.id, []), apart), _direction(a.lang)) for a in shown_articles]
+    del rows
     template = env.get_template("report.html.j2")
     return template.generate(
         summary=results.summary(),
@@ -163,10 +142,10 @@ def render_html(results: Results) -> Iterator[str]:
         shown=SHOWN,
         folded=FOLDED,
         claims=claims,
-        articles=[] if cited_only else [(a, views[a.id], _direction(a.lang)) for a in shown_articles],
+        articles=articles,
         anchors=anchors,
         cited_only=cited_only,
-        article_data=_script_json(data) if cited_only else None,
+        article_data=article_data,
         languages=sorted({a.lang for a in results.articles if a.lang}),
         entities=sorted({str(f.entity) for f in results.findings}),
         unchecked=results.unchecked,
@@ -200,29 +179,53 @@ def _article_view(article, rows: list[dict], apart: set[str]) -> list[tuple[str,
     return pieces
 
 
-def _article_data(articles, views: dict, anchors: dict[str, str], rows: dict[str, dict], unchecked: dict[str, str]) -> dict:
+def _card(r: dict, article) -> dict:
+    """A claim's row as a card shows it: its sentence cut around the claim, its value in words, its
+    article's outlet and link."""
+    offset = r["start"] - r["context_start"]
+    length = r["end"] - r["start"]
+    sentence = r["sentence"]
+    return {**r, "before": sentence[:offset], "highlight": sentence[offset : offset + length],
+            "after": sentence[offset + length :], "value_text": summary_of(r), "dir": _direction(r["lang"]),
+            "source": article.meta.get("source") if article else None, "url": article.meta.get("url") if article else None}
+
+
+def _article_data(articles: list, table, anchors: dict[str, str], apart: set[str], unchecked: dict[str, str]) -> Iterator[Markup]:
     """The cited articles of an archive as data for the page's script, which shows one when a source's
     link is followed (thousands of articles laid out at once would take the browser minutes): each one's
-    heading and its text in pieces, a claim's piece with its css class and what it was read as."""
-    data = {}
-    for a in articles:
-        pieces = []
-        for text, cls, cid in views[a.id]:
-            if not cls:
-                pieces.append([text])
-                continue
-            k = rows[cid]
-            linked = ", ".join(i for i in (k["subject_id"], k["person_id"], k["org_id"]) if i)
-            title = " · ".join(t for t in (summary_of(k), linked and f"linked to {linked}", unchecked.get(cid)) if t)
-            pieces.append([text, cls, title])
-        info = "".join(f" · {v}" for v in (a.meta.get("source"), a.lang, a.published) if v)
-        data[anchors[a.id]] = {"id": a.id, "info": info, "lang": a.lang, "dir": _direction(a.lang), "pieces": pieces}
-    return data
+    heading and its text in pieces, a claim's piece with its css class and what it was read as. One JSON
+    object, safe inside a script element, made ``ARTICLES_AT_ONCE`` articles at a time (their claims'
+    rows, texts and pieces are let go before the next ones are made)."""
+    from factcheck.findings.model import among
+
+    yield Markup("{")
+    for k in range(0, len(articles), ARTICLES_AT_ONCE):
+        chunk = articles[k : k + ARTICLES_AT_ONCE]
+        rows: dict[str, dict] = {}
+        by_article: dict[str, list[dict]] = {}
+        for r in table_rows(table[among(table["article"], {a.id for a in chunk})]):
+            rows[r["id"]] = r
+            by_article.setdefault(r["article"], []).append(r)
+        for n, a in enumerate(chunk, k):
+            pieces = []
+            for text, cls, cid in _article_view(a, by_article.get(a.id, []), apart):
+                if not cls or cid is None:
+                    pieces.append([text])
+                    continue
+                c = rows[cid]
+                linked = ", ".join(i for i in (c["subject_id"], c["person_id"], c["org_id"]) if i)
+                title = " · ".join(t for t in (summary_of(c), linked and f"linked to {linked}", unchecked.get(cid)) if t)
+                pieces.append([text, cls, title])
+            info = "".join(f" · {v}" for v in (a.meta.get("source"), a.lang, a.published) if v)
+            value = {"id": a.id, "info": info, "lang": a.lang, "dir": _direction(a.lang), "pieces": pieces}
+            yield _script_json(("," if n else "") + json.dumps(anchors[a.id]) + ":", value)
+    yield Markup("}")
 
 
-def _script_json(data: dict) -> Markup:
-    """``data`` as JSON that is safe inside a script element: "<", ">" and "&" are escaped as JSON escapes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+def _script_json(before: str, data) -> Markup:
+    """``before``, then ``data`` as JSON, safe inside a script element: "<", ">" and "&" are escaped as
+    JSON escapes."""
+    text = before + json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
