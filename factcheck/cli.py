@@ -352,9 +352,10 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_eval)
 
     args = parser.parse_args(argv)
-    from factcheck.workers import hand_back_memory
+    if args.command != "extract" or args.store:  # a claims table to hold (writing JSON Lines holds none)
+        from factcheck.workers import hand_back_memory
 
-    hand_back_memory()
+        hand_back_memory()
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -87,7 +87,7 @@ def test_the_cli_process_hands_freed_memory_back(tmp_path):
     import sys
 
     probe = ("import sys, pyarrow\nfrom factcheck.cli import main\n"
-             f"main(['extract', {str(REPO / 'seeds')!r}, '-o', {str(tmp_path / 'out.jsonl')!r}])\n"
+             f"main(['extract', {str(REPO / 'seeds')!r}, '--store', {str(tmp_path / 's.duckdb')!r}, '-o', {str(tmp_path / 'o')!r}])\n"
              "print(pyarrow.default_memory_pool().backend_name)")
     env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
     ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
