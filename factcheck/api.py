@@ -197,7 +197,8 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     are done (a tqdm bar, say). With ``store`` (a DuckDB file, ``factcheck.store``), the claims of articles
     the store holds unchanged are read from it, only the others extracted, and the store updated: the
     results are the same as without it (``known``: the store's files, as ``read_corpus`` saw them, which
-    it then remembers). With ``table`` (or a store), the claims table is built as the
+    it then remembers; the articles of those files are then replaced in ``articles``, by the same without
+    their text). With ``table`` (or a store), the claims table is built as the
     articles are done, a chunk of claims at a time; without, the claims stay rows until one is asked for
     (writing JSON Lines needs no table)."""
     from factcheck.lang import available
@@ -268,10 +269,11 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
     """The articles, their claims and problems: those new or changed are extracted into the store at ``path``
     as they are done (a chunk of claims at a time, never all of them here), then every article's claims
     are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder). The
-    articles of the text files the store now remembers come back without their text (``KnownFiles.keep``)."""
+    articles of the text files the store now remembers come back without their text (``KnownFiles.keep``),
+    in ``articles`` itself too."""
     from factcheck.corpus import KnownArticle
     from factcheck.store import ClaimStore, article_key
-    from factcheck.workers import PARALLEL_FROM, can_fork, in_forked_process
+    from factcheck.workers import PARALLEL_FROM, can_fork, in_forked_process, release_freed
 
     store = ClaimStore(path)
     problems.extend(store.problems)
@@ -297,11 +299,12 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
             langs = store.known()
             for a in changed:  # as extraction detected them
                 a.lang = langs[a.id][1] if a.id in langs else a.lang
-            if known_files is not None:
-                articles = known_files.keep(store, keys, articles)
+            if known_files is not None:  # in place: whoever passed the list holds the texts no longer either
+                articles[:] = known_files.keep(store, keys, articles)
         finally:
             store.close()  # a fresh connection reads: the writing one's buffers are gone
         del changed  # nor the texts extracted
+        release_freed()  # the texts' pages, before the claims are read
     store = ClaimStore(path)
     try:
         return articles, *store.claims_of([a.id for a in articles])

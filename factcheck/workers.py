@@ -76,6 +76,19 @@ def hand_back_memory() -> None:
         pass
 
 
+def release_freed() -> None:
+    """Give back to the system the pages malloc holds free (glibc's ``malloc_trim``), once a run has let
+    go of many small objects at once (an archive's texts): its heap keeps them otherwise, and every
+    later stage's peak stands on them."""
+    import ctypes
+
+    try:
+        os.confstr("CS_GNU_LIBC_VERSION")
+        ctypes.CDLL(None).malloc_trim(0)
+    except (ValueError, OSError, AttributeError):
+        pass
+
+
 def can_fork() -> bool:
     """Whether a process may be forked here (Linux, macOS; not Windows): a forked one reads what this
     one holds without anything pickled."""

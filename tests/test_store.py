@@ -272,6 +272,23 @@ def test_a_first_run_holds_no_text_of_the_files_it_remembers_and_reads_it_again_
     assert sorted(reads) == ["a.md", "b.md"]  # read again; JSON Lines articles keep theirs (the store keeps no such file)
 
 
+def test_a_first_run_leaves_no_text_in_the_list_of_articles_it_was_given(corpus, tmp_path, settled, reads):
+    """The caller's list of articles is the one the store's articles replace: no text of a remembered file
+    is held while the stored claims are read back, nor after (the cross-check's peak would stand on them)."""
+    from factcheck.api import _read, extract_articles
+
+    articles, problems, known = _read([str(corpus)], tmp_path / "claims.duckdb")
+    given = list(articles)
+    results = extract_articles(articles, problems, store=tmp_path / "claims.duckdb", table=True, known=known)
+    assert [a.id for a in articles] == [a.id for a in given]
+    remembered = [a for a in articles if a.path.endswith(".md")]
+    assert remembered and all(a.__dict__["_text"] is None for a in remembered)
+    assert [a.id for a in results.articles] == [a.id for a in articles]
+    reads.clear()
+    assert [a.text for a in remembered] == [a.text for a in given if a.path.endswith(".md")]
+    assert sorted(reads) == ["a.md", "b.md"]
+
+
 def test_a_file_changed_during_a_run_shows_no_text_rather_than_text_its_claims_are_not_of(corpus, tmp_path, settled):
     """Its claims' offsets are the text this run extracted: read again after a change, they would mark the wrong words."""
     plain = extract([str(corpus)])
