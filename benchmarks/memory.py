@@ -34,13 +34,10 @@ def reset_peak() -> bool:
 
 def trim() -> None:
     """Give freed memory back to the system."""
-    gc.collect()
-    try:
-        import ctypes
+    from factcheck.workers import release_freed
 
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
+    gc.collect()
+    release_freed()
 
 
 def used() -> float:

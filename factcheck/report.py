@@ -116,9 +116,9 @@ def render_html(results: Results) -> Iterator[str]:
         sources = [s for f in results.findings for s in f.sources[:FOLDED]]
         carded, cited = {s.claim for s in sources}, {s.article for s in sources}
         shown_articles = [a for a in results.articles if a.id in cited]
-        claims_of = results.claims
-        rows = table_rows(claims_of[among(claims_of["id"], carded)])  # the claims shown as cards
-        table = claims_of.loc[among(claims_of["article"], cited), [c for c in claims_of.columns if c != "sentence"]]
+        every = results.claims
+        rows = table_rows(every[among(every["id"], carded)])  # the claims shown as cards
+        table = every.loc[among(every["article"], cited), [c for c in every.columns if c != "sentence"]]
     else:
         rows = results.claim_rows()
     anchors = {a.id: f"article-{n}" for n, a in enumerate(shown_articles, 1)}
