@@ -122,15 +122,16 @@ class Results:
         """The claims as JSON Lines, a batch of lines at a time."""
         return ("\n".join(batch) + "\n" for batch in self.claim_json() if batch)
 
-    def claim_json(self) -> Iterator[list[str]]:
-        """``iter_claim_records`` encoded as JSON texts, in batches (of a table, by DuckDB)."""
+    def claim_json(self, texts: bool = True) -> Iterator:
+        """``iter_claim_records`` encoded as JSON texts, in batches (of a table, by DuckDB; with
+        ``texts=False``, a table's batches are Arrow string arrays: ``factcheck.records.json_records``)."""
         if self.frame is None:
             from factcheck.writing import encoded_batches
 
             return encoded_batches(self.iter_claim_records(), json.JSONEncoder(ensure_ascii=False).encode, ROW_CHUNK)
         from factcheck.records import json_records
 
-        return json_records(self.frame)
+        return json_records(self.frame, texts)
 
     def summary(self) -> dict:
         kinds = Counter(r["kind"] for r in self.rows or []) if self.frame is None else (

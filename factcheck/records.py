@@ -57,8 +57,10 @@ def _record(kind: str) -> str:
     return f"concat({', '.join(parts)}, '}}')"
 
 
-def json_records(table: pd.DataFrame) -> Iterator[list[str]]:
-    """The claims of ``table`` as JSON texts, one a claim, in the table's order, ``BATCH`` at a time."""
+def json_records(table: pd.DataFrame, texts: bool = True) -> Iterator:
+    """The claims of ``table`` as JSON texts, one a claim, in the table's order, ``BATCH`` at a time:
+    lists of Python strings, or (``texts=False``) Arrow string arrays, as DuckDB encoded them (for a
+    writer of bytes: ``factcheck.writing.json_pieces``)."""
     import duckdb
     import pyarrow as pa
 
@@ -73,6 +75,6 @@ def json_records(table: pd.DataFrame) -> Iterator[list[str]]:
         query = con.sql(f"SELECT CASE kind {cases} END FROM claims")
         batches = query.to_arrow_reader if hasattr(query, "to_arrow_reader") else query.fetch_arrow_reader  # DuckDB 2 / 1
         for batch in batches(BATCH):
-            yield batch.column(0).to_pylist()
+            yield batch.column(0).to_pylist() if texts else batch.column(0)
     finally:
         con.close()

@@ -56,7 +56,7 @@ def render_text(results: Results, report: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(results: Results) -> Iterator[str]:
+def render_json(results: Results) -> Iterator:
     """The results as JSON, in pieces as they are made: indented, with one article, finding, claim and
     unchecked claim a line (a large archive's lists are never one string, nor encoded by Python's slow
     indenting encoder)."""
@@ -64,7 +64,7 @@ def render_json(results: Results) -> Iterator[str]:
     from factcheck.writing import json_pieces
 
     doc = results.to_dict(claims=False)
-    doc["claims"] = Encoded(results.claim_json())
+    doc["claims"] = Encoded(results.claim_json(texts=False))  # a table's claims written as DuckDB's bytes
     large = {}
     for key in ("articles", "findings", "unchecked", "claims"):  # each replaced by a marker json_pieces fills
         large[f"\x00factcheck:{key}"], doc[key] = doc[key], f"\x00factcheck:{key}"

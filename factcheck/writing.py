@@ -47,23 +47,28 @@ def _umask() -> int:
     return mask
 
 
-def write(text: str | Iterable[str], target: str | None) -> Problem | None:
+def write(text: str | Iterable, target: str | None) -> Problem | None:
     """Write ``text`` (or its pieces, as they are made: a large output is never one string) to ``target``
     whole, or to standard output; a problem instead of an exception of the file system. A failure while
-    the pieces are made leaves ``target`` as it was."""
+    the pieces are made leaves ``target`` as it was. A piece may be UTF-8 bytes already (anything with
+    the buffer protocol: an Arrow buffer), written as it is."""
     pieces = [text] if isinstance(text, str) else text
     if target in (None, STDOUT):
         for piece in pieces:
-            sys.stdout.write(piece)
+            if isinstance(piece, str):
+                sys.stdout.write(piece)
+            else:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(piece)
         return None
     path = Path(target)
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with os.fdopen(fd, "wb") as f:
             for piece in pieces:
-                f.write(piece)
+                f.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private)
         os.replace(tmp, path)
         tmp = None
@@ -75,7 +80,7 @@ def write(text: str | Iterable[str], target: str | None) -> Problem | None:
     return None
 
 
-def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
+def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator:
     """``doc`` as indented JSON, in pieces, where each key of ``large`` stands (as that string, a value
     somewhere in ``doc``) filled with the list or mapping it names, one element a line, each encoded
     compactly by the C encoder (or already encoded: batches of texts given as ``factcheck.records.Encoded``),
@@ -97,11 +102,27 @@ def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator[str]:
         yield head + ("{" if mapping else "[")
         empty = True
         for batch in batches:
-            if batch:
+            if len(batch) == 0:
+                continue
+            if isinstance(batch, list):
                 yield ("" if empty else ",") + inner + ("," + inner).join(batch)
-                empty = False
+            else:  # an Arrow string array: joined by Arrow, its UTF-8 written as it is
+                yield ("" if empty else ",") + inner
+                yield _joined(batch, "," + inner)
+            empty = False
         yield ("" if empty else outer) + ("}" if mapping else "]")
     yield text
+
+
+def _joined(texts, separator: str):
+    """The Arrow string array ``texts`` joined by ``separator``, as an Arrow buffer of UTF-8 (never
+    Python strings: an archive's claims are a gigabyte of them)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    large = pa.types.is_large_string(texts.type)
+    lists = (pa.LargeListArray if large else pa.ListArray).from_arrays(pa.array([0, len(texts)], pa.int64() if large else pa.int32()), texts)
+    return pc.binary_join(lists, pa.scalar(separator, texts.type))[0].as_buffer()
 
 
 BATCH = 10_000  # elements of a large list encoded, joined and written at a time

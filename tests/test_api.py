@@ -91,3 +91,26 @@ def test_a_table_built_in_chunks_holds_each_text_column_in_one_buffer(monkeypatc
     text = [c for c in chunked.columns if str(chunked[c].dtype) == "string"]
     assert "sentence" in text
     assert {c: chunked[c].array.__arrow_array__().num_chunks for c in text} == dict.fromkeys(text, 1)
+
+
+def test_the_json_output_is_the_same_whether_claims_are_rows_or_a_table(tmp_path):
+    """A table's claims reach the JSON output as the bytes DuckDB encoded (joined by Arrow, never Python
+    strings); rows' claims as Python's encoder gives them: the same file, one claim a line."""
+    import json
+
+    import factcheck.api as api
+    from factcheck.report import render_json
+    from factcheck.writing import write
+
+    corpus = [str(Path(__file__).parent / "corpus")]
+    rows = api.extract(corpus)
+    table = api.extract_articles(*api._read(corpus, None)[:2], table=True)
+    assert rows.frame is None and table.frame is not None
+    for name, results in (("rows", rows), ("table", table)):
+        assert write(render_json(results), str(tmp_path / f"{name}.json")) is None
+    text = (tmp_path / "table.json").read_text(encoding="utf-8")
+    assert text == (tmp_path / "rows.json").read_text(encoding="utf-8")
+    claims = json.loads(text)["claims"]
+    assert len(claims) > 1000
+    lines = text.splitlines()
+    assert [json.loads(line.strip().rstrip(",")) for line in lines[lines.index('  "claims": [') + 1 :][: len(claims)]] == claims

@@ -45,13 +45,18 @@ def _stop_spark():
         active.stop()
 
 
+def _json(results) -> str:
+    """The JSON output's text (its pieces are text, or UTF-8 written as it is)."""
+    return "".join(p if isinstance(p, str) else bytes(p).decode("utf-8") for p in render_json(results))
+
+
 @pytest.mark.parametrize("master", ["local[1]", "local[2]"])
 def test_the_same_results_as_the_local_engine(master, rules, archive, monkeypatch):
     monkeypatch.chdir(REPO)
     _stop_spark()  # a new master needs a new session
     inputs = ["tests/corpus", "seeds", str(archive)]
-    local = "".join(render_json(check(inputs, rules, today=None)))
-    spark = "".join(render_json(check(inputs, rules, engine="spark", master=master)))
+    local = _json(check(inputs, rules, today=None))
+    spark = _json(check(inputs, rules, engine="spark", master=master))
     assert json.loads(spark)["summary"] == json.loads(local)["summary"]
     assert json.loads(local)["summary"]["findings"]["error"] > 0
     assert spark == local  # findings, claims, articles and problems, byte for byte
@@ -73,7 +78,7 @@ def test_json_lines_and_parquet_inputs(rules, tmp_path, monkeypatch):
     pd.DataFrame(records).to_parquet(tmp_path / "seeds.parquet")
     local = check([str(jsonl)], rules)
     on_spark = check([str(jsonl)], rules, engine="spark", master="local[2]")
-    assert "".join(render_json(on_spark)) == "".join(render_json(local))
+    assert _json(on_spark) == _json(local)
     assert [(p.line, p.message) for p in on_spark.problems] == [(6, "not valid JSON: Expecting property name enclosed in double quotes at column 2")]
     table = check([str(tmp_path / "seeds.parquet")], rules, engine="spark", master="local[2]")
     assert [(f.id, f.severity, f.values) for f in table.findings] == [(f.id, f.severity, f.values) for f in local.findings]
