@@ -18,7 +18,8 @@ BATCH = 10_000  # records a batch: what Python holds of them at once (50,000 hel
 
 
 class Encoded:
-    """A list's elements already encoded as JSON texts, in batches (``json_pieces`` writes them as they are)."""
+    """A list's elements already encoded as JSON texts, in batches (lists of Python strings, or Arrow
+    string arrays whose UTF-8 ``json_pieces`` writes as it is)."""
 
     def __init__(self, batches: Iterable[list[str]]):
         self.batches = batches
