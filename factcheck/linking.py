@@ -109,8 +109,8 @@ class Linker:
         from rapidfuzz import fuzz
 
         names = self.names.get(kind, [])
-        if len(in_batches(len(texts), len(names))) > 1:
-            return [r for part in in_batches(len(texts), len(names)) for r in self.scored_each(kind, texts[part], langs[part], floor)]
+        if len(parts := in_batches(len(texts), len(names))) > 1:
+            return [r for part in parts for r in self.scored_each(kind, texts[part], langs[part], floor)]
         queries = [romanise(t, lang) for t, lang in zip(texts, langs, strict=True)]
         said = [plain(t) for t in texts]
         spelled = [name.romanised for name in names]

@@ -137,9 +137,8 @@ def alike_each(queries: list[str], romanised: list[str], skeletons: list[str], t
     import numpy as np
     from rapidfuzz import fuzz
 
-    if len(in_batches(len(queries), len(romanised))) > 1:
-        return [found for part in in_batches(len(queries), len(romanised))
-                for found in alike_each(queries[part], romanised, skeletons, threshold)]
+    if len(parts := in_batches(len(queries), len(romanised))) > 1:
+        return [found for part in parts for found in alike_each(queries[part], romanised, skeletons, threshold)]
     named = np.array([bool(r) for r in romanised], dtype=bool)
     found = scores(queries, romanised, fuzz.ratio, threshold) > 0
     shapes = [skeleton(q) if q else "" for q in queries]

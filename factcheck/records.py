@@ -21,7 +21,7 @@ class Encoded:
     """A list's elements already encoded as JSON texts, in batches (lists of Python strings, or Arrow
     string arrays whose UTF-8 ``json_pieces`` writes as it is)."""
 
-    def __init__(self, batches: Iterable[list[str]]):
+    def __init__(self, batches: Iterable):
         self.batches = batches
 
     def __iter__(self) -> Iterator[list[str]]:
