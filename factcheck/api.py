@@ -387,7 +387,12 @@ def cross_check(results: Results, rules, today: dt.date | None = None, timer: _S
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
     timer.done("link", f"{int(ids)} claim(s) linked to a rule entity")
     outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
-    results.findings = check_claims(linked, rules, outlets, jobs)
+    if spark is not None:
+        from factcheck.spark import check_on_spark
+
+        results.findings = check_on_spark(spark, linked, rules, outlets)
+    else:
+        results.findings = check_claims(linked, rules, outlets, jobs)
     results.unchecked = unchecked(linked, rules)
     link_sources(linked, results.findings, rules)
     if not linked.empty:  # the linked table, its own columns dropped, is the claims table again

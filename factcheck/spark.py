@@ -1,17 +1,19 @@
-"""The Spark engine (``factcheck check --engine spark``): an archive read and extracted on Apache Spark.
+"""The Spark engine (``factcheck check --engine spark``): an archive read, extracted and checked on Apache Spark.
 
 Spark reads the articles where they are (any path it reads: local folders, HDFS, S3; text and
 Markdown files and JSON Lines as whole files, Parquet tables as rows with ``text`` and ``id``), and
 extracts them as a per-partition map: a Python worker loads the language data once and extracts every
 article of its partitions with the same code as the local engine. The claims come back as a Spark
 table checked against the claims contract with pandera's pyspark backend, then travel to the driver
-through Arrow, where linking, the finding model and the rules run as they do locally (the rules'
-dataset expectations through Great Expectations' Spark data source): the results, and every output,
-are the same as the local engine's (tests/test_spark.py holds them to it).
+through Arrow, where they are linked to the rules' entities (once a distinct name). The linked claims
+go back to Spark to be checked: a Spark SQL group-by gathers the claims of each group of event series
+(and the people's), and Python workers run the finding model on each group (``check_on_spark``); the
+rules' dataset expectations run through Great Expectations' Spark data source. The results, and every
+output, are the same as the local engine's (tests/test_spark.py holds them to it).
 
 What runs where, and what does not scale yet: the driver holds every article's text and the claims
-table (about 0.6 KB a claim in Arrow) for the cross-check and the outputs; extraction, the costly
-part (about 5 ms of CPU an article here), is what Spark spreads over its cores.
+table (about 0.6 KB a claim in Arrow) for linking and the outputs; extraction, the costly part (about
+5 ms of CPU an article here), and the check are what Spark spreads over its cores.
 """
 
 from __future__ import annotations
@@ -152,3 +154,51 @@ def extract_on_spark(inputs: list[str], master: str | None = None) -> Results:
     claims = claims.sort_values(list(_ORDER), kind="stable").drop(columns=list(_ORDER)).reset_index(drop=True)
     frame = claims_schema().validate(claims.astype(COLUMNS)) if len(claims) else claims_frame([])
     return Results([a for a in kept if a.lang in available()], frame, problems)
+
+
+GROUPS_PER_CORE = 2  # the check's groups of event series a core: a finding's large event never waits for all of one core's
+
+
+def check_on_spark(spark, linked, rules, outlets: dict) -> list:
+    """The findings of the linked claims table (``factcheck.linking.link``) on Spark: the claims of each
+    part of the check (``factcheck.findings.parts``: an event series, or the people) go to Spark, one
+    Spark SQL group-by gathers each group of parts (the event series spread over the cores by a hash of
+    their name, the people's a group of its own), and a Python worker checks each group with the local
+    engine's code (``check_part``: parts never read each other's claims, so any set of event series is
+    checked as one). The findings come back pickled: the same as ``check_claims``'s."""
+    import pickle
+    import zlib
+
+    from factcheck.expectations import spark_table
+    from factcheck.findings import PEOPLE, UNREAD, ordered, parts
+
+    if linked.empty:
+        return []
+    where = parts(linked, rules)
+    if where.empty:
+        return []
+    groups = max(1, spark.sparkContext.defaultParallelism * GROUPS_PER_CORE)
+    labels = {p: p if p == PEOPLE else f"events {zlib.crc32(p.encode()) % groups}" for p in where["part"].unique()}
+    # the publication day travels as its text (``published``), read again there: Spark moves times through its time zone
+    columns = [c for c in linked.columns if c not in (*UNREAD, "article_date")]
+    table = linked[columns].iloc[where["row"].to_numpy()].reset_index(drop=True)
+    table["_group"], table["_row"] = where["part"].map(labels).to_numpy(), where["row"].to_numpy()
+    shared = spark.sparkContext.broadcast((rules, outlets, {c: str(linked[c].dtype) for c in columns}))
+
+    def checked(rows):
+        import pandas as pd
+
+        from factcheck.findings import check_part
+
+        rules, outlets, dtypes = shared.value
+        group = rows["_group"].iat[0]
+        rows = rows.sort_values("_row", kind="stable").drop(columns=["_group", "_row"]).reset_index(drop=True)
+        claims = rows.astype(dtypes)  # as the local table holds them (Spark gives back plain numbers and objects)
+        claims["article_date"] = pd.to_datetime(claims["published"], errors="coerce")
+        return pd.DataFrame({"findings": [pickle.dumps(check_part(group, claims, rules, outlets))]})
+
+    try:
+        found = spark_table(spark, table).groupBy("_group").applyInPandas(checked, "findings binary").collect()
+    finally:
+        shared.unpersist()
+    return ordered([f for row in found for f in pickle.loads(row.findings)])

@@ -95,3 +95,17 @@ def test_the_cli_process_hands_freed_memory_back(tmp_path):
     chosen = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                             env={**env, "ARROW_DEFAULT_MEMORY_POOL": "mimalloc"})
     assert chosen.stdout.split()[-1] == "mimalloc"
+
+
+def test_each_part_of_the_check_checked_alone_gives_the_same_findings():
+    """What the Spark engine's check stands on (``factcheck.spark.check_on_spark``): an event series' claims
+    (an edition's mix-up moves claims between editions), or the people's, are all their findings read."""
+    import factcheck.findings as findings
+
+    linked, rules, outlets = _linked_corpus()
+    whole = findings.check_claims(linked, rules, outlets)
+    where = findings.parts(linked, rules)
+    assert where["part"].nunique() > 20 and (where["part"] == findings.PEOPLE).any()
+    alone = [f for part, rows in where.groupby("part") for f in findings.check_part(part, linked.iloc[rows["row"]], rules, outlets)]
+    assert {f.attribute for f in whole} >= {"edition", "office"}
+    assert [f.to_dict() for f in findings.ordered(alone)] == [f.to_dict() for f in whole]

@@ -25,8 +25,6 @@ def check_claims(df, rules, outlets: dict, jobs: int | None = None) -> list[Find
     asked for, not the default."""
     import pandas as pd
 
-    from factcheck.findings.counts import check_counts
-    from factcheck.findings.dates import check_dates, last_days
     from factcheck.workers import can_fork
 
     if df.empty:
@@ -34,21 +32,70 @@ def check_claims(df, rules, outlets: dict, jobs: int | None = None) -> list[Find
     # the checks never read a claim's sentence: every filter below takes a column less
     df = pd.DataFrame({c: df[c] for c in df.columns if c not in UNREAD}, copy=False)
     beside = _Beside(df, rules, outlets) if len(df) >= PARALLEL_FROM and (jobs or 1) > 1 and can_fork() else None
+    findings = _of_events(df, rules, outlets)
+    findings += beside.result() if beside is not None else _of_people(df, rules, outlets)
+    return ordered(findings)
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """Findings in the order every output lists them: errors first, then by kind, entity, attribute, id."""
+    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.kind, f.entity, f.attribute, f.id))
+
+
+PARALLEL_FROM = 200_000  # claims: a second process pays for itself (forking and sending findings back take ~0.1 s)
+PEOPLE = "people"  # the part of the check that finds what titles and ages say wrong
+
+
+def parts(df, rules):
+    """The parts of the check whose findings read no claim of another part, so that each may be checked
+    on its own (on Spark, a part a task): a frame of ``row`` (a position in ``df``) and ``part``. The
+    findings of counts and dates read the claims of one event series (its editions, whose dates an
+    article may mix up, and an edition put in another year: "ABC-25, held in 2017"), a part each; those of
+    titles and ages read every title and the dates and ages beside them, part ``PEOPLE``. A claim may be
+    in two parts (a date of an event, for an age said beside it); claims that no check reads are in none."""
+    import numpy as np
+    import pandas as pd
+
+    from factcheck.findings.dates import _series
+    from factcheck.findings.people import ATTRIBUTE
+    from factcheck.linking import per_distinct
+
+    series = _series(rules)
+
+    def root(key: str) -> str:
+        base = key.split("@", 1)[0]
+        return "event:" + series.get(base, base)
+
+    events = per_distinct(df, ["subject_key"], root)
+    keyed = np.flatnonzero(pd.notna(events))
+    read = ((df["kind"] != "count") | (df["attribute"] == ATTRIBUTE)).to_numpy(dtype=bool, na_value=False)
+    people = np.flatnonzero(read)
+    return pd.DataFrame({"row": np.concatenate([keyed, people]),
+                         "part": np.concatenate([events[keyed], np.full(len(people), PEOPLE, dtype=object)])})
+
+
+def check_part(part: str, df, rules, outlets: dict) -> list[Finding]:
+    """The findings of one of ``parts`` (or of several event series at once: any part but ``PEOPLE``
+    is an event series), given its claims in the order of the whole table: every part's findings
+    together are ``check_claims``'s."""
+    return _of_people(df, rules, outlets) if part == PEOPLE else _of_events(df, rules, outlets)
+
+
+def _of_events(df, rules, outlets: dict) -> list[Finding]:
+    """The findings of dates and of counts. An article that gives one edition another's dates speaks
+    of that other edition: its claims of the first count for the second (what titles and ages read
+    never changes so)."""
+    from factcheck.findings.counts import check_counts
+    from factcheck.findings.dates import check_dates, last_days
+
     dates, moved = check_dates(df, rules, outlets)
-    people = df  # the findings of titles and ages read no subject: an edition's mix-up does not change them
-    if moved:  # an article that gives one edition another's dates speaks of that other edition
+    if moved:
         at = among(df["article"], {a for a, _ in moved})
         keys = df["subject_key"].astype(object).to_numpy(copy=True)
         keys[at] = [moved.get((a, k), k) for a, k in zip(df["article"][at].tolist(), keys[at].tolist(), strict=True)]
         df = df.copy(deep=False)  # the other columns shared, not copied (assign would copy them all)
         df["subject_key"] = keys
-    findings = check_counts(df, rules, outlets, last_days(df, rules)) + dates
-    findings += beside.result() if beside is not None else _of_people(people, rules, outlets)
-    findings.sort(key=lambda f: (SEVERITIES.index(f.severity), f.kind, f.entity, f.attribute, f.id))
-    return findings
-
-
-PARALLEL_FROM = 200_000  # claims: a second process pays for itself (forking and sending findings back take ~0.1 s)
+    return check_counts(df, rules, outlets, last_days(df, rules)) + dates
 
 
 def _of_people(df, rules, outlets: dict) -> list[Finding]:

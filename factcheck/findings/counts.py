@@ -275,12 +275,12 @@ def _across_measures(c, facts_of: dict, outlets: dict) -> list[Finding]:
     # a running figure is a lower bound at its date: it says nothing of how many took part in the end
     ref = c[~c["apart"] & ~c["running"]].groupby(["subject_key", "group", "measure"], as_index=False).agg(
         lo=("ref_lo", "first"), hi=("ref_hi", "first"))
-    if facts_of:
-        import pandas as pd
-
-        ruled = pd.DataFrame([{"subject_key": k[0], "group": k[1], "measure": k[2], "flo": f[0].lo,
-                               "fhi": math.inf if f[0].hi is None else f[0].hi} for k, f in facts_of.items()])
-        ref = ref.merge(ruled, on=["subject_key", "group", "measure"], how="outer")
+    # the rules' figures of the events these claims speak of: the findings are of what articles say
+    # (and the events of one part of the check are never another's: ``factcheck.findings.parts``)
+    said_of = set(c["subject_key"].unique())
+    if ruled := [{"subject_key": k[0], "group": k[1], "measure": k[2], "flo": f[0].lo, "fhi": math.inf if f[0].hi is None else f[0].hi}
+                 for k, f in facts_of.items() if k[0] in said_of]:
+        ref = ref.merge(pd.DataFrame(ruled), on=["subject_key", "group", "measure"], how="outer")
         ref["lo"] = ref["flo"].fillna(ref["lo"])
         ref["hi"] = ref["fhi"].fillna(ref["hi"])
     ref = ref.dropna(subset=["lo"])
