@@ -183,7 +183,7 @@ def check_on_spark(spark, linked, rules, outlets: dict) -> list:
     columns = [c for c in linked.columns if c not in (*UNREAD, "article_date")]
     table = linked[columns].iloc[where["row"].to_numpy()].reset_index(drop=True)
     table["_group"], table["_row"] = where["part"].map(labels).to_numpy(), where["row"].to_numpy()
-    shared = spark.sparkContext.broadcast((rules, outlets, {c: str(linked[c].dtype) for c in columns}))
+    shared = spark.sparkContext.broadcast((rules, outlets, {c: linked[c].dtype for c in columns}))
 
     def checked(rows):
         import pandas as pd

@@ -101,6 +101,25 @@ def test_findings(case, tmp_path, monkeypatch):
         assert hit is not None, f"missing {expected}\nfound: {found}"
         unmatched.remove(hit)
     assert not unmatched, f"unexpected findings: {unmatched}"
+    assert _by_parts(results, rules) == [_said(f) for f in results.findings]
+
+
+def _said(finding) -> tuple:
+    return finding.id, finding.severity, finding.explanation, [(s.claim, s.apart, s.by) for s in finding.sources]
+
+
+def _by_parts(results, rules) -> list[tuple]:
+    """The findings of each part of the check (``factcheck.findings.parts``) worked out alone, as the Spark
+    engine works them out: the same as the whole table's."""
+    from factcheck.findings import check_part, ordered, parts
+    from factcheck.linking import link
+
+    linked = link(results.claims, rules, results.articles)
+    outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
+    where = parts(linked, rules) if len(linked) else None
+    found = [] if where is None else [f for part, rows in where.groupby("part")
+                                      for f in check_part(part, linked.iloc[rows["row"]], rules, outlets)]
+    return [_said(f) for f in ordered(found)]
 
 
 @pytest.mark.parametrize("case", list(_cases("errors")))

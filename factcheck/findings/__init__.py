@@ -51,8 +51,9 @@ def parts(df, rules):
     on its own (on Spark, a part a task): a frame of ``row`` (a position in ``df``) and ``part``. The
     findings of counts and dates read the claims of one event series (its editions, whose dates an
     article may mix up, and an edition put in another year: "ABC-25, held in 2017"), a part each; those of
-    titles and ages read every title and the dates and ages beside them, part ``PEOPLE``. A claim may be
-    in two parts (a date of an event, for an age said beside it); claims that no check reads are in none."""
+    titles and ages read every title, the ages of the rules' people and the dates of the articles that give
+    those, part ``PEOPLE``. A claim may be in two parts (a date of an event, for an age said beside it);
+    claims that no check reads are in none."""
     import numpy as np
     import pandas as pd
 
@@ -68,7 +69,9 @@ def parts(df, rules):
 
     events = per_distinct(df, ["subject_key"], root)
     keyed = np.flatnonzero(pd.notna(events))
-    read = ((df["kind"] != "count") | (df["attribute"] == ATTRIBUTE)).to_numpy(dtype=bool, na_value=False)
+    ages = ((df["kind"] == "count") & (df["attribute"] == ATTRIBUTE) & df["person_id"].notna()).to_numpy(dtype=bool, na_value=False)
+    read = (df["kind"] == "title").to_numpy(dtype=bool, na_value=False) | ages
+    read |= (df["kind"] == "date").to_numpy(dtype=bool, na_value=False) & among(df["article"], set(df["article"][ages]))
     people = np.flatnonzero(read)
     return pd.DataFrame({"row": np.concatenate([keyed, people]),
                          "part": np.concatenate([events[keyed], np.full(len(people), PEOPLE, dtype=object)])})
