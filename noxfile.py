@@ -1,5 +1,6 @@
 """Sessions: check (the main job), tests, lint, browser, demo, eval, peer, bench."""
 
+import shutil
 from pathlib import Path
 
 import nox
@@ -101,8 +102,9 @@ def eval(session):
 def bench(session):
     """Time extraction of the bundled corpora and the cross-check (pytest-benchmark), then the growth of
     extraction time and memory with an article's size (benchmarks/growth.py), extraction beside dateparser,
-    the cross-check of up to a million claims, and a generated archive of 10,000 articles checked twice
-    with a store (`python benchmarks/archive.py 10000 100000` adds 100,000: some fifteen minutes here)."""
+    the cross-check of up to a million claims, a generated archive of 10,000 articles checked twice
+    with a store (`python benchmarks/archive.py 10000 100000` adds 100,000: some fifteen minutes here), and
+    the Spark engine beside the local one on 2,000 generated articles (where Java is)."""
     session.install("-e", ".[test]", "pytest-benchmark>=4", "playwright>=1.45,<2")
     session.run("pytest", "benchmarks", "--benchmark-only", "--benchmark-columns=min,mean,max,rounds", *session.posargs)
     # how time and memory grow with an article's size, for seven shapes of text (exponents above 1.2 are OVER)
@@ -110,3 +112,8 @@ def bench(session):
     session.run("python", "benchmarks/versus_dateparser.py")  # extraction beside dateparser.search_dates
     session.run("python", "benchmarks/check_scaling.py", "--sizes", "10000", "100000", "1000000")
     session.run("python", "benchmarks/archive.py", "10000")  # first run, rerun with 10 changed, report in Chromium
+    if shutil.which("java"):  # the Spark engine beside the local one, with 1 and 2 cores (`.ci/run` installs Java)
+        session.install("-e", ".[spark]")
+        session.run("python", "benchmarks/spark_engine.py")
+    else:
+        session.log("no Java here: benchmarks/spark_engine.py skipped (`.ci/run` installs Java 17)")

@@ -48,7 +48,7 @@ PEOPLE = "people"  # the part of the check that finds what titles and ages say w
 
 def parts(df, rules):
     """The parts of the check whose findings read no claim of another part, so that each may be checked
-    on its own (on Spark, a part a task): a frame of ``row`` (a position in ``df``) and ``part``. The
+    on its own (on Spark, a group of them a task): a frame of ``row`` (a position in ``df``) and ``part``. The
     findings of counts and dates read the claims of one event series (its editions, whose dates an
     article may mix up, and an edition put in another year: "ABC-25, held in 2017"), a part each; those of
     titles and ages read every title, the ages of the rules' people and the dates of the articles that give
@@ -57,11 +57,11 @@ def parts(df, rules):
     import numpy as np
     import pandas as pd
 
-    from factcheck.findings.dates import _series
+    from factcheck.findings.dates import series_of
     from factcheck.findings.people import ATTRIBUTE
     from factcheck.linking import per_distinct
 
-    series = _series(rules)
+    series = series_of(rules)
 
     def root(key: str) -> str:
         base = key.split("@", 1)[0]

@@ -41,7 +41,7 @@ def rule_dates(rules) -> dict[str, dict]:
     return out
 
 
-def _series(rules) -> dict[str, str]:
+def series_of(rules) -> dict[str, str]:
     """Events that share a name are editions of one series: entity id -> series id."""
     from factcheck.names import romanise_any
 
@@ -139,7 +139,7 @@ def check_dates(df, rules, outlets: dict) -> tuple[list[Finding], dict]:
     mixed = df[df["subject_year"].notna() & df["subject_id"].isin(list(ruled))].assign(edition_of=lambda m: m["subject_id"])
     d = df.loc[(df["kind"] == "date") & df["subject_key"].notna(), COLUMNS]  # (each copy of the date claims takes only these)
     d = date_columns(d) if not d.empty else d.assign(first=None, last=None, is_range=False)
-    series = _series(rules)
+    series = series_of(rules)
     # the reference range of each subject without a rule: the range of days most sources give
     ranges = d[d["is_range"] & ~d["subject_key"].isin(ruled)]
     mode = ranges.groupby(["subject_key", "first", "last"]).size().reset_index(name="n")
