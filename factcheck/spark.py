@@ -121,6 +121,8 @@ def _items(spark, inputs: list[str]):
 def extract_on_spark(inputs: list[str], master: str | None = None) -> Results:
     """Read and extract ``inputs`` on the Spark cluster at ``master``: the ``Results`` the local
     engine's ``extract_articles`` gives for the same articles (claims table, articles, problems)."""
+    import numpy as np
+
     from factcheck.api import Results
     from factcheck.lang import available
     from factcheck.schema import claims_frame, claims_schema
@@ -150,7 +152,8 @@ def extract_on_spark(inputs: list[str], master: str | None = None) -> Results:
     kept = unique(articles, problems)
     kept_ones = {id(a) for a in kept}
     places = {d[1] for d in found if d[0] == "article" and id(d[2]) in kept_ones}  # a second article of an id: its claims go too
-    claims = claims[[place in places for place in zip(claims["_file"], claims["_pos"], strict=True)]]
+    # (a mask as an array: an empty list would select no column, not no row)
+    claims = claims[np.array([place in places for place in zip(claims["_file"], claims["_pos"], strict=True)], dtype=bool)]
     claims = claims.sort_values(list(_ORDER), kind="stable").drop(columns=list(_ORDER)).reset_index(drop=True)
     frame = claims_schema().validate(claims.astype(COLUMNS)) if len(claims) else claims_frame([])
     return Results([a for a in kept if a.lang in available()], frame, problems)

@@ -115,6 +115,14 @@ def test_dataset_expectations_run_on_spark_with_the_local_engine_s_outcomes(tmp_
     assert all(e["observed"] is not None and not str(e["observed"]).startswith("could not run") for e in local.expectations)
 
 
+def test_articles_without_claims_give_what_the_local_engine_gives(rules, tmp_path):
+    """No claim at all (a table of no rows, whose columns must stay): no finding, as locally, not a crash."""
+    (tmp_path / "a.txt").write_text("Hello world, nothing to check here.\n", encoding="utf-8")
+    local = _json(check([str(tmp_path)], rules))
+    assert json.loads(local)["summary"]["articles"] == 1
+    assert _json(check([str(tmp_path)], rules, engine="spark", master="local[1]")) == local
+
+
 def test_the_command_line_says_what_the_spark_engine_cannot_take(tmp_path, capsys):
     assert main(["check", str(REPO / "seeds"), "--engine", "spark", "--store", str(tmp_path / "s.duckdb")]) == 2
     assert "--store and --jobs are the local engine's" in capsys.readouterr().err
