@@ -69,7 +69,7 @@ def child(size: int, seed: int, repeat: int, jobs: int | None = None) -> dict:
         gc.collect()
         with memory.MachinePeak() as machine:
             clock, cpu_clock = time.perf_counter(), time.process_time()
-            df = link(claims, rules, [])  # the articles' text is asked for by no synthetic name
+            df = link(claims, rules, [], jobs)  # the articles' text is asked for by no synthetic name
             linking.append(time.perf_counter() - clock)
             findings = check_claims(df, rules, outlets, jobs)
             times.append(time.perf_counter() - clock)

@@ -382,7 +382,7 @@ def cross_check(results: Results, rules, today: dt.date | None = None, timer: _S
 
     timer = timer or _Stages()
     claims, results.frame = results.claims, None  # the linked table replaces it: never both at once longer than linking
-    linked = link(claims, rules, results.articles)
+    linked = link(claims, rules, results.articles, jobs)
     del claims
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
     timer.done("link", f"{int(ids)} claim(s) linked to a rule entity")

@@ -281,18 +281,30 @@ def per_distinct(frame: pd.DataFrame, columns: list[str], fn: Callable, *, each:
     return out
 
 
-def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.DataFrame:
+def _people_and_orgs(on: pd.DataFrame, linker: Linker) -> tuple[np.ndarray, np.ndarray]:
+    """The person and the organisation of each row of ``on`` (a name and the text of an organisation, in a
+    language): a rule entity's id, or None."""
+    return (per_distinct(on, ["name", "lang"], linker.people, each=False),
+            per_distinct(on, ["org_text", "lang"], linker.orgs, each=False))
+
+
+def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article], jobs: int | None = None) -> pd.DataFrame:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
     the columns the checks need: ``subject_key`` (what a claim is about: the linked entity, else its
     edition code, else its romanised name; an edition put in another year is a subject of its
     own; a figure whose sentence names no event, in an article about one event, is that event's,
     with ``subject_inferred`` set), ``subject_year`` (that other year) and ``article_date`` (the
     publication date; an article without one has none: a date it mentions may be a birthday or an
-    anniversary)."""
+    anniversary). Given ``jobs`` of 2 or more, a table of ``PARALLEL_FROM`` claims or more has its people
+    and organisations linked in a forked process (``factcheck.workers.Beside``) while this one links events."""
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
+    from factcheck.findings import PARALLEL_FROM
     from factcheck.findings.model import among
+    from factcheck.workers import Beside, can_fork
 
     if claims.empty:
         return claims.copy()
@@ -304,7 +316,10 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     article_date = pd.to_datetime(df["published"], errors="coerce")
     df["article_date"] = article_date
     on = pd.DataFrame({"subject_text": df["subject_text"], "lang": df["lang"], "org_text": df["org_text"],
-                       "year": article_date.dt.year, "day": article_date.dt.normalize()})  # what names are linked with
+                       "year": article_date.dt.year, "day": article_date.dt.normalize(),  # what names are linked with
+                       # a surname alone links by the full name the article gives it (Arrow's coalesce: pandas' fillna is slower)
+                       "name": pd.array(pc.coalesce(pa.array(df["person_full"].array), pa.array(df["person_text"].array)), dtype=STRING)})
+    beside = Beside(_people_and_orgs, on, linker) if (jobs or 1) > 1 and len(df) >= PARALLEL_FROM and can_fork() else None
 
     def event(t, lang, year, day):
         """The event a name gives, or, where the article's place must choose among several, a list."""
@@ -323,9 +338,7 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article]) -> pd.
     for n in [n for n, found in enumerate(events.tolist()) if isinstance(found, list)]:  # the few that need their article
         events[n] = linker.pick((events[n][0], False), events[n][1], a.text if (a := by_id.get(df.at[n, "article"])) else "")
     df["subject_id"] = events
-    on["name"] = df["person_full"].fillna(df["person_text"])  # a surname alone links by the full name the article gives it
-    df["person_id"] = per_distinct(on, ["name", "lang"], linker.people, each=False)
-    df["org_id"] = per_distinct(on, ["org_text", "lang"], linker.orgs, each=False)
+    df["person_id"], df["org_id"] = beside.result() if beside is not None else _people_and_orgs(on, linker)
     for col in ("subject_id", "person_id", "org_id"):
         df[col] = df[col].astype(STRING)
 

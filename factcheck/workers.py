@@ -123,6 +123,46 @@ def in_forked_process(fn: Callable, *args) -> bool:
     return process.exitcode == 0
 
 
+_INHERITED: tuple = ()  # what a forked process works out (a function and its arguments): inherited, never pickled
+
+
+def _inherited():
+    import gc
+
+    gc.freeze()  # what it inherited is never collected there: those pages stay shared
+    fn, args = _INHERITED
+    return fn(*args)
+
+
+class Beside:
+    """``fn(*args)`` worked out in a forked process started now, while this one goes on: it reads the
+    arguments (a large table, say) from the memory it inherited, and only its result comes back,
+    pickled. If that process dies (out of memory, say), ``result`` works it out here instead. The pages
+    this process writes meanwhile are copied, and the other keeps the old ones: a cost in memory, so a
+    caller forks only when asked to (``--jobs``)."""
+
+    def __init__(self, fn: Callable, *args):
+        global _INHERITED
+        self.fn, self.args = fn, args
+        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        _INHERITED = (fn, args)
+        try:
+            self.future = self.pool.submit(_inherited)  # the process is forked here, the arguments in it
+        finally:
+            _INHERITED = ()
+
+    def result(self):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            return self.fn(*self.args)
+        finally:
+            self.pool.shutdown()
+            self.args = ()
+
+
 def extract_all(articles: list[Article], progress: Callable | None = None,
                 jobs: int | None = None) -> tuple[list[dict], dict[str, list[Problem]]]:
     """Claims (rows, in article order) and problems by article id of ``articles`` (``extracted``, gathered)."""

@@ -39,11 +39,12 @@ def _linked_corpus():
 RAN_HERE: list[int] = []
 
 
-def _noted_of_people():
-    import factcheck.findings as findings
+def _noted_inherited():
+    import factcheck.workers as workers
 
     RAN_HERE.append(1)
-    return findings._of_people(*findings._INHERITED)
+    fn, args = workers._INHERITED
+    return fn(*args)
 
 
 def _killed():
@@ -52,18 +53,30 @@ def _killed():
     os._exit(9)  # as the kernel kills a process out of memory
 
 
+def _spied(monkeypatch) -> list[str]:
+    """The names of the functions ``factcheck.workers.Beside`` is started with from now on."""
+    import factcheck.workers as workers
+
+    started, real = [], workers.Beside
+    monkeypatch.setattr(workers, "Beside", lambda fn, *args: started.append(fn.__name__) or real(fn, *args))
+    return started
+
+
 def test_a_large_table_is_checked_in_two_processes_with_the_same_findings(monkeypatch):
     import factcheck.findings as findings
+    import factcheck.workers as workers
 
     linked, rules, outlets = _linked_corpus()
     one = findings.check_claims(linked, rules, outlets, jobs=1)
     monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
-    forking = findings._Beside
-    monkeypatch.setattr(findings, "_Beside", None)  # by default no second process: calling None would fail
+    monkeypatch.setattr(workers, "Beside", None)  # by default no second process: calling None would fail
     assert [f.to_dict() for f in findings.check_claims(linked, rules, outlets)] == [f.to_dict() for f in one]
-    monkeypatch.setattr(findings, "_Beside", forking)
-    monkeypatch.setattr(findings, "_of_people_inherited", _noted_of_people)
+    monkeypatch.undo()
+    monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "_inherited", _noted_inherited)
+    started = _spied(monkeypatch)
     two = findings.check_claims(linked, rules, outlets, jobs=2)
+    assert started == ["_of_people"]
     assert not RAN_HERE  # it ran in the forked process, whose list this is not
     assert {f.kind for f in one} >= {"title", "count", "date"}
     assert [f.to_dict() for f in one] == [f.to_dict() for f in two]
@@ -71,30 +84,35 @@ def test_a_large_table_is_checked_in_two_processes_with_the_same_findings(monkey
 
 def test_the_findings_of_a_process_that_died_are_worked_out_here(monkeypatch):
     import factcheck.findings as findings
+    import factcheck.workers as workers
 
     linked, rules, outlets = _linked_corpus()
     one = findings.check_claims(linked, rules, outlets, jobs=1)
     monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(findings, "_of_people_inherited", _killed)
+    monkeypatch.setattr(workers, "_inherited", _killed)
     assert [f.to_dict() for f in findings.check_claims(linked, rules, outlets, jobs=2)] == [f.to_dict() for f in one]
 
 
-def test_the_cli_process_hands_freed_memory_back(tmp_path):
-    """The CLI's process allocates Arrow's buffers from malloc, as numpy's, so that each reuses what the
-    other freed (benchmarks/archive.py measures what that saves); a pool named in the environment stays."""
-    import os
-    import subprocess
-    import sys
+def test_a_large_table_links_its_people_in_a_second_process_with_the_same_links(monkeypatch):
+    """People and organisations linked in a forked process (``--jobs 2``): the same table; and the same
+    again, worked out here, when that process dies."""
+    import factcheck.findings as findings
+    import factcheck.workers as workers
+    from factcheck.linking import link
 
-    probe = ("import sys, pyarrow\nfrom factcheck.cli import main\n"
-             f"main(['extract', {str(REPO / 'seeds')!r}, '--store', {str(tmp_path / 's.duckdb')!r}, '-o', {str(tmp_path / 'o')!r}])\n"
-             "print(pyarrow.default_memory_pool().backend_name)")
-    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
-    ran = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
-    assert ran.stdout.split()[-1] == "system"
-    chosen = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                            env={**env, "ARROW_DEFAULT_MEMORY_POOL": "mimalloc"})
-    assert chosen.stdout.split()[-1] == "mimalloc"
+    results = extract([str(REPO / "tests" / "corpus"), str(REPO / "seeds")])
+    _, rules, _ = _linked_corpus()
+    one = link(results.claims, rules, results.articles)
+    assert one["person_id"].notna().sum() > 20 and one["org_id"].notna().sum() > 20
+    monkeypatch.setattr(findings, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers, "_inherited", _noted_inherited)
+    started = _spied(monkeypatch)
+    two = link(results.claims, rules, results.articles, jobs=2)
+    assert started == ["_people_and_orgs"]
+    assert not RAN_HERE
+    assert one.equals(two)
+    monkeypatch.setattr(workers, "_inherited", _killed)
+    assert one.equals(link(results.claims, rules, results.articles, jobs=2))
 
 
 def test_each_part_of_the_check_checked_alone_gives_the_same_findings():

@@ -25,13 +25,13 @@ def check_claims(df, rules, outlets: dict, jobs: int | None = None) -> list[Find
     asked for, not the default."""
     import pandas as pd
 
-    from factcheck.workers import can_fork
+    from factcheck.workers import Beside, can_fork
 
     if df.empty:
         return []
     # the checks never read a claim's sentence: every filter below takes a column less
     df = pd.DataFrame({c: df[c] for c in df.columns if c not in UNREAD}, copy=False)
-    beside = _Beside(df, rules, outlets) if len(df) >= PARALLEL_FROM and (jobs or 1) > 1 and can_fork() else None
+    beside = Beside(_of_people, df, rules, outlets) if len(df) >= PARALLEL_FROM and (jobs or 1) > 1 and can_fork() else None
     findings = _of_events(df, rules, outlets)
     findings += beside.result() if beside is not None else _of_people(df, rules, outlets)
     return ordered(findings)
@@ -107,45 +107,6 @@ def _of_people(df, rules, outlets: dict) -> list[Finding]:
     from factcheck.findings.titles import check_titles
 
     return check_titles(df, rules, outlets) + check_ages(df, rules, outlets)
-
-
-_INHERITED: tuple = ()  # what a forked process checks: inherited with its memory, never pickled
-
-
-def _of_people_inherited() -> list[Finding]:
-    import gc
-
-    gc.freeze()  # what it inherited is never collected here: those pages stay shared
-    return _of_people(*_INHERITED)
-
-
-class _Beside:
-    """``_of_people`` in a forked process, started now; its findings come back pickled. If that
-    process dies (out of memory, say), the findings are worked out here instead."""
-
-    def __init__(self, df, rules, outlets: dict):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        global _INHERITED
-        self.args: tuple = (df, rules, outlets)
-        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        _INHERITED = self.args
-        try:
-            self.future = self.pool.submit(_of_people_inherited)  # the process is forked here, the table in it
-        finally:
-            _INHERITED = ()
-
-    def result(self) -> list[Finding]:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self.future.result()
-        except BrokenProcessPool:
-            return _of_people(*self.args)
-        finally:
-            self.pool.shutdown()
-            self.args = ()
 
 
 def _each(entries, findings: list[Finding]):
