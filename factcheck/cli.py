@@ -307,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
                         "(PATH, or build/ by default; '-' for standard output)")
     p.add_argument("--store", metavar="PATH", help=STORE_HELP)
     p.add_argument("--jobs", type=int, metavar="N", help=JOBS_HELP + "; given as 2 or more, a large table is also "
-                   "checked in two processes (titles and ages in the second: faster, and more memory)")
+                   "linked and checked in two processes (people and organisations, then titles and ages, in the second: "
+                   "faster, and more memory)")
     p.add_argument("--engine", choices=("local", "spark"), default="local",
                    help="where articles are read and extracted: here (default, with --store and --jobs) or on Apache "
                         "Spark (pip install 'factcheck[spark]' and Java 17; the same results)")
