@@ -159,7 +159,7 @@ def extract_on_spark(inputs: list[str], master: str | None = None) -> Results:
     return Results([a for a in kept if a.lang in available()], frame, problems)
 
 
-GROUPS_PER_CORE = 2  # the check's groups of event series a core: a finding's large event never waits for all of one core's
+GROUPS_PER_CORE = 2  # the check's groups of event series a core: more groups than cores, so a large series leaves no core idle
 
 
 def check_on_spark(spark, linked, rules, outlets: dict) -> list:
