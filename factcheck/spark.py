@@ -172,6 +172,8 @@ def check_on_spark(spark, linked, rules, outlets: dict) -> list:
     import pickle
     import zlib
 
+    import pandas as pd
+
     from factcheck.expectations import spark_table
     from factcheck.findings import PEOPLE, UNREAD, ordered, parts
 
@@ -184,13 +186,12 @@ def check_on_spark(spark, linked, rules, outlets: dict) -> list:
     labels = {p: p if p == PEOPLE else f"events {zlib.crc32(p.encode()) % groups}" for p in where["part"].unique()}
     # the publication day travels as its text (``published``), read again there: Spark moves times through its time zone
     columns = [c for c in linked.columns if c not in (*UNREAD, "article_date")]
-    table = linked[columns].iloc[where["row"].to_numpy()].reset_index(drop=True)
+    # the rows each part reads (a claim in two parts twice), taken from its columns shared, not from a copy of them
+    table = pd.DataFrame({c: linked[c] for c in columns}, copy=False).iloc[where["row"].to_numpy()].reset_index(drop=True)
     table["_group"], table["_row"] = where["part"].map(labels).to_numpy(), where["row"].to_numpy()
     shared = spark.sparkContext.broadcast((rules, outlets, {c: linked[c].dtype for c in columns}))
 
     def checked(rows):
-        import pandas as pd
-
         from factcheck.findings import check_part
 
         rules, outlets, dtypes = shared.value
