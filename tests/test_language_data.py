@@ -1,5 +1,6 @@
 """Every language data file uses only keys that factcheck/lang/README.md documents."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -72,3 +73,29 @@ def test_relative_units_are_the_four_the_grammar_moves(code):
     units = load(code).get("dates.units") or {}
     assert set(units) <= {"day", "week", "month", "quarter", "year", "decade"}, f"{code}.yaml: dates.units: {sorted(units)}"
 
+
+
+READINGS = {"day", "month", "year", "weekday_before", "weekday_coming"}
+
+
+@pytest.mark.parametrize("code", available())
+def test_stated_relative_readings_agree_with_dateparser(code):
+    """A fixed phrase's stated reading ({day: -1}, {weekday_before: 5}) is one known unit and a whole number, and
+    says what dateparser reads the phrase as on every fifth day of more than a year (every day of the week, month
+    ends, a leap day, a new year), wherever dateparser reads it at all: the phrase is read without dateparser."""
+    from factcheck.extraction.relative import _read_fixed, stated_reading
+
+    days = [dt.date(2023, 12, 1) + dt.timedelta(days=k) for k in range(0, 420, 5)]
+    compared = []
+    for phrase, reading in (load(code).get("dates.relative") or {}).items():
+        if not isinstance(reading, dict):
+            continue
+        units = {k: n for k, n in reading.items() if k != "as_written"}
+        assert len(units) == 1 and set(units) <= READINGS and all(type(n) is int for n in units.values()) \
+            and reading.get("as_written", True) is True, \
+            f"{code}.yaml: dates.relative: {phrase}: {reading} is not one of {sorted(READINGS)} with a whole number (and as_written: true)"
+        theirs = [_read_fixed(code, str(phrase), day) for day in days]
+        if any(theirs):
+            assert [stated_reading(reading, day) for day in days] == theirs, f"{code}.yaml: dates.relative: {phrase}: {reading}"
+            compared.append(phrase)
+    assert compared, f"{code}.yaml: no stated reading that dateparser also reads"

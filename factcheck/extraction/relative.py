@@ -9,9 +9,9 @@ Two kinds, both from the language file:
   (the whole week, Monday to Sunday, month or year); a day of the week after such a week
   ("next week Friday", "gelecek hafta Cuma") or after a modifier ("geçen Cuma", "в прошлый
   вторник") is that day;
-- fixed phrases (``dates.relative``: "yesterday", "позавчера"), read by dateparser with the
-  language fixed, and a day of the week alone (``dates.weekdays``: the last such day up to the
-  publication day).
+- fixed phrases (``dates.relative``: "yesterday", "позавчера"), read as the language file states
+  ("{day: -1}"), or by dateparser with the language fixed where it states no reading, and a day of
+  the week alone (``dates.weekdays``: the last such day up to the publication day).
 
 A phrase right next to a written date ("Friday, 21 November") only restates it and is skipped;
 "in the next four years" is a span of time, not a date.
@@ -27,11 +27,13 @@ from functools import cache, lru_cache
 from factcheck.extraction.document import Document
 from factcheck.extraction.numbers import read_number
 from factcheck.lang import Language, Lexicon
+from factcheck.text import Token
 
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
+APOSTROPHES = "'’ʼ`-"  # what may follow a phrase as written ("today's", "bu gün'")
 MOVES = ("ago", "later", "within", "within_after", "next", "last", "last_span", "this", "before_last", "next_after", "last_after",
          "this_after")
 
@@ -73,6 +75,25 @@ def _read_fixed(lang: str, phrase: str, published: dt.date) -> str | None:
     if data.date_obj is None or data.period not in RELATIVE_PRECISION:
         return None
     return data.date_obj.date().isoformat()[: RELATIVE_PRECISION[data.period]]
+
+
+def stated_reading(reading: dict, published: dt.date) -> str:
+    """The date (ISO, to the unit's precision) a fixed phrase's stated reading says on ``published``:
+    ``{day: -1}``, ``{month: 0}``, ``{year: 1}``, ``{weekday_before: 5}`` (the last Friday before it),
+    ``{weekday_coming: 1}`` (the first Monday on or after it); ``as_written`` beside it says how it matches."""
+    ((unit, n),) = ((k, v) for k, v in reading.items() if k != "as_written")
+    if unit == "weekday_before":
+        return (published - dt.timedelta(days=(published.isoweekday() - n) % 7 or 7)).isoformat()
+    if unit == "weekday_coming":
+        return (published + dt.timedelta(days=(n - published.isoweekday()) % 7)).isoformat()
+    return _period(_shift(published, unit, n), unit)[0]
+
+
+def _as_written(tokens: list[Token], words: list[str]) -> bool:
+    """The tokens are the phrase's words as written, or with a possessive after an apostrophe ("today's"):
+    not an inflected form ("bugüne kadar", so far; "bu günlərdə", these days)."""
+    return len(tokens) == len(words) and all(t.lower == w or (t.lower.startswith(w) and t.lower[len(w)] in APOSTROPHES)
+                                             for t, w in zip(tokens, words, strict=True))
 
 
 def _shift(day: dt.date, unit: str, n: int) -> dt.date:
@@ -272,7 +293,11 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
             start, end, last = found
             m = (None, last)
         elif m := lexicon.match(doc.tokens, i):
-            start = end = _read_fixed(doc.lang.code, str(phrases.get(m[0]) or doc.source(i, m[1])), doc.published)
+            reading = phrases.get(m[0])
+            if not isinstance(reading, dict):
+                start = end = _read_fixed(doc.lang.code, str(reading or doc.source(i, m[1])), doc.published)
+            elif not reading.get("as_written") or _as_written(doc.tokens[i:m[1]], str(m[0]).split()):
+                start = end = stated_reading(reading, doc.published)
             if m[1] < len(doc.tokens) and doc.same_sentence(i, m[1]) and (w := weekdays.match(doc.tokens, m[1])):
                 m = (m[0], w[1])  # "today, Friday", "امروز جمعه": one date
         elif (m := weekdays.match(doc.tokens, i)) and not (i > 0 and doc.same_sentence(i - 1, i) and doc.tokens[i - 1].lower in named_days):
