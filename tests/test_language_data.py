@@ -99,3 +99,25 @@ def test_stated_relative_readings_agree_with_dateparser(code):
             assert [stated_reading(reading, day) for day in days] == theirs, f"{code}.yaml: dates.relative: {phrase}: {reading}"
             compared.append(phrase)
     assert compared, f"{code}.yaml: no stated reading that dateparser also reads"
+
+
+def test_parsed_language_data_is_kept_between_runs(tmp_path, monkeypatch):
+    """A data file's YAML is parsed once per content and read back from the cache, even when the cache
+    is garbage (parsed again and rewritten) or cannot be written at all."""
+    import ruamel.yaml
+
+    from factcheck.lang import _parsed, cache_dir
+
+    raw = (REPO / "factcheck" / "lang" / "en.yaml").read_bytes()
+    expected = ruamel.yaml.YAML(typ="safe").load(raw.decode("utf-8"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert _parsed(raw) == expected
+    (cached,) = cache_dir().iterdir()
+    with monkeypatch.context() as m:
+        m.setattr(ruamel.yaml, "YAML", None)  # parsing would fail: the cache is what is read
+        assert _parsed(raw) == expected
+    cached.write_bytes(b"\x00garbage")
+    assert _parsed(raw) == expected and cached.read_bytes() != b"\x00garbage"
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
+    assert _parsed(raw) == expected
