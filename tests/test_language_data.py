@@ -121,3 +121,22 @@ def test_parsed_language_data_is_kept_between_runs(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
     assert _parsed(raw) == expected
+
+
+def test_phrase_with_no_stated_reading_is_read_by_dateparser(monkeypatch):
+    """A language file may list a fixed phrase with no reading (or with the text dateparser should read
+    instead): dateparser reads it against the publication date, only as written."""
+    import copy
+
+    import factcheck.extraction as extraction
+    from factcheck.corpus import Article
+    from factcheck.lang import Language
+
+    data = copy.deepcopy(load("en").data)
+    data["dates"]["relative"] = {"yesterday": None, "the morrow": "tomorrow"}
+    lang = Language("en", data)
+    monkeypatch.setattr(extraction, "load", lambda code: lang)
+    text = "The delegation arrived yesterday. The talks end on the morrow, and yesterdays are gone."
+    claims, _ = extraction.extract_article(Article(id="a", text=text, path="a", meta={"published": dt.date(2025, 11, 21)}, lang="en"))
+    assert [(c["text"], c["date_start"]) for c in claims if c["kind"] == "date"] == [
+        ("yesterday", "2025-11-20"), ("the morrow", "2025-11-22")]
