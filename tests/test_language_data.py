@@ -121,6 +121,11 @@ def test_parsed_language_data_is_kept_between_runs(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))
     assert _parsed(raw) == expected
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    monkeypatch.setenv("HOME", "")  # and no home either: nothing is written here
+    monkeypatch.setattr("os.path.expanduser", lambda p: p)
+    assert cache_dir() is None and _parsed(raw) == expected and sorted(p.name for p in tmp_path.iterdir()) == ["factcheck", "file"]
 
 
 def test_phrase_with_no_stated_reading_is_read_by_dateparser(monkeypatch):

@@ -205,9 +205,13 @@ def load(code: str) -> Language:
     return Language(code, _parsed(path.read_bytes()))
 
 
-def cache_dir() -> Path:
-    """Where parsed language data is kept between runs: ``$XDG_CACHE_HOME/factcheck`` (``~/.cache/factcheck``)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factcheck"
+def cache_dir() -> Path | None:
+    """Where parsed language data is kept between runs: ``$XDG_CACHE_HOME/factcheck`` (``~/.cache/factcheck``);
+    None where no absolute folder can be named (a relative ``XDG_CACHE_HOME`` is passed by, as the spec says)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or "")
+    if not base.is_absolute():
+        base = Path(os.path.expanduser("~")) / ".cache"  # "~" itself when there is no home
+    return base / "factcheck" if base.is_absolute() else None
 
 
 def _parsed(raw: bytes) -> dict:
@@ -215,10 +219,11 @@ def _parsed(raw: bytes) -> dict:
     hundred articles in a new process, so each content is parsed once and kept, marshalled, under
     ``cache_dir()`` by its hash and Python's version (as Python keeps bytecode). A cache that cannot be
     read or written is passed by: the YAML is parsed instead. Marshal runs no code as it loads."""
-    key = hashlib.sha256(raw).hexdigest()[:24]
-    cached = cache_dir() / f"lang-{key}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal"
+    folder = cache_dir()
+    name = f"lang-{hashlib.sha256(raw).hexdigest()[:24]}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.marshal"
+    cached = folder / name if folder else None
     try:
-        data = marshal.loads(cached.read_bytes())
+        data = marshal.loads(cached.read_bytes()) if cached else None
         if isinstance(data, dict):
             return data
     except (OSError, ValueError, EOFError, TypeError):
@@ -227,10 +232,11 @@ def _parsed(raw: bytes) -> dict:
 
     data = YAML(typ="safe").load(raw.decode("utf-8"))
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        part = cached.with_suffix(f".{os.getpid()}.part")  # written whole, then renamed: a reader never sees half
-        part.write_bytes(marshal.dumps(data))
-        os.replace(part, cached)
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            part = cached.with_suffix(f".{os.getpid()}.part")  # written whole, then renamed: a reader never sees half
+            part.write_bytes(marshal.dumps(data))
+            os.replace(part, cached)
     except (OSError, ValueError):
         pass
     return data
