@@ -215,7 +215,7 @@ def cache_dir() -> Path | None:
 
 
 def _parsed(raw: bytes) -> dict:
-    """A data file's contents. Parsing the five files' YAML takes about 75 ms, a tenth of extracting a
+    """A data file's contents. Parsing the five files' YAML takes about 75 ms, an eighth of extracting a
     hundred articles in a new process, so each content is parsed once and kept, marshalled, under
     ``cache_dir()`` by its hash and Python's version (as Python keeps bytecode). A cache that cannot be
     read or written is passed by: the YAML is parsed instead. Marshal runs no code as it loads."""
