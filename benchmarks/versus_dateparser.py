@@ -3,8 +3,9 @@ the development corpus): in a warm process (both warmed up on every article firs
 articles, best of 3), and as whole processes (``factcheck extract`` against a Python process that imports
 dateparser and searches every article, wall time, best of 3; detecting, one run). factcheck does more
 (counts, titles, relative dates, other calendars); dateparser finds dates only. dateparser is run given
-each article's language (as factcheck is) and also left to detect it (its default). factcheck reads a
-fixed relative phrase ("yesterday") once a language, phrase and day: its warm runs forget those readings
+each article's language (as factcheck is) and also left to detect it (its default). factcheck reads
+a fixed relative phrase ("yesterday") as its language file states ("{day: -1}"); one the file gives
+no reading is read by dateparser once a language, phrase and day: its warm runs forget those readings
 first, as articles of other days would find them unread.
 
     python benchmarks/versus_dateparser.py
@@ -57,7 +58,7 @@ def main() -> None:
     langs = [a.lang or detect(a.text[a.body_start:]) or "en" for a in articles]
 
     def ours():
-        _read_fixed.cache_clear()  # "yesterday" is read once a language and day: these articles were read in the warm-up
+        _read_fixed.cache_clear()  # a phrase dateparser reads is read once a language and day: the warm-up read these
         for a in articles:
             extract_article(a)
 
