@@ -74,7 +74,7 @@ def test_relative_units_are_the_four_the_grammar_moves(code):
     assert set(units) <= {"day", "week", "month", "quarter", "year", "decade"}, f"{code}.yaml: dates.units: {sorted(units)}"
 
 
-READINGS = {"day", "month", "year", "weekday_before", "weekday_coming"}
+READINGS = {"day", "month", "year", "weekday_before", "weekday_coming", "weekday_this_week"}
 
 
 @pytest.mark.parametrize("code", available())

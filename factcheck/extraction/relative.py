@@ -80,8 +80,11 @@ def _read_fixed(lang: str, phrase: str, published: dt.date) -> str | None:
 def stated_reading(reading: dict, published: dt.date) -> str:
     """The date (ISO, to the unit's precision) a fixed phrase's stated reading says on ``published``:
     ``{day: -1}``, ``{month: 0}``, ``{year: 1}``, ``{weekday_before: 5}`` (the last Friday before it),
-    ``{weekday_coming: 1}`` (the first Monday on or after it); ``as_written`` beside it says how it matches."""
+    ``{weekday_coming: 1}`` (the first Monday on or after it), ``{weekday_this_week: 3}`` (the Wednesday of its
+    week, Monday to Sunday); ``as_written`` beside it says how it matches."""
     ((unit, n),) = ((k, v) for k, v in reading.items() if k != "as_written")
+    if unit == "weekday_this_week":
+        return _weekday_in(published, n)[0]
     if unit == "weekday_before":
         return (published - dt.timedelta(days=(published.isoweekday() - n) % 7 or 7)).isoformat()
     if unit == "weekday_coming":
