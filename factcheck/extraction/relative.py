@@ -11,7 +11,8 @@ Two kinds, both from the language file:
   вторник") is that day;
 - fixed phrases (``dates.relative``: "yesterday", "позавчера"), read as the language file states
   ("{day: -1}"), or by dateparser with the language fixed where it states no reading, and a day of
-  the week alone (``dates.weekdays``: the last such day up to the publication day).
+  the week alone (``dates.weekdays``: the last such day up to the publication day; in a clause in the
+  future tense, ``dates.future``, the first from it on).
 
 A phrase right next to a written date ("Friday, 21 November") only restates it and is skipped;
 "in the next four years" is a span of time, not a date.
@@ -33,6 +34,7 @@ DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
+FUTURE_REACH = 30  # tokens from a day of the week, on its verb's side, searched for a sign of the future tense
 APOSTROPHES = "'’ʼ`-"  # what may follow a phrase as written ("today's", "bu gün'")
 MOVES = ("ago", "later", "within", "within_after", "next", "last", "last_span", "this", "before_last", "next_after", "last_after",
          "this_after")
@@ -97,6 +99,27 @@ def _as_written(tokens: list[Token], words: list[str]) -> bool:
     not an inflected form ("bugüne kadar", so far; "bu günlərdə", these days)."""
     return len(tokens) == len(words) and all(t.lower == w or (t.lower.startswith(w) and t.lower[len(w)] in APOSTROPHES)
                                              for t, w in zip(tokens, words, strict=True))
+
+
+@cache
+def _future(lang: Language) -> tuple[Lexicon, tuple[str, ...]]:
+    return Lexicon(lang, [str(w) for w in lang.get("dates.future") or []]), tuple(lang.words["dates.future_endings"])
+
+
+def _in_future(doc: Document, i: int) -> bool:
+    """Token ``i``'s clause is in the future tense: it holds a word of ``dates.future`` ("will", "خواهد")
+    or a verb with an ending of ``dates.future_endings`` ("edəcəklər"), within ``FUTURE_REACH`` tokens on
+    the side ``dates.future_side`` says (the verb's)."""
+    words, endings = _future(doc.lang)
+    clause, toks = doc.clauses, doc.tokens
+    after = doc.lang.get("dates.future_side") == "after"
+    for k in range(i + 1, min(len(toks), i + FUTURE_REACH)) if after else range(max(0, i - FUTURE_REACH), i):
+        if clause[k] != clause[i]:
+            continue
+        word = toks[k].lower
+        if words.match(toks, k) or any(word.endswith(e) and len(word) > len(e) + 1 for e in endings):
+            return True
+    return False
 
 
 def _shift(day: dt.date, unit: str, n: int) -> dt.date:
@@ -304,8 +327,12 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
             if m[1] < len(doc.tokens) and doc.same_sentence(i, m[1]) and (w := weekdays.match(doc.tokens, m[1])):
                 m = (m[0], w[1])  # "today, Friday", "امروز جمعه": one date
         elif (m := weekdays.match(doc.tokens, i)) and not (i > 0 and doc.same_sentence(i - 1, i) and doc.tokens[i - 1].lower in named_days):
-            # a day of the week alone: the last such day up to the publication day (not "نماز جمعه", Friday prayers)
-            start = end = (doc.published - dt.timedelta(days=(doc.published.isoweekday() - int(m[0])) % 7)).isoformat()
+            # a day of the week alone: the last such day up to the publication day (not "نماز جمعه", Friday prayers);
+            # in a clause in the future tense ("will meet on Friday"), the first from the publication day on
+            weekday = int(m[0])
+            days = ((weekday - doc.published.isoweekday()) % 7 if _in_future(doc, i)
+                    else -((doc.published.isoweekday() - weekday) % 7))
+            start = end = (doc.published + dt.timedelta(days=days)).isoformat()
         if m is None:
             i += 1
             continue
