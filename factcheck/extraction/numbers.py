@@ -72,7 +72,8 @@ def _digits(doc: Document, i: int) -> Number | None:
     if (
         not suffix
         and j + 1 < n
-        and toks[j].text == decimal
+        and (toks[j].text == decimal or (toks[j].text in (lang.get("numbers.decimal_before_scale") or []) and j + 2 < n
+                                         and not _vocabulary(lang)[1].keys().isdisjoint(toks[j + 2].stems)))
         and doc.adjacent(j - 1, j)
         and doc.adjacent(j, j + 1)
         and toks[j + 1].kind in ("num", "mixed")

@@ -128,7 +128,9 @@ class NumericDates(DateParts):
         # D/M without a year where a day above 12 decides the order ("20/11", "4/22"; not "1/3", "24/7")
         if (parts := self._separated(i, 2, "/")) and all(p.isdigit() and len(p) <= 2 for p in parts) \
                 and "/".join(parts) not in NOT_DATES and (dm := self._day_month(int(parts[0]), int(parts[1]))) \
-                and not (self._ok(i + 3, i) and self.units.match(toks, i + 3)):
+                and not (self._ok(i + 3, i) and (self.units.match(toks, i + 3) or not self.scales.keys().isdisjoint(toks[i + 3].stems))):
+            # not before a unit or a scale word: "۳۰/۵ میلیون" is 30.5 million (after ".", the date stands: "18.09 млн"
+            # as a figure would leave "09 млн", nine million, to the counts where "." is no decimal mark)
             return Atom(i, i + 3, None, dm[1], dm[0])
         # M/YYYY, M.YYYY: a month ("11/2016"); YYYY/M: the same ("2016/11")
         if (parts := self._separated(i, 2, "./")) and all(p.isdigit() for p in parts):
