@@ -100,6 +100,7 @@ class _Parser(Ranges, Years, Periods, NumericDates):
         self.month_before = lang.lexicon("dates.month_alone_before")
         self.month_inflected = lang.get("dates.month_alone_inflected") or False
         self.month_not_alone = lang.words["dates.month_alone_not"]
+        self.month_not_after = lang.words["dates.month_not_after"]
         self.months_lowercase = bool(lang.get("dates.months_lowercase"))
         self.month_names = _month_names(lang)
         self.month_labels = _month_labels(lang)
@@ -152,7 +153,7 @@ class _Parser(Ranges, Years, Periods, NumericDates):
     def month(self, k: int) -> tuple[str, int, int] | None:
         """(calendar, month, index after it)."""
         m = self.months.match(self.toks, k)
-        if m is None:
+        if m is None or self.in_name(k):
             return None
         calendar, month = m[0].split(":")
         end = m[1]
@@ -165,6 +166,10 @@ class _Parser(Ranges, Years, Periods, NumericDates):
         ):
             end += 1  # an abbreviation: "Nov."
         return calendar, int(month), end
+
+    def in_name(self, k: int) -> bool:
+        """A month name at ``k`` is part of a name: "خبرگزاری مهر", the Mehr news agency (``dates.month_not_after``)."""
+        return k > 0 and self.doc.same_sentence(k - 1, k) and self.toks[k - 1].lower in self.month_not_after
 
     def _after_label(self, i: int) -> bool:
         """Token ``i`` follows a word that makes a number a label ("No. 5/2024", "resolution 12/2023")."""

@@ -98,7 +98,7 @@ class NumericDates(DateParts):
                 return Atom(i, i + 1, *named)  # "05-Aug-2016", "Oct-2", "Sep-23-2020", "april22"
             if t.kind == "numx" and (short := self._short_year(t.text.split("-"), "-")):
                 return Atom(i, i + 1, *short)  # "9-18-15", "3-7-07" (not "4-3-3")
-        if t.kind == "word" or t.kind == "num":
+        if (t.kind == "word" and not self.in_name(i)) or t.kind == "num":
             for n in (3, 2):
                 if (parts := self._separated(i, n, "/-")) and (named := self._named(parts)):
                     return Atom(i, i + 2 * n - 1, *named)  # "Dec/2018", "2019/aug/01"

@@ -49,6 +49,7 @@ class DateParts:
     ordinal_suffixes: frozenset[str]
     decade_suffixes: frozenset[str]
     month_not_alone: frozenset[str]
+    month_not_after: frozenset[str]
     month_names: frozenset[str]
     not_after: frozenset[str]
     year_suffixes: frozenset[str]
@@ -79,6 +80,9 @@ class DateParts:
         raise NotImplementedError
 
     def month(self, k: int) -> tuple[str, int, int] | None:
+        raise NotImplementedError
+
+    def in_name(self, k: int) -> bool:
         raise NotImplementedError
 
     def _after_label(self, i: int) -> bool:
