@@ -72,7 +72,7 @@ def _digits(doc: Document, i: int) -> Number | None:
     if (
         not suffix
         and j + 1 < n
-        and (toks[j].text == decimal or (toks[j].text in (lang.get("numbers.decimal_before_scale") or []) and j + 2 < n
+        and (toks[j].text == decimal or (toks[j].text in _decimal_before_scale(lang) and j + 2 < n
                                          and not _vocabulary(lang)[1].keys().isdisjoint(toks[j + 2].stems)))
         and doc.adjacent(j - 1, j)
         and doc.adjacent(j, j + 1)
@@ -85,6 +85,15 @@ def _digits(doc: Document, i: int) -> Number | None:
                 suffix = lang.lower(m.group(2))
             j += 2
     return Number(value, i, j, suffix)
+
+
+@functools.cache
+def _decimal_before_scale(lang) -> frozenset[str]:
+    """Marks that are a decimal mark before digits and a scale word, whatever the language's own, where its thousands
+    groups have not taken them ("1.200 milyon" is a group in Turkish): "1.5 млн", "1,5 million", "2.25 milyon" are
+    1.5 and 2.25 million, never "5 million" read after a mark taken for nothing; and the language's
+    ``numbers.decimal_before_scale`` ("۳۰/۵ میلیون")."""
+    return frozenset({".", ",", *(lang.get("numbers.decimal_before_scale") or [])})
 
 
 MAX_VALUE = 10**15  # a quadrillion: above it a "number" is a code or a typo, and beyond the claims table's integers

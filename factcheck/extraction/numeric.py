@@ -61,6 +61,11 @@ class NumericDates(DateParts):
             return None
         return [toks[k].text for k in range(i, last + 1, 2)]
 
+    def _figure_after(self, k: int, i: int) -> bool:
+        """Token ``k``, after digits from ``i``, makes them a figure: a unit or a scale word (the number reader
+        takes the mark before it for a decimal one: ``factcheck.extraction.numbers._decimal_before_scale``)."""
+        return self._ok(k, i) and (self.units.match(self.toks, k) is not None or not self.scales.keys().isdisjoint(self.toks[k].stems))
+
     def _month_word(self, word: str) -> tuple[str, int] | None:
         label = self.month_labels.get(self.doc.lang.lower(word))
         if label is None:
@@ -123,14 +128,12 @@ class NumericDates(DateParts):
                 and toks[i + 2].kind == "num" and len(toks[i + 2].text) == 2 and self._written_together(i, 3) \
                 and 1 <= int(t.text) <= 31 and 1 <= int(toks[i + 2].text) <= 12 and not self._glued(i - 1, i) \
                 and not (self._ok(i + 4, i) and toks[i + 3].text == "." and toks[i + 4].kind == "num" and self.doc.adjacent(i + 3, i + 4)) \
-                and not (self._ok(i + 3, i) and self.units.match(toks, i + 3)):  # "18.09 пункта": a figure
+                and not self._figure_after(i + 3, i):  # "18.09 пункта", "18.09 млн": a figure
             return Atom(i, i + 3, None, int(toks[i + 2].text), int(t.text))
         # D/M without a year where a day above 12 decides the order ("20/11", "4/22"; not "1/3", "24/7")
         if (parts := self._separated(i, 2, "/")) and all(p.isdigit() and len(p) <= 2 for p in parts) \
                 and "/".join(parts) not in NOT_DATES and (dm := self._day_month(int(parts[0]), int(parts[1]))) \
-                and not (self._ok(i + 3, i) and (self.units.match(toks, i + 3) or not self.scales.keys().isdisjoint(toks[i + 3].stems))):
-            # not before a unit or a scale word: "۳۰/۵ میلیون" is 30.5 million (after ".", the date stands: "18.09 млн"
-            # as a figure would leave "09 млн", nine million, to the counts where "." is no decimal mark)
+                and not self._figure_after(i + 3, i):  # "۳۰/۵ میلیون": 30.5 million
             return Atom(i, i + 3, None, dm[1], dm[0])
         # M/YYYY, M.YYYY: a month ("11/2016"); YYYY/M: the same ("2016/11")
         if (parts := self._separated(i, 2, "./")) and all(p.isdigit() for p in parts):
