@@ -109,7 +109,7 @@ def normalise(source: str) -> Normalised:
 # "21-də", "Yılmaz’ın", "COP-29"). Separators are disjoint from \w, so the
 # pattern is linear. Anything else that is not a space is a one-character token.
 _TOKEN = re.compile(r"\w+(?:[-–—'’ʼ`]\w+)*|\S")
-_APOSTROPHES = "'’ʼ`"
+APOSTROPHES = "'’ʼ`"  # what joins a case ending or possessive to a word ("Bakı'da", "today's")
 
 
 @dataclass(slots=True)
@@ -150,7 +150,7 @@ def _kind(text: str) -> str:
     return "numx" if _NUMX.fullmatch(text) else "mixed"
 
 
-_APOSTROPHE = re.compile("[" + _APOSTROPHES + "]")
+_APOSTROPHE = re.compile("[" + APOSTROPHES + "]")
 
 
 def _base(word: str) -> str:

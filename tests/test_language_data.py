@@ -1,4 +1,5 @@
-"""Every language data file uses only keys that factcheck/lang/README.md documents."""
+"""The language data files: only keys that factcheck/lang/README.md documents, cases for each, known labels,
+relative readings that agree with dateparser, and the cache of their parsed contents."""
 
 import datetime as dt
 import re
@@ -74,12 +75,12 @@ def test_relative_units_are_the_four_the_grammar_moves(code):
     assert set(units) <= {"day", "week", "month", "quarter", "year", "decade"}, f"{code}.yaml: dates.units: {sorted(units)}"
 
 
-READINGS = {"day", "month", "year", "weekday_before", "weekday_coming", "weekday_this_week"}
+READINGS = {"day", "month", "year", "weekday_coming", "weekday_this_week"}
 
 
 @pytest.mark.parametrize("code", available())
 def test_stated_relative_readings_agree_with_dateparser(code):
-    """A fixed phrase's stated reading ({day: -1}, {weekday_before: 5}) is one known unit and a whole number, and
+    """A fixed phrase's stated reading ({day: -1}, {weekday_coming: 5}) is one known unit and a whole number, and
     says what dateparser reads the phrase as on every fifth day of more than a year (every day of the week, month
     ends, a leap day, a new year), wherever dateparser reads it at all: the phrase is read without dateparser."""
     from factcheck.extraction.relative import _read_fixed, stated_reading

@@ -93,7 +93,6 @@ class _Parser(Ranges, Years, Periods, NumericDates):
         self.joins = lang.lexicon("dates.range_join")
         self.opens = lang.lexicon("dates.range_open")
         self.units = lang.lexicon("numbers.units")
-        self.scales = lang.mapping("numbers.scales")
         self.ordinal_days = lang.lexicon("dates.ordinal_days")
         self.decade_suffixes = lang.words["dates.decade_suffixes"]
         self.decade_words = lang.lexicon("dates.decade_words")

@@ -72,8 +72,7 @@ def _digits(doc: Document, i: int) -> Number | None:
     if (
         not suffix
         and j + 1 < n
-        and (toks[j].text == decimal or (toks[j].text in _decimal_before_scale(lang) and j + 2 < n
-                                         and not _vocabulary(lang)[1].keys().isdisjoint(toks[j + 2].stems)))
+        and (toks[j].text == decimal or (toks[j].text in _decimal_before_scale(lang) and j + 2 < n and is_scale(lang, toks[j + 2])))
         and doc.adjacent(j - 1, j)
         and doc.adjacent(j, j + 1)
         and toks[j + 1].kind in ("num", "mixed")
@@ -104,6 +103,11 @@ def _vocabulary(lang) -> tuple[dict, dict, dict, frozenset[str]]:
     """Number words, scales, fractions, and all three's words together (what fused words are cut into)."""
     words, scales, fractions = (lang.mapping(f"numbers.{k}") for k in ("words", "scales", "fractions"))
     return words, scales, fractions, frozenset(words) | frozenset(scales)
+
+
+def is_scale(lang, t) -> bool:
+    """Word ``t`` is a scale word ("million", "млн", "میلیون"), in any of its forms."""
+    return not _vocabulary(lang)[1].keys().isdisjoint(t.stems)
 
 
 def may_start(lang, t) -> bool:

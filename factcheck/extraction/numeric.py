@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extraction.calendars import YEAR_RANGE, Atom, leading_digits
+from factcheck.extraction.numbers import is_scale
 from factcheck.extraction.parser_base import DateParts
 
 _ISO_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})T\d")  # "2014-10-15T16:12:20+00:00"
@@ -64,7 +65,7 @@ class NumericDates(DateParts):
     def _figure_after(self, k: int, i: int) -> bool:
         """Token ``k``, after digits from ``i``, makes them a figure: a unit or a scale word (the number reader
         takes the mark before it for a decimal one: ``factcheck.extraction.numbers._decimal_before_scale``)."""
-        return self._ok(k, i) and (self.units.match(self.toks, k) is not None or not self.scales.keys().isdisjoint(self.toks[k].stems))
+        return self._ok(k, i) and (self.units.match(self.toks, k) is not None or is_scale(self.doc.lang, self.toks[k]))
 
     def _month_word(self, word: str) -> tuple[str, int] | None:
         label = self.month_labels.get(self.doc.lang.lower(word))

@@ -36,7 +36,6 @@ class DateParts:
     count_nouns: Lexicon
     source_before: Lexicon
     units: Lexicon
-    scales: dict  # the language's scale words ("million"), normalised
     ordinal_days: Lexicon
     decade_words: Lexicon
     day_of: Lexicon

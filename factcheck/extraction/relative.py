@@ -28,14 +28,13 @@ from functools import cache, lru_cache
 from factcheck.extraction.document import Document
 from factcheck.extraction.numbers import read_number
 from factcheck.lang import Language, Lexicon
-from factcheck.text import Token
+from factcheck.text import APOSTROPHES, Token
 
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
 FUTURE_REACH = 30  # tokens from a day of the week, on its verb's side, searched for a sign of the future tense
-APOSTROPHES = "'’ʼ`-"  # what may follow a phrase as written ("today's", "bu gün'")
 MOVES = ("ago", "later", "within", "within_after", "next", "last", "last_span", "this", "before_last", "next_after", "last_after",
          "this_after")
 
@@ -81,36 +80,35 @@ def _read_fixed(lang: str, phrase: str, published: dt.date) -> str | None:
 
 def stated_reading(reading: dict, published: dt.date) -> str:
     """The date (ISO, to the unit's precision) a fixed phrase's stated reading says on ``published``:
-    ``{day: -1}``, ``{month: 0}``, ``{year: 1}``, ``{weekday_before: 5}`` (the last Friday before it),
-    ``{weekday_coming: 1}`` (the first Monday on or after it), ``{weekday_this_week: 3}`` (the Wednesday of its
-    week, Monday to Sunday); ``as_written`` beside it says how it matches."""
+    ``{day: -1}``, ``{month: 0}``, ``{year: 1}``, ``{weekday_coming: 1}`` (the first Monday on or after it),
+    ``{weekday_this_week: 3}`` (the Wednesday of its week, Monday to Sunday); ``as_written`` beside it says how
+    it matches."""
     ((unit, n),) = ((k, v) for k, v in reading.items() if k != "as_written")
     if unit == "weekday_this_week":
         return _weekday_in(published, n)[0]
-    if unit == "weekday_before":
-        return (published - dt.timedelta(days=(published.isoweekday() - n) % 7 or 7)).isoformat()
     if unit == "weekday_coming":
-        return (published + dt.timedelta(days=(n - published.isoweekday()) % 7)).isoformat()
+        return _weekday_from(published, n, back=False, today=True).isoformat()
     return _period(_shift(published, unit, n), unit)[0]
+
+
+def _weekday_from(day: dt.date, weekday: int, back: bool, today: bool) -> dt.date:
+    """The nearest day of ISO ``weekday`` before ``day`` (``back``) or after it, ``day`` itself when ``today``."""
+    gap = ((day.isoweekday() - weekday) if back else (weekday - day.isoweekday())) % 7 or (0 if today else 7)
+    return day - dt.timedelta(days=gap) if back else day + dt.timedelta(days=gap)
 
 
 def _as_written(tokens: list[Token], words: list[str]) -> bool:
     """The tokens are the phrase's words as written, or with a possessive after an apostrophe ("today's"):
     not an inflected form ("bugüne kadar", so far; "bu günlərdə", these days)."""
-    return len(tokens) == len(words) and all(t.lower == w or (t.lower.startswith(w) and t.lower[len(w)] in APOSTROPHES)
+    return len(tokens) == len(words) and all(t.lower == w or (t.lower.startswith(w) and t.lower[len(w)] in APOSTROPHES + "-")
                                              for t, w in zip(tokens, words, strict=True))
-
-
-@cache
-def _future(lang: Language) -> tuple[Lexicon, tuple[str, ...]]:
-    return Lexicon(lang, [str(w) for w in lang.get("dates.future") or []]), tuple(lang.words["dates.future_endings"])
 
 
 def _in_future(doc: Document, i: int) -> bool:
     """Token ``i``'s clause is in the future tense: it holds a word of ``dates.future`` ("will", "خواهد")
     or a verb with an ending of ``dates.future_endings`` ("edəcəklər"), within ``FUTURE_REACH`` tokens on
     the side ``dates.future_side`` says (the verb's)."""
-    words, endings = _future(doc.lang)
+    words, endings = doc.lang.lexicon("dates.future"), doc.lang.words["dates.future_endings"]
     clause, toks = doc.clauses, doc.tokens
     after = doc.lang.get("dates.future_side") == "after"
     for k in range(i + 1, min(len(toks), i + FUTURE_REACH)) if after else range(max(0, i - FUTURE_REACH), i):
@@ -266,9 +264,8 @@ class _Grammar:
         coming: no date)."""
         mod = self._move(i, "next", "last")
         if mod and self._ok(mod[1], i) and (wd := self.moved_weekdays.match(self.toks, mod[1])):
-            gap = (ref.isoweekday() - int(wd[0])) % 7 or 7 if mod[0] == "last" else -((int(wd[0]) - ref.isoweekday()) % 7 or 7)
-            day = ref - dt.timedelta(days=gap)
-            return day.isoformat(), day.isoformat(), wd[1]
+            day = _weekday_from(ref, int(wd[0]), mod[0] == "last", today=False).isoformat()
+            return day, day, wd[1]
         return None
 
     def _span(self, i: int, ref: dt.date) -> tuple[str, str, int] | None:
@@ -329,10 +326,7 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
         elif (m := weekdays.match(doc.tokens, i)) and not (i > 0 and doc.same_sentence(i - 1, i) and doc.tokens[i - 1].lower in named_days):
             # a day of the week alone: the last such day up to the publication day (not "نماز جمعه", Friday prayers);
             # in a clause in the future tense ("will meet on Friday"), the first from the publication day on
-            weekday = int(m[0])
-            days = ((weekday - doc.published.isoweekday()) % 7 if _in_future(doc, i)
-                    else -((doc.published.isoweekday() - weekday) % 7))
-            start = end = (doc.published + dt.timedelta(days=days)).isoformat()
+            start = end = _weekday_from(doc.published, int(m[0]), not _in_future(doc, i), today=True).isoformat()
         if m is None:
             i += 1
             continue
