@@ -63,15 +63,29 @@ class PersonNames(TitleParts):
         t = self.toks[k]
         if t.lower in self.not_names or t.lower in self.stopwords:
             return True
+        if self.surname_form(k):
+            return False
         return not self.blocker_firsts.isdisjoint(t.stems) and any(lex.match(self.toks, k) for lex in self.blockers)
+
+    def surname_form(self, k: int) -> bool:
+        """Without capitals, a word that is a title or another blocker only through a suffix, right after a
+        given name: a surname made of it ("ابراهیم رئیسی", Raisi, not "a head")."""
+        t = self.toks[k]
+        return not self.lang.cased and k > 0 and self.toks[k - 1].lower in self.given and self.doc.same_sentence(k - 1, k) \
+            and t.lower not in self.blocker_firsts and not self.blocker_firsts.isdisjoint(t.stems)
 
     def name_word(self, k: int) -> bool:
         t = self.toks[k]
         if t.kind != "word":
             return False
         if self.lang.cased:
-            return t.is_capitalised and not self.blocked(k)
+            return (t.is_capitalised or self._particle_joined(t)) and not self.blocked(k)
         return t.lower not in self.stopwords and not self.blocked(k)
+
+    def _particle_joined(self, t: Token) -> bool:
+        """A name's particle joined to the next word by a hyphen: "el-Gays", "аль-Джабер"."""
+        particle, _, rest = t.base.partition("-")
+        return rest[:1].isupper() and self.lang.lower(particle) in self.particles
 
     def skip_honorifics(self, k: int, anchor: int, stacked: bool = True) -> tuple[int, bool]:
         """Index after honorifics (and, with ``stacked``, titles stacked on the title) at ``k``; whether any was seen."""
@@ -108,8 +122,8 @@ class PersonNames(TitleParts):
                     break  # "İlham Əliyev Şuşada": a place with its case ending follows the name
                 words += 1
                 j += 1
-                if t.base != t.text or (self.surname_endings and self._ending(t)):
-                    break  # "Zakir Həsənovun Ankara səfəri": a surname with its case ending ends the name
+                if t.base != t.text or (self.surname_endings and (self._ending(t) or (words >= 2 and self._surname(t.lower)))):
+                    break  # "Zakir Həsənovun Ankara səfəri", "İlham Əliyev Məsud Pezeşkianı": a surname ends the name
             elif words and t.lower in self.particles and self.ok(j + 1, anchor) and self.name_word(j + 1):
                 j += 1
             else:
@@ -156,6 +170,10 @@ class PersonNames(TitleParts):
         # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person
         return shortest if all(n.split()[-len(shortest.split()):] == shortest.split() for n in found) else ""
 
+    def _surname(self, word: str) -> bool:
+        """A word with a surname's ending ("Əliyev", "Hacılı"), not a short name that ends so ("Əli")."""
+        return any(word.endswith(e) and len(word) - len(e) >= 3 for e in self.surname_endings)
+
     def _place_case(self, t: Token) -> bool:
         """Where surnames are known by their endings, a word with the ending of a place (``counts.place_marks``:
         "Şuşada") whose stem is no surname."""
@@ -177,14 +195,13 @@ class PersonNames(TitleParts):
         another title has taken ("X, a former deputy minister, was confirmed as minister")."""
         j = end
         words = 0
-        # Without capitals a name's start is unmarked: take at most three words, from a given name when one is there.
-        longest = MAX_NAME if self.lang.cased else 3
+        # Without capitals a name's start is unmarked: from a given name when one is there, else the last three words.
         ok = (lambda k: self.doc.same_sentence(anchor, k)) if reuse else (lambda k: self.ok(k, anchor))
-        while j - 1 >= 0 and ok(j - 1) and words < longest and self.name_word(j - 1):
+        while j - 1 >= 0 and ok(j - 1) and words < MAX_NAME and self.name_word(j - 1):
             j -= 1
-            words += 1
+            words += self.toks[j].lower not in self.particles  # "بن", "ibn": no word of the name's count
         if not self.lang.cased:
-            j = next((k for k in range(j, end - 1) if self.toks[k].lower in self.given), j)
+            j = next((k for k in range(j, end - 1) if self.toks[k].lower in self.given), max(j, end - 3))
         if end - j < 2:
             return None
         return _Name(j, end)

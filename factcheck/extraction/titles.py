@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 from factcheck.extraction.document import Document
-from factcheck.extraction.events import _ACRONYM
+from factcheck.extraction.events import _ACRONYM, _EDITION
 from factcheck.extraction.people import PersonNames, _Name
 from factcheck.lang import Language, Lexicon
 
@@ -66,6 +66,8 @@ class _Titles(PersonNames):
         self.modifier_endings = [
             (label, lang.lower(str(p))) for label, ps in (lang.get("titles.modifiers") or {}).items() for p in ps if str(p).startswith("-")
         ]
+        self.event_roles = lang.get("titles.event_roles") or {}
+        self.events = lang.lexicon("events.nouns")
         self.used: set[int] = set()
 
     # --- words --------------------------------------------------------------
@@ -76,6 +78,8 @@ class _Titles(PersonNames):
     def org_word(self, k: int) -> bool:
         """A word that can be part of an organisation's name written before a title."""
         t = self.toks[k]
+        if t.kind == "mixed":
+            return bool(_EDITION.fullmatch(t.base))  # an event's edition: "COP29 Başkanı"
         if t.kind != "word" or t.lower in self.not_names or t.lower in self.determiners or t.lower in self.stopwords:
             return False
         if self.breakers and not self.countries.match(self.toks, k) and any(
@@ -153,7 +157,10 @@ class _Titles(PersonNames):
         j = k
         while self.ok(j, anchor) and j - k < MAX_ORG:
             t = toks[j]
-            if t.kind != "word" and t.text not in "()":
+            if t.kind != "word" and t.text not in "()" and not (
+                self.lang.cased and t.lower in self.joins and self.ok(j + 1, anchor) and toks[j + 1].lower not in self.joins
+                and self._enumeration_goes_on(j + 1, anchor)
+            ):  # a comma only inside an enumeration that a capital ends: "министр транспорта, связи и высоких технологий"
                 break
             if self.lang.cased and (
                 (t.is_capitalised and not self.countries.match(toks, j) and not self.blocked(j))
@@ -257,7 +264,7 @@ class _Titles(PersonNames):
         claims = []
         after = 0
         for i in role_starts:
-            if i < after or i in self.used or (m := self.roles.match(toks, i)) is None:
+            if i < after or i in self.used or self.surname_form(i) or (m := self.roles.match(toks, i)) is None:
                 continue
             claims += self.title(m[0], i, m[1])
             after = m[1]
@@ -267,6 +274,7 @@ class _Titles(PersonNames):
         """Claims of the title word(s) at tokens [rs, re_)."""
         toks = self.toks
         self.used.update(range(rs, re_))
+        role = self._across_acronym(role, rs, re_)
         if self.genitive_after and rs > 0 and self.ok(rs - 1, rs) and (self.others.match_ending(toks, rs) or self.roles.match_ending(toks, rs)):
             return []  # "Советник президента": the title belongs to someone else's
         last_tok = toks[re_ - 1]
@@ -349,12 +357,23 @@ class _Titles(PersonNames):
                 return self._claim_before(name, end, role, runs, modifier)
         return []
 
+    def _across_acronym(self, role: str, rs: int, re_: int) -> str:
+        """The role of a body's word and the title word with the body's abbreviation between them:
+        "Seçim Kurulu (YSK) Başkanı" is the chair, as "Kurulu Başkanı" is."""
+        toks = self.toks
+        if rs < 4 or not self.ok(rs - 4, rs) or toks[rs - 1].text != ")" or toks[rs - 3].text != "(" or not _ACRONYM.fullmatch(toks[rs - 2].base):
+            return role
+        m = self.roles.match([toks[rs - 4], *toks[rs:re_]], 0)
+        return m[0] if m and m[1] == 1 + re_ - rs else role
+
     def _claim_before(self, name: _Name, end: int, role, runs, modifier) -> list[dict]:
         self.used.update(range(name.first, name.last))
         org, portfolio = self.organisation(runs, role)
         return [self._claim(name.first, end, name, role, org, portfolio, modifier)]
 
     def _claim(self, first, last, name: _Name, role, org, portfolio, modifier) -> dict:
+        if role in self.event_roles and any(_EDITION.fullmatch(self.toks[k].base) or self.events.match(self.toks, k) for k in range(first, last)):
+            role = self.event_roles[role]  # "COP29 Başkanı": who heads a conference is its president
         person = self.doc.source(name.first, name.last)
         if name.trim:
             person = person[: -name.trim]
