@@ -202,6 +202,8 @@ class PersonNames(TitleParts):
             words += self.toks[j].lower not in self.particles  # "بن", "ibn": no word of the name's count
         if not self.lang.cased:
             j = next((k for k in range(j, end - 1) if self.toks[k].lower in self.given), max(j, end - 3))
+        elif end - j == 1 and (full := self.full_name(j)):
+            return _Name(j, end, self._ending(self.toks[j]), full)  # "Kılıçdaroğlu, chairman of ...": the article names him in full
         if end - j < 2:
             return None
         return _Name(j, end)
@@ -236,6 +238,8 @@ class PersonNames(TitleParts):
         j = first - 1
         while self.ok(j, anchor) and self.toks[j].lower in self.determiners:
             j -= 1
+        if (link := self.links.match_ending(self.toks, j + 1)) and link[0] == "current" and self.ok(link[1], anchor):
+            j = link[1] - 1  # "Jane Doe, currently (the) Director of ..."
         if self.ok(j, anchor) and self.toks[j].text in ",،":
             return self.name_before(j, anchor)
         return None
