@@ -309,15 +309,20 @@ class _Titles(PersonNames):
             modifier, after = ma  # "وزیر امور خارجه سابق"
         if (
             self.ok(after + 1, rs) and toks[after].text in ",،" and of_last > of_first
-            and (not self.lang.cased or self.honorifics.match(toks, after + 1))
+            and (self.honorifics.match(toks, after + 1) or not (self.lang.cased or self._given_name_before(first, rs)))
         ):
-            after += 1  # "وزیر امور خارجه ایران، آقای دکتر ..."
+            # "وزیر امور خارجه ایران، آقای دکتر ..."; without capitals, a name after the comma only where none
+            # stands right before the title ("X نخست وزیر عراق، Y نخست وزیر پاکستان": X is Iraq's)
+            after += 1
         k2, honorific2 = self.skip_honorifics(after, rs, stacked=after == k)
         # A name right after the title comes first ("Ayşe Kaya, chairman of X Aibek Temirov"),
         # else a name before it and a comma ("Jane Doe, Minister of Energy, said"); without capitals
         # to mark where a name starts, the comma before the title is the surer sign ("X، وزیر ...").
         appositive = None if self.lang.cased else self.appositive(first, rs)
-        name = self.name_at(k2, rs, honorific or honorific2) if appositive is None else None
+        # without capitals, a name after "and" ends the title: "X نخست وزیر ارمنستان و علی اسداف ..." is the next person
+        listed = not self.lang.cased and of_last > of_first and toks[of_last - 1].lower in self.joins
+        of_last -= listed
+        name = self.name_at(k2, rs, honorific or honorific2) if appositive is None and not listed else None
         if name is None and appositive is None:
             appositive = self.appositive(first, rs)
         if name is None and appositive is None and self.lang.cased:
@@ -351,11 +356,14 @@ class _Titles(PersonNames):
                                               modifier or (link[0] if link[0] != "current" else None))
                 break
         # The name before the title without a comma, where there are no capitals: "X Y وزیر ..."
-        if not self.lang.cased:
-            name = self.name_before(first, rs)
-            if name is not None and toks[name.first].lower in self.given:
-                return self._claim_before(name, end, role, runs, modifier)
+        if not self.lang.cased and (name := self._given_name_before(first, rs)) is not None:
+            return self._claim_before(name, end, role, runs, modifier)
         return []
+
+    def _given_name_before(self, first: int, rs: int) -> _Name | None:
+        """Without capitals: a name that starts with a given name and ends right before the title."""
+        name = self.name_before(first, rs)
+        return name if name is not None and self.toks[name.first].lower in self.given else None
 
     def _across_acronym(self, role: str, rs: int, re_: int) -> str:
         """The role of a body's word and the title word with the body's abbreviation between them:
