@@ -42,6 +42,7 @@ class TitleParts:
     lang: Language
     roles: Lexicon
     honorifics: Lexicon
+    links: Lexicon  # predicate links: "was confirmed as", "currently"
     blockers: tuple[Lexicon, ...]  # lexicons of words that are no part of a name
     blocker_firsts: frozenset[str]  # the words their phrases start with
     not_names: frozenset[str]
