@@ -167,9 +167,18 @@ class PersonNames(TitleParts):
             found |= self._surnames.get(key, set())
         if not found:
             return None
-        shortest = min(found, key=lambda n: (len(n.split()), n))
-        # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person
-        return shortest if all(n.split()[-len(shortest.split()):] == shortest.split() for n in found) else ""
+        shortest = min(found, key=lambda n: (len(n.split()), len(n), n))
+        # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person, and so
+        # are "Масуд Пезешкиан" and "Масуда Пезешкиана" (the same words with case endings)
+        words = self._word_stems(shortest)
+        return shortest if all(
+            len(other := self._word_stems(n)) >= len(words) and all(a & b for a, b in zip(other[len(other) - len(words):], words, strict=True))
+            for n in found
+        ) else ""
+
+    def _word_stems(self, name: str) -> list[set[str]]:
+        """Each word of ``name`` as the set of its stems and itself."""
+        return [{t.lower, *t.stems} for t in self.lang.tokens(name) if t.kind == "word"]
 
     def _surname(self, word: str) -> bool:
         """A word with a surname's ending ("Əliyev", "Hacılı"), not a short name that ends so ("Əli")."""
