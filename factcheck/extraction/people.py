@@ -207,7 +207,9 @@ class PersonNames(TitleParts):
         words = 0
         # Without capitals a name's start is unmarked: from a given name when one is there, else the last three words.
         ok = (lambda k: self.doc.same_sentence(anchor, k)) if reuse else (lambda k: self.ok(k, anchor))
-        while j - 1 >= 0 and ok(j - 1) and words < MAX_NAME and self.name_word(j - 1):
+        while j - 1 >= 0 and ok(j - 1) and words < MAX_NAME and self.name_word(j - 1) and (
+            j == end or self.toks[j - 1].base == self.toks[j - 1].text  # "Lithuania's Tomas Lamanauskas": a suffix ends what precedes
+        ):
             j -= 1
             words += self.toks[j].lower not in self.particles  # "بن", "ibn": no word of the name's count
         if not self.lang.cased:
