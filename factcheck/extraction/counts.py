@@ -17,6 +17,7 @@ import itertools
 from collections.abc import Sequence
 
 from factcheck.extraction.document import Document
+from factcheck.extraction.elision import earlier_noun
 from factcheck.extraction.numbers import read_number
 from factcheck.extraction.qualifiers import combined, qualifier_after, suffix_of
 
@@ -62,7 +63,6 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
     ordinal_words = lang.lexicon("dates.ordinal_days")  # ordinals in words ("twenty-first") count nothing
     anaphoric_at_start = bool(lang.get("numbers.anaphoric_at_start"))
     head_first = bool(lang.get("counts.head_first"))
-    ellipsis_next = lang.lexicon("numbers.ellipsis_next")
     count_words = lang.lexicon("counts.count_words")
     generic = lang.lexicon("counts.generic_nouns")
     clauses = _Clauses(doc)
@@ -125,7 +125,7 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
         if noun is None:
             q_lead = before.match_ending(toks, num.first)  # "the number of delegates was greater than 4,565"
             lead = _named_before(doc, nouns, count_words, q_lead[1] if q_lead and doc.same_sentence(i, q_lead[1]) else num.first)
-            elided = None if lead else _elided(doc, claims, num, j, ellipsis_next, measures)
+            elided = None if lead else earlier_noun(doc, claims, num, j)
             if lead is None and elided is None:
                 i = num.last
                 continue
@@ -427,33 +427,3 @@ def _named_before(doc: Document, nouns, count_words, i: int) -> tuple[str, int] 
         if (ahead := nouns.match_ending(toks, c)) is not None:  # "seçmen sayısı"
             return ahead
     return None
-
-
-def _elided(doc: Document, claims: list[dict], num, j: int, ellipsis_next, measures) -> dict | None:
-    """The earlier count of the sentence whose noun a bare number leaves out, if any: its first, the
-    head of the sentence's figures ("2,572 participants from 150 countries, while 2022 attracted
-    1,763": participants, not countries; "won 139 votes, with 172 member states voting, while X
-    received 25": votes).
-
-    "had 1,360 participants, while the 2022 edition attracted 1,763": the second
-    figure counts participants too. Only a number that ends its phrase (before
-    punctuation, a word such as "and", "for", "while", or a word of what it
-    measures: "of whom 1,200 attended in person") and does not look like a year
-    is read so.
-    """
-    sentence_start = doc.sentence_span(doc.tokens[num.first].sentence)[0]
-    if not claims or claims[-1]["sentence_start"] != sentence_start:
-        return None
-    toks = doc.tokens
-    bracketed = num.first > 0 and toks[num.first - 1].text == "(" and j < len(toks) and toks[j].text == ")"
-    if num.value < 2 or (not num.words and num.last == num.first + 1 and 1800 <= num.value <= 2100 and not bracketed):
-        return None  # a year, unless it stands in brackets in a list of figures: "Türkiye (1862)"
-    if (
-        j < len(toks) and doc.same_sentence(num.first, j) and toks[j].kind != "punct"
-        and not ellipsis_next.match(toks, j) and not measures.match(toks, j)
-    ):
-        return None
-    k = len(claims) - 1
-    while k > 0 and claims[k - 1]["sentence_start"] == sentence_start:
-        k -= 1
-    return claims[k]
