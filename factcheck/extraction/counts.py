@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Sequence
 
 from factcheck.extraction.document import Document
-from factcheck.extraction.elision import earlier_noun
+from factcheck.extraction.elision import earlier_noun, later_whole
 from factcheck.extraction.numbers import read_number
 from factcheck.extraction.qualifiers import combined, qualifier_after, suffix_of
 
@@ -68,6 +68,7 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
     clauses = _Clauses(doc)
     is_taken = _overlap_test(taken)
     claims: list[dict] = []
+    spans: list[tuple[int, int, bool]] = []  # each claim's tokens [first, last), and whether it names its noun
     i = 0
     n = len(toks)
     while i < n:
@@ -125,7 +126,8 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
         if noun is None:
             q_lead = before.match_ending(toks, num.first)  # "the number of delegates was greater than 4,565"
             lead = _named_before(doc, nouns, count_words, q_lead[1] if q_lead and doc.same_sentence(i, q_lead[1]) else num.first)
-            elided = None if lead else earlier_noun(doc, claims, num, j)
+            elided = None if lead else (
+                earlier_noun(doc, claims, spans, num, j) or later_whole(doc, num, j))
             if lead is None and elided is None:
                 i = num.last
                 continue
@@ -178,6 +180,7 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
                 running=_running(doc, clauses, i, first, last), subject_text=subject,
             )
         )
+        spans.append((first, last, noun_first < noun_last))
         i = last
     return claims
 
