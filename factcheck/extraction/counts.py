@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Sequence
 
 from factcheck.extraction.document import Document
-from factcheck.extraction.elision import earlier_noun, later_whole
+from factcheck.extraction.elision import earlier_noun, later_noun, later_whole
 from factcheck.extraction.numbers import read_number
 from factcheck.extraction.qualifiers import combined, qualifier_after, suffix_of
 
@@ -127,7 +127,7 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
             q_lead = before.match_ending(toks, num.first)  # "the number of delegates was greater than 4,565"
             lead = _named_before(doc, nouns, count_words, q_lead[1] if q_lead and doc.same_sentence(i, q_lead[1]) else num.first)
             elided = None if lead else (
-                earlier_noun(doc, claims, spans, num, j) or later_whole(doc, num, j))
+                earlier_noun(doc, claims, spans, num, j) or later_noun(doc, num, j) or later_whole(doc, num, j))
             if lead is None and elided is None:
                 i = num.last
                 continue

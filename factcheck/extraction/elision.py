@@ -8,6 +8,8 @@
   ``numbers.whole_suffixes`` ("from", "of") or a word of ``counts.parts_before`` stands before the number,
   and the part is no larger than the whole; or of a count after it, after a word of ``numbers.whole_next``
   ("790'ı yabancı olmak üzere toplam 90 bin 372 gözlemci").
+- Before a later figure: "Pezeşkiyan 10 milyon 415 bin, Celili ise 9 milyon 473 bin oy aldı": a bare figure
+  before a comma counts what the next figure counts, when a word of ``numbers.ellipsis_later`` stands between.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from factcheck.extraction.numbers import Number, read_number
 from factcheck.extraction.qualifiers import qualifier_after
 
 PART_GAP = 3  # words allowed between a whole and its part ("17 bakandan yalnızca 15'i"), or "onlardan" and the part
-NOUN_GAP = 2  # words allowed between a whole after its part and the whole's noun ("toplam 90 bin 372 gözlemci")
+GAPPED_WINDOW = 10  # words between a bare figure's comma and the figure whose noun it shares
+NOUN_GAP = 2  # words allowed between that figure and its noun ("175 bin yabancı ziyaretçi")
 
 
 def _apostrophes_out(word: str) -> str:
@@ -82,6 +85,34 @@ def _whole(doc: Document, whole: dict, span: tuple[int, int, bool], num: Number)
         word = _apostrophes_out(toks[end - 1].lower)
         if any(word.endswith(s) and len(word) > len(s) for s in lang.words["numbers.whole_suffixes"]):
             return whole
+    return None
+
+
+def later_noun(doc: Document, num: Number, j: int) -> dict | None:
+    """What a bare figure before a comma counts when the next clause gives its noun after its own figure, a word
+    of ``numbers.ellipsis_later`` standing between ("KKTC'deki festivali 225 bin, Mavi Vatan'ı ise 175 bin kişi
+    ziyaret etmişti": people): {attribute, measure: None, subgroup: False}, else None."""
+    toks = doc.tokens
+    n = len(toks)
+    later = doc.lang.lexicon("numbers.ellipsis_later")
+    if not later.firsts or j + 1 >= n or toks[j].text not in ",،" or not doc.same_sentence(num.first, j + 1):
+        return None
+    if num.value < 2 or _is_year(num):
+        return None
+    marked = False
+    for k in range(j + 1, min(n, j + 1 + GAPPED_WINDOW)):
+        if not doc.same_sentence(j, k) or toks[k].kind == "punct":
+            return None  # the next clause only
+        if later.match(toks, k):
+            marked = True
+            continue
+        nxt = read_number(doc, k)
+        if nxt is None:
+            continue
+        if not marked or nxt.ordinal:
+            return None
+        attribute = _noun_after(doc, nxt)
+        return {"attribute": attribute, "measure": None, "subgroup": False} if attribute else None
     return None
 
 
