@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Sequence
 
 from factcheck.extraction.document import Document
-from factcheck.extraction.elision import earlier_noun, later_noun, later_whole
+from factcheck.extraction.elision import after_part_dash, earlier_noun, later_noun, later_whole
 from factcheck.extraction.numbers import read_number
 from factcheck.extraction.qualifiers import combined, qualifier_after, suffix_of
 
@@ -104,8 +104,8 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
         if qual_after:
             j = qual_after[1]
         noun: tuple[str, int, int, int] | None = None  # (attribute, first, index after, head's index after)
-        k = j
-        while k < min(j + MAX_GAP + 1, n):
+        k = k0 = after_part_dash(doc, j) or j  # past "из них -": "2,7 тыс. из них - представители СМИ"
+        while k < min(k0 + MAX_GAP + 1, n):
             if not doc.same_sentence(i, k) or toks[k].kind != "word":
                 break
             if read_number(doc, k) or units.match(toks, k):

@@ -1,4 +1,4 @@
-"""Figures whose counted noun is said elsewhere in their sentence.
+"""Figures whose counted noun is said elsewhere in their sentence, or left out with the verb before it.
 
 - After an earlier figure: "2,572 participants from 150 countries, while 2022 attracted 1,763": the bare
   figure counts what the sentence's first figure counts (``numbers.ellipsis_next``).
@@ -10,6 +10,7 @@
   ("790'ı yabancı olmak üzere toplam 90 bin 372 gözlemci").
 - Before a later figure: "Pezeşkiyan 10 milyon 415 bin, Celili ise 9 milyon 473 bin oy aldı": a bare figure
   before a comma counts what the next figure counts, when a word of ``numbers.ellipsis_later`` stands between.
+- "Около 2,7 тыс. из них - представители СМИ": a dash for a left-out "are" between "of them" and the noun.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from factcheck.extraction.qualifiers import qualifier_after
 
 PART_GAP = 3  # words allowed between a whole and its part ("17 bakandan yalnızca 15'i"), or "onlardan" and the part
 GAPPED_WINDOW = 10  # words between a bare figure's comma and the figure whose noun it shares
-NOUN_GAP = 2  # words allowed between that figure and its noun ("175 bin yabancı ziyaretçi")
+NOUN_GAP = 2  # words allowed between a later figure and its noun ("175 bin yabancı ziyaretçi")
+DASHES = frozenset("-–—")
 
 
 def _apostrophes_out(word: str) -> str:
@@ -155,3 +157,14 @@ def _noun_after(doc: Document, num: Number) -> str | None:
         if m := nouns.match(toks, g):
             return m[0]
     return None
+
+
+def after_part_dash(doc: Document, j: int) -> int | None:
+    """The token after "из них —", "of them -" at token ``j`` (right after a figure), where a dash stands for a
+    left-out "are" before the counted noun ("Около 2,7 тыс. из них - представители СМИ"), else None."""
+    toks = doc.tokens
+    m = doc.lang.lexicon("counts.parts_after").match(toks, j)
+    if m is None or m[1] + 1 >= len(toks) or toks[m[1]].text not in DASHES:
+        return None
+    d = m[1]
+    return d + 1 if doc.same_sentence(j, d + 1) and toks[d + 1].kind == "word" else None
