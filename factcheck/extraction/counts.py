@@ -401,6 +401,7 @@ def _modified_after(doc: Document, measures, k: int) -> bool:
 
 
 LEAD_WINDOW = 8  # words between "the number of voters" and its figure ("the number of delegates at the conference was")
+PHRASE_MAX = 12  # words of a phrase between commas that describes that noun
 
 
 def _participants_named(doc: Document, nouns, generic, i: int) -> bool:
@@ -417,16 +418,33 @@ def _participants_named(doc: Document, nouns, generic, i: int) -> bool:
 
 def _named_before(doc: Document, nouns, count_words, i: int) -> tuple[str, int] | None:
     """(attribute, first token) when the sentence names what is counted before the figure:
-    "the number of voters reached 60 million", "seçmen sayısı 60 milyon", "число участников составило"."""
+    "the number of voters reached 60 million", "seçmen sayısı 60 milyon", "число участников составило".
+    A phrase between commas after the noun counts as one word ("Число наблюдателей, зарегистрированных для
+    мониторинга выборов 7 февраля, превысило 85 тыс.")."""
     toks = doc.tokens
-    for c in range(i - 1, max(-1, i - LEAD_WINDOW - 1), -1):
-        if not doc.same_sentence(i, c):
-            break
-        m = count_words.match(toks, c)
-        if m is None:
+    c, left = i - 1, LEAD_WINDOW
+    while c >= 0 and left > 0 and doc.same_sentence(i, c):
+        left -= 1
+        if toks[c].text == "," and (o := _phrase_after_noun(doc, nouns, c)) is not None:
+            c = o - 1
             continue
-        if m[1] < i and (after := nouns.match(toks, m[1])):  # "number of voters", "число участников"
-            return after[0], c
-        if (ahead := nouns.match_ending(toks, c)) is not None:  # "seçmen sayısı"
-            return ahead
+        m = count_words.match(toks, c)
+        if m is not None:
+            if m[1] < i and (after := nouns.match(toks, m[1])):  # "number of voters", "число участников"
+                return after[0], c
+            if (ahead := nouns.match_ending(toks, c)) is not None:  # "seçmen sayısı"
+                return ahead
+        c -= 1
+    return None
+
+
+def _phrase_after_noun(doc: Document, nouns, c: int) -> int | None:
+    """The comma that opens a phrase closed by the comma at ``c`` when a counted noun stands right before it
+    ("наблюдателей, зарегистрированных ... 7 февраля,"): a phrase about that noun; else None."""
+    toks = doc.tokens
+    for o in range(c - 1, max(-1, c - PHRASE_MAX - 1), -1):
+        if not doc.same_sentence(c, o):
+            return None
+        if toks[o].kind == "punct":
+            return o if toks[o].text == "," and nouns.match_ending(toks, o) is not None else None
     return None
