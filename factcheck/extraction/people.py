@@ -226,11 +226,14 @@ class PersonNames(TitleParts):
         toks = self.toks
         if not (self.ok(k, anchor) and toks[k].text == "," and self.ok(k + 1, anchor)):
             return None
-        name = self.name_at(k + 1, anchor)
-        if name is None:
-            return None
-        end_here = name.last >= len(toks) or not self.doc.same_sentence(anchor, name.last)
-        return name if end_here or toks[name.last].text in ",.;" else None
+        used = set(self.used)
+        start, ranked = self.skip_honorifics(k + 1, anchor)  # "Baş katibi, səfir Ramil Həsənov": a rank, no second post
+        name = self.name_at(start, anchor)
+        end_here = name is not None and (name.last >= len(toks) or not self.doc.same_sentence(anchor, name.last))
+        if name is not None and (ranked or end_here or toks[name.last].text in ",.;"):
+            return name
+        self.used = used  # the words after the comma are no rank of this title's
+        return None
 
     def _past_aside(self, end: int, anchor: int) -> int:
         """Where a name ends before ``end``, past an aside set off by commas: "Jane Doe, a former

@@ -274,6 +274,8 @@ class _Titles(PersonNames):
         """Claims of the title word(s) at tokens [rs, re_)."""
         toks = self.toks
         self.used.update(range(rs, re_))
+        if rs > 0 and self.ok(rs - 1, rs) and toks[rs - 1].kind == "num":
+            return []  # "всех 19 министров правительства Пезешкиана": a count of office holders, nobody's title
         role = self._across_acronym(role, rs, re_)
         if self.genitive_after and rs > 0 and self.ok(rs - 1, rs) and (self.others.match_ending(toks, rs) or self.roles.match_ending(toks, rs)):
             return []  # "Советник президента": the title belongs to someone else's
