@@ -17,6 +17,7 @@ DOCUMENTED = {k for cell in re.findall(r"^\| (`[^|]+`) \|", README, re.MULTILINE
 MAPPINGS = {"counts.attributes", "counts.measures", "titles.roles", "titles.event_roles", "titles.modifiers", "titles.modifiers_after", "titles.predicate_links",
             "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "numbers.fractions", "countries",
             "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "dates.weekdays_after_move", "dates.units", "dates.ordinal_days", "dates.quarters", "dates.halves",
+            "dates.nth",
             "romanization.letters",
             "romanization.initial"}
 
@@ -68,6 +69,12 @@ def test_language_knows_every_measure_and_count_marker(code):
     missing = [k for k in COUNT_MARKERS if not lang.get(k)]
     assert not missing, f"{code}.yaml: no words for {missing}"
     assert (lang.get("counts.attributes") or {}).get("members"), f"{code}.yaml: counts.attributes.members (member, üzv, член)"
+
+
+@pytest.mark.parametrize("code", available())
+def test_nth_ordinals_count_weeks_of_a_month(code):
+    nth = load(code).get("dates.nth") or {}
+    assert {int(k) for k in nth} <= {-1, 1, 2, 3, 4, 5}, f"{code}.yaml: dates.nth: {sorted(nth)}"
 
 
 @pytest.mark.parametrize("code", available())

@@ -19,6 +19,7 @@ from factcheck.extraction.calendars import (
     to_gregorian,
 )
 from factcheck.extraction.document import Document
+from factcheck.extraction.nth import narrow
 from factcheck.extraction.numbers import may_start, read_number
 from factcheck.extraction.numeric import NumericDates
 from factcheck.extraction.periods import Periods
@@ -334,7 +335,7 @@ def extract_dates(doc: Document) -> list[dict]:
 
     relative = relative_dates(doc, {k for first, last, _, _ in found for k in range(first, last)})
     parser.days_of_months(relative)
-    claims = []
+    claims: list[tuple[dict, int, int]] = []
     # A day and month without a year take the year closest to the publication date, or, in an
     # article without one, to the last full date before them, else the last year said alone; a
     # relative year written next to them ("ötən il dekabrın 11-də", "11 декабря прошлого года")
@@ -397,12 +398,7 @@ def extract_dates(doc: Document) -> list[dict]:
                 context = to_gregorian(left.calendar, left.year, left.month, left.day)
             except (ValueError, OverflowError):
                 pass
-        claims.append(
-            doc.claim(
-                "date", first, last,
-                date_start=start, date_end=end, calendar=left.calendar,
-                subject_text=doc.subject(first, near=DATE_SUBJECT_DISTANCE),
-                _bare_year=left is right and left.bare,
-            )
-        )
-    return claims + [r[0] for r in relative]
+        claims.append((doc.claim("date", first, last, date_start=start, date_end=end, calendar=left.calendar,
+                                 subject_text=doc.subject(first, near=DATE_SUBJECT_DISTANCE), _bare_year=left is right and left.bare),
+                       first, last))
+    return [c for c, _, _ in narrow(parser, claims + relative)]

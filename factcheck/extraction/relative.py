@@ -45,7 +45,7 @@ def _relative_lexicon(lang: Language) -> Lexicon:
 
 
 @cache
-def _moved_weekdays(lang: Language) -> Lexicon:
+def moved_weekdays(lang: Language) -> Lexicon:
     """Days of the week after "next", "last" or a week: also the names that alone are other words
     (``dates.weekdays_after_move``: "pazar", Sunday and market, in "gelecek pazar", "geçen hafta pazar")."""
     days = {k: [*v] for k, v in (lang.get("dates.weekdays") or {}).items()}
@@ -160,7 +160,7 @@ class _Grammar:
         self.units = doc.lang.lexicon("dates.units")
         self.moves = moves(doc.lang)
         self.weekdays = doc.lang.lexicon("dates.weekdays")
-        self.moved_weekdays = _moved_weekdays(doc.lang)
+        self.moved_weekdays = moved_weekdays(doc.lang)
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
         self.unit_at = [k for k in self.units.starts(self.toks) if self.units.match(self.toks, k)]
         self.few = doc.lang.lexicon("dates.few")
