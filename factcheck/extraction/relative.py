@@ -35,6 +35,7 @@ RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -
 STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
 FUTURE_REACH = 30  # tokens from a day of the week, on its verb's side, searched for a sign of the future tense
+UNIT_SIZE = {"day": 1, "week": 2, "month": 3, "quarter": 4, "year": 5, "decade": 6}  # a duration's amounts go down in size
 MOVES = ("ago", "later", "within", "within_after", "next", "last", "last_span", "this", "before_last", "next_after", "last_after",
          "this_after")
 
@@ -170,6 +171,7 @@ class _Grammar:
         self.anchors = tuple(doc.lang.words["dates.anchor_suffixes"])
         self.vague = doc.lang.words["dates.vague_units"]
         self.duration = doc.lang.lexicon("dates.duration_after")
+        self.joins = doc.lang.words["titles.list_joins"]
 
     def _ok(self, k: int, anchor: int) -> bool:
         return 0 <= k < len(self.toks) and self.doc.same_sentence(anchor, k)
@@ -222,9 +224,10 @@ class _Grammar:
         # "через 3 недели", "in two months"
         if (w := self._move(i, "within")) and (a := self._amount(w[1])) and not (
                 i > 0 and self._ok(i - 1, i) and self.toks[i - 1].lower in self.within_not_after):
-            if self._ok(a[2], i) and self.duration.match(self.toks, a[2]):
+            parts, end = self._compound(a, i)  # "через 1 год и 2 месяца"
+            if self._ok(end, i) and self.duration.match(self.toks, end):
                 return None  # "in two days of talks": how long, not when
-            return self._moved(ref, a[1], a[0], a[2])
+            return self._moved(ref, parts, 1, end)
         # "the last three years", "son iki yıl içinde", "за последние 3 недели": the span up to the paper's day
         if (span := self._span(i, ref)) is not None:
             return span
@@ -232,11 +235,10 @@ class _Grammar:
         bare_unit = self.units.match(self.toks, i)
         implicit_period = bare_unit is not None and self._move(bare_unit[1], "next_after", "last_after", "this_after") is not None
         if not implicit_period and (a := self._amount(i)) and self._ok(a[2], i):
-            if w := self._move(a[2], "ago"):
-                return self._moved(ref, a[1], -a[0], w[1])
-            if w := self._move(a[2], "later"):
-                return self._moved(ref, a[1], a[0], w[1])
-            if (w := self._move(a[2], "last_after")) and read_number(self.doc, i) is not None:
+            parts, end = self._compound(a, i)  # "2 years 1 month 21 days ago", "1 ay ve 21 gün önce"
+            if self._ok(end, i) and (w := self._move(end, "ago", "later")) and not self._continues(i, a[1]):
+                return self._moved(ref, parts, -1 if w[0] == "ago" else 1, w[1])
+            if len(parts) == 1 and (w := self._move(a[2], "last_after")) and read_number(self.doc, i) is not None:
                 return self._spanned(ref, a[1], a[0], w[1])  # "سه سال گذشته": the last three years
         # "last week", "на прошлой неделе", "هفته گذشته", "this year"; then perhaps a weekday
         mod = self._move(i, "next", "last", "this", "before_last")
@@ -284,10 +286,36 @@ class _Grammar:
     def _spanned(ref: dt.date, unit: str, n: int, end: int) -> tuple[str, str, int]:
         return _shift(ref, unit, -n).isoformat(), ref.isoformat(), end
 
-    def _moved(self, ref: dt.date, unit: str, n: int, end: int) -> tuple[str, str, int]:
-        """A day ``n`` units from ``ref``; a year for years ("two years ago": that year)."""
-        day = _shift(ref, unit, n)
-        return (*_period(day, "year" if unit in ("year", "decade") else "day"), end)
+    def _compound(self, a: tuple[int, str, int], i: int) -> tuple[list[tuple[int, str]], int]:
+        """The amounts of a duration from ``i`` whose first amount is ``a``: more amounts, each with a number and of a
+        smaller unit, right after it or after a comma or "and" ("2 years 1 month 21 days", "1 month and 21 days");
+        and the index after the last."""
+        parts, k = [(a[0], a[1])], a[2]
+        while self._ok(k, i):
+            j = k + 1 if self.toks[k].lower in self.joins else k
+            b = self._amount(j) if self._ok(j, i) and read_number(self.doc, j) is not None else None
+            if b is None or UNIT_SIZE[b[1]] >= UNIT_SIZE[parts[-1][1]]:
+                break
+            parts.append((b[0], b[1]))
+            k = b[2]
+        return parts, k
+
+    def _continues(self, i: int, unit: str) -> bool:
+        """The amount at ``i``, of ``unit``, follows another right after it ("2 years 21 days ago" of "1 month 2 years 21
+        days ago") or one of a larger unit after a comma or "and": a part of a duration not read whole, not a date of its
+        own (but "three days, two weeks ago" is one)."""
+        j = i - 1 if i > 0 and self._ok(i - 1, i) and self.toks[i - 1].lower in self.joins else i
+        before = self.units.match_ending(self.toks, j) if j > 0 and self._ok(j - 1, i) else None
+        return before is not None and (j == i or UNIT_SIZE[before[0]] > UNIT_SIZE[unit]) and before[1] > 0 and self._ok(before[1] - 1, i) and (
+            self.toks[before[1] - 1].kind == "num" or read_number(self.doc, before[1] - 1) is not None)
+
+    def _moved(self, ref: dt.date, parts: list[tuple[int, str]], sign: int, end: int) -> tuple[str, str, int]:
+        """A day the amounts ``parts`` from ``ref``, back (``sign`` -1) or forward; a year for years ("two years
+        ago": that year)."""
+        day = ref
+        for n, unit in parts:
+            day = _shift(day, unit, sign * n)
+        return (*_period(day, "year" if all(unit in ("year", "decade") for _, unit in parts) else "day"), end)
 
 
 def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]]:
