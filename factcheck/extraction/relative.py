@@ -32,12 +32,12 @@ from factcheck.text import APOSTROPHES, Token
 
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
-STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2}
+STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2, "after_next": 2}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
 FUTURE_REACH = 30  # tokens from a day of the week, on its verb's side, searched for a sign of the future tense
 UNIT_SIZE = {"day": 1, "week": 2, "month": 3, "quarter": 4, "year": 5, "decade": 6}  # a duration's amounts go down in size
 MOVES = ("ago", "later", "within", "within_after", "next", "last", "last_span", "this", "before_last", "next_after", "last_after",
-         "this_after")
+         "this_after", "after_next")
 
 
 @cache
@@ -163,7 +163,8 @@ class _Grammar:
         self.weekdays = doc.lang.lexicon("dates.weekdays")
         self.moved_weekdays = moved_weekdays(doc.lang)
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
-        self.unit_at = [k for k in self.units.starts(self.toks) if self.units.match(self.toks, k)]
+        self.weekend = doc.lang.lexicon("dates.weekend")
+        self.unit_at = sorted(k for lexicon in (self.units, self.weekend) for k in lexicon.starts(self.toks) if lexicon.match(self.toks, k))
         self.few = doc.lang.lexicon("dates.few")
         self.within_not_after = doc.lang.words["dates.within_not_after"]
         self.determiners = doc.lang.words["titles.determiners"]
@@ -244,11 +245,15 @@ class _Grammar:
         mod = self._move(i, "next", "last", "this", "before_last")
         if mod and i > 0 and self._ok(i - 1, i) and self.toks[i - 1].lower in self.determiners:
             mod = None  # "the next week", "the last week of the talks": the story's time, not the paper's
+        if mod is not None and mod[0] == "next" and self._ok(mod[1], i) and self.weekend.match(self.toks, mod[1]):
+            return None  # "next weekend", "gelecek hafta sonu" (not next week): see _weekend
+        if (weekend := self._weekend(i, mod, ref)) is not None:
+            return weekend
         unit = self.units.match(self.toks, mod[1]) if mod and self._ok(mod[1], i) else None
         after = None
         if unit is None and (unit := self.units.match(self.toks, i)) is not None and not (
                 i > 0 and self._ok(i - 1, i) and read_number(self.doc, i - 1)):  # "چهار سال آینده": four years, a span
-            after = self._move(unit[1], "next_after", "last_after", "this_after")  # "هفته گذشته"
+            after = self._move(unit[1], "next_after", "last_after", "this_after", "after_next")  # "هفته گذشته", "the week after next"
         if unit is not None and (move := mod or after) and unit[0] != "day" and self.toks[unit[1] - 1].lower not in self.vague:
             # not "the next day" (it follows the story, not the paper), nor "the coming weeks"
             step = STEPS[move[0].removesuffix("_after")]
@@ -259,6 +264,19 @@ class _Grammar:
                 return (*_weekday_in(day, int(wd[0])), wd[1])  # "next week Friday", "next week on Friday", "gelecek hafta Cuma"
             return (*_period(day, unit[0]), end)
         return self._weekday_after_move(i, ref)
+
+    def _weekend(self, i: int, mod: tuple[str, int] | None, ref: dt.date) -> tuple[str, str, int] | None:
+        """Saturday and Sunday of this or last week ("this weekend", "geçen hafta sonu", "в прошлые выходные"), or of the
+        week after next ("the weekend after next"); not "next weekend" (said early in a week, the coming one or the one
+        after: no date)."""
+        if mod is not None and mod[0] in ("this", "last") and self._ok(mod[1], i) and (w := self.weekend.match(self.toks, mod[1])):
+            step, end = STEPS[mod[0]], w[1]
+        elif mod is None and (w := self.weekend.match(self.toks, i)) and (after := self._move(w[1], "after_next")):
+            step, end = STEPS["after_next"], after[1]
+        else:
+            return None
+        week = _shift(ref, "week", step)
+        return _weekday_in(week, 6)[0], _weekday_in(week, 7)[0], end
 
     def _weekday_after_move(self, i: int, ref: dt.date) -> tuple[str, str, int] | None:
         """A weekday after "last" or "next" ("geçen Cuma", "в прошлый вторник", "next Friday"): the last
