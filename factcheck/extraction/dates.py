@@ -22,7 +22,7 @@ from factcheck.extraction.document import Document
 from factcheck.extraction.nth import narrow
 from factcheck.extraction.numbers import may_start, read_number
 from factcheck.extraction.numeric import NumericDates
-from factcheck.extraction.periods import Periods
+from factcheck.extraction.periods import ROMAN, Periods
 from factcheck.extraction.ranges import Ranges
 from factcheck.extraction.relative import DATE_SUBJECT_DISTANCE, moves, relative_dates
 from factcheck.extraction.years import Years
@@ -97,6 +97,8 @@ class _Parser(Ranges, Years, Periods, NumericDates):
         self.ordinal_days = lang.lexicon("dates.ordinal_days")
         self.decade_suffixes = lang.words["dates.decade_suffixes"]
         self.decade_words = lang.lexicon("dates.decade_words")
+        self.century_words = lang.lexicon("dates.century_words")
+        self.era_bc = lang.lexicon("dates.era_bc")
         self.month_before = lang.lexicon("dates.month_alone_before")
         self.month_inflected = lang.get("dates.month_alone_inflected") or False
         self.month_not_alone = lang.words["dates.month_alone_not"]
@@ -302,7 +304,8 @@ def extract_dates(doc: Document) -> list[dict]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.kind == "punct" or (t.kind == "word" and starts.isdisjoint(t.stems) and not (parser.day_words and may_start(doc.lang, t))):
+        if t.kind == "punct" or (t.kind == "word" and starts.isdisjoint(t.stems) and not (parser.day_words and may_start(doc.lang, t))
+                                 and not (t.text[0] == "X" and ROMAN.fullmatch(t.text))):
             i += 1  # no date starts with this word: not a month, an ordinal day, a quarter or half, a number word
             continue
         got = parser.date_at(i)

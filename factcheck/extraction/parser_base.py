@@ -38,6 +38,8 @@ class DateParts:
     units: Lexicon
     ordinal_days: Lexicon
     decade_words: Lexicon
+    century_words: Lexicon
+    era_bc: Lexicon
     day_of: Lexicon
     day_alone_before: Lexicon
     day_alone_after: Lexicon
@@ -110,6 +112,9 @@ class DateParts:
         raise NotImplementedError
 
     def decade(self, i: int) -> tuple[Atom, Atom] | None:  # Periods
+        raise NotImplementedError
+
+    def century(self, i: int) -> tuple[Atom, Atom] | None:  # Periods
         raise NotImplementedError
 
     def quarter(self, i: int) -> tuple[Atom, Atom] | None:  # Periods

@@ -13,6 +13,16 @@ from factcheck.extraction.calendars import YEAR_RANGE, Atom, leading_digits
 from factcheck.extraction.parser_base import DateParts
 from factcheck.text import tokenise
 
+ROMAN = re.compile(r"X{1,2}(?:IX|IV|V?I{0,3})")  # Roman numerals of centuries, X to XXIX
+_ROMAN_VALUES = {"X": 10, "V": 5, "I": 1}
+
+
+def _roman(text: str) -> int:
+    """The value of a Roman numeral of ``ROMAN`` ("XXI": 21, "XIV": 14)."""
+    values = [_ROMAN_VALUES[c] for c in text]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
 _GLUED_PERIOD = re.compile(r"(\d{4})[-/]?([^\W\d_]+\d)|([^\W\d_]+\d)[-/]?(\d{4})")
 
 
@@ -32,6 +42,35 @@ class Periods(DateParts):
         elif self.doc.lang.lower(n[1]) not in self.decade_suffixes:
             return None
         return Atom(i, end, n[0]), Atom(i, end, n[0] + 9)
+
+    def century(self, i: int) -> tuple[Atom, Atom] | None:
+        """A century from the 11th to the 21st, its number an ordinal in digits ("21st", "21'inci", "21-ci", "21."), in
+        words ("twentieth", ``dates.ordinal_days``) or in Roman numerals ("XXI"), before a word of ``dates.century_words``
+        ("century", "yüzyıl", "əsr", "век"), and not before Christ (``dates.era_bc`` on either side): its hundred years,
+        1400 to 1499 for the 15th."""
+        toks = self.toks
+        t = toks[i]
+        n = None
+        if t.kind == "word" and ROMAN.fullmatch(t.text):
+            n, k = _roman(t.text), i + 1
+        elif (num := self.number(i)) is not None and len(leading_digits(t.text)) == 2:
+            k = i + 1
+            if num[1] and self.doc.lang.lower(num[1]) in self.ordinal_suffixes:
+                n = num[0]
+            elif not num[1] and self._ok(k, i) and toks[k].text == "." and self.doc.adjacent(i, k):
+                n, k = num[0], k + 1  # "21. yüzyıl"
+        elif (w := self.ordinal_days.match(toks, i)) is not None:
+            n, k = int(w[0]), w[1]
+        if n is None or not 11 <= n <= 21:
+            return None
+        if self._ok(k, i) and toks[k].text == "." and ROMAN.fullmatch(t.text):
+            k += 1  # "XXI. yüzyıl"
+        word = self.century_words.match(toks, k) if self._ok(k, i) else None
+        if word is None or (self._ok(word[1], i) and self.era_bc.match(toks, word[1])) or (
+                i > 0 and self._ok(i - 1, i) and self.era_bc.match_ending(toks, i)):
+            return None
+        start = (n - 1) * 100
+        return Atom(i, word[1], start), Atom(i, word[1], start + 99)
 
     def _glued_period(self, i: int) -> tuple[Atom, Atom] | None:
         """A quarter or half written in one token with its year: "2017-q1", "2019-Q1", "2016H2", "Q3/2019"."""

@@ -20,6 +20,8 @@ class Ranges(DateParts):
             return decade
         if quarter := self.quarter(i):
             return quarter
+        if century := self.century(i):
+            return century
         # a compound token: "17–28" (days) or "2025-2028" / "2025-2028-ci" (years)
         if t.kind in ("numx", "mixed"):
             m = COMPOUND.fullmatch(t.text)
