@@ -184,6 +184,10 @@ class _Grammar:
                 return kind, m[1]
         return None
 
+    def _move_ending(self, end: int, *kinds: str) -> bool:
+        """A word of one of ``kinds`` ends right before token ``end``."""
+        return any(self.moves[kind].match_ending(self.toks, end) is not None for kind in kinds)
+
     def _anchored(self, k: int) -> bool:
         """Token ``k`` ends in a case that puts the period after something else ("seçimden üç gün önce",
         "oy verme gününden önce"): not moved from the publication date."""
@@ -324,8 +328,11 @@ class _Grammar:
         own (but "three days, two weeks ago" is one)."""
         j = i - 1 if i > 0 and self._ok(i - 1, i) and self.toks[i - 1].lower in self.joins else i
         before = self.units.match_ending(self.toks, j) if j > 0 and self._ok(j - 1, i) else None
-        return before is not None and (j == i or UNIT_SIZE[before[0]] > UNIT_SIZE[unit]) and before[1] > 0 and self._ok(before[1] - 1, i) and (
-            self.toks[before[1] - 1].kind == "num" or read_number(self.doc, before[1] - 1) is not None)
+        if before is None or not (j == i or UNIT_SIZE[before[0]] > UNIT_SIZE[unit]) or not self._ok(before[1] - 1, i) or before[1] == 0:
+            return False
+        num = before[1] - 1  # the number of the amount before (its last word), not one a move opens ("the last 3 months and 2 days ago")
+        return (self.toks[num].kind == "num" or read_number(self.doc, num) is not None) and not (
+            num > 0 and self._ok(num - 1, i) and self._move_ending(num, "last", "last_span", "within", "next", "this"))
 
     def _moved(self, ref: dt.date, parts: list[tuple[int, str]], sign: int, end: int) -> tuple[str, str, int]:
         """A day the amounts ``parts`` from ``ref``, back (``sign`` -1) or forward; a year for years ("two years
