@@ -12,7 +12,7 @@ with or without its year, "this month", "next year") or, after the ordinal, a mo
 - a day of the week: the n-th such day of the month (the last one for ``-1``);
 - a week (Monday to Sunday) of a month: the weeks whose Thursday falls in it, as ISO weeks belong to the
   year holding their Thursday ("the first week of July" holds most of its days in July); of a year, its
-  ISO week.
+  ISO week. A week is days something falls within, not the days an event runs: it has no subject.
 
 Nothing is read without a month or year ("the first week of the talks", "for a second Sunday"), and a
 day of the week right after such an ordinal ("second Sunday") is no longer read as the last such day.
@@ -185,7 +185,10 @@ def narrow(parser: DateParts, dated: list[Dated]) -> list[Dated]:
         if span is None:
             continue
         gone.update(id(d[0]) for d in dated if first <= d[1] and d[2] <= last)
+        # a week is days something falls within, not the days an event runs ("the summit, in the last week of November"):
+        # no subject, so that the date findings do not read it as one
+        subject = doc.subject(first, near=DATE_SUBJECT_DISTANCE) if kind == "weekday" else None
         claim = doc.claim("date", first, last, date_start=span[0].isoformat(), date_end=span[1].isoformat(), calendar="gregorian",
-                          subject_text=doc.subject(first, near=DATE_SUBJECT_DISTANCE), _bare_year=False)
+                          subject_text=subject, _bare_year=False)
         new.append((claim, first, last))
     return [d for d in dated if id(d[0]) not in gone] + new
