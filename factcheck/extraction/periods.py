@@ -49,6 +49,9 @@ class Periods(DateParts):
         ("century", "yüzyıl", "əsr", "век"), and not before Christ (``dates.era_bc`` on either side): its hundred years,
         1400 to 1499 for the 15th."""
         toks = self.toks
+        words = self.century_words.firsts
+        if not any(i + d < len(toks) and not words.isdisjoint(toks[i + d].stems) for d in (1, 2, 3)):
+            return None  # the common case: no century word after it (words of "twenty-first" end at most two tokens on)
         t = toks[i]
         n = None
         if t.kind == "word" and ROMAN.fullmatch(t.text):
