@@ -155,8 +155,8 @@ def test_every_source_of_a_finding_says_how_it_was_linked_in_the_json_and_the_re
         "inferred: the sentence names no event")
     assert linked[("akylbek-japarov", "tests/corpus/ru/13_otg-gabala-sammit.md#1883bd60aa")] == (
         'its person, by the rule name "Akylbek Japarov", which "Акылбек Жапаров" reads as once both are romanised')
-    assert linked[("armenia", "tests/corpus/fa/07_raisi-funeral-delegations.md#ab22179294")] == (
-        'its organisation, by "ارمنستان", which names the country AM (the rule entity of that country)')
+    assert linked[("turkey", "tests/corpus/fa/16_eco-khankendi.md#9aeeac411b")] == (
+        'its organisation, by "ترکیه", which names the country TR (the rule entity of that country)')
     assert linked[("houlin-zhao", "seeds/000_fedf64f1c287bcc8.txt#ad10bf3679")] == "as another holder of the office (secretary general of itu)"
     html = report.read_text(encoding="utf-8")
     assert '<div class="muted linked">about wtdc-25 by the edition code in &#34;کنفرانس WTDC-۲۵&#34;</div>' in html
