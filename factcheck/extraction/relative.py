@@ -164,7 +164,6 @@ class _Grammar:
         self.moved_weekdays = moved_weekdays(doc.lang)
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
         self.weekend = doc.lang.lexicon("dates.weekend")
-        self.within: set[int] = set()  # where a weekend starts: days something falls within, not the days an event runs
         self.unit_at = sorted(k for lexicon in (self.units, self.weekend) for k in lexicon.starts(self.toks) if lexicon.match(self.toks, k))
         self.few = doc.lang.lexicon("dates.few")
         self.within_not_after = doc.lang.words["dates.within_not_after"]
@@ -281,7 +280,6 @@ class _Grammar:
         else:
             return None
         week = _shift(ref, "week", step)
-        self.within.add(i)
         return _weekday_in(week, 6)[0], _weekday_in(week, 7)[0], end
 
     def _weekday_after_move(self, i: int, ref: dt.date) -> tuple[str, str, int] | None:
@@ -387,8 +385,11 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
             continue
         near_date = any(k in taken and doc.same_sentence(i, k) for k in (*range(i - 3, i), *range(m[1], m[1] + 3)))
         if start is not None and (not near_date or len(start) == 4):  # a year ("last year") may go with a date
+            # days a relative phrase spans ("next week", "this weekend", "the past three years") are days something
+            # falls within, never an event's run, which the date findings would hold against its dates: no subject
+            within = len(start) == 10 and start != end
             claim = doc.claim("date", i, m[1], date_start=start, date_end=end, calendar="gregorian",
-                              subject_text=None if i in grammar.within else doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False)
+                              subject_text=None if within else doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False)
             claims.append((claim, i, m[1]))
         i = m[1]
     return claims

@@ -37,7 +37,7 @@ def unchecked(df, rules) -> dict[str, str]:
         "its sentence names no event, and it says nothing of who came: it is nobody's figure",
         "different measure",  # filled in below
         "a running figure: a lower bound at its date",
-        "no event named near it",
+        "tied to no event: none is named near it, or it spans days something falls within ('next week')",
         "a period of months or years, not an event's dates",
         "a month or a year: it may date something else said of the event",
         "a former or designate title says nothing of who holds the office now",
