@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.corpus import Article, Problem
-from factcheck.lang import Language
+from factcheck.lang import Language, Lexicon
 from factcheck.text import CAPITALS, Normalised, Token, normalise, split_sentences
 
 SENTENCE_CONTEXT = 300  # characters of a long sentence kept either side of a claim
@@ -73,6 +73,22 @@ class Document:
     def adjacent(self, i: int, j: int) -> bool:
         """Tokens i and j touch (no space between)."""
         return self.tokens[i].end == self.tokens[j].start
+
+    @functools.cached_property
+    def _stem_index(self) -> dict[str, list[int]]:
+        """Each stem of the text's words -> the tokens that have it, in order (built once a text)."""
+        index: dict[str, list[int]] = {}
+        for k, t in enumerate(self.tokens):
+            for stem in t.stems:
+                index.setdefault(stem, []).append(k)
+        return index
+
+    def starts(self, lexicon: Lexicon) -> list[int]:
+        """``lexicon.starts(self.tokens)`` from the text's index of stems: the scans of several lexicons over one
+        text cost a look-up of their first words each, not a pass over its tokens."""
+        index = self._stem_index
+        found = [at for word in lexicon.firsts if (where := index.get(word)) for at in where]
+        return sorted(set(found))
 
     @functools.cached_property
     def clauses(self) -> list[int]:

@@ -66,7 +66,7 @@ def find_events(doc: Document) -> list[EventMention]:
     connectors = lang.words["titles.list_joins"] | lang.words["titles.org_after"] | lang.words["events.connectors"]
     mentions: list[EventMention] = []
     after = 0  # the index after the last noun looked at
-    for i in nouns.starts(toks):
+    for i in doc.starts(nouns):
         if i < after or (m := nouns.match(toks, i)) is None:
             continue
         t = toks[i]

@@ -150,7 +150,7 @@ def narrow(parser: DateParts, dated: list[Dated]) -> list[Dated]:
     if not (lang_nth := _nth(doc.lang)).firsts:
         return dated
     reader = _Nth(parser)
-    at = lang_nth.starts(doc.tokens)
+    at = doc.starts(lang_nth)
     if not at:
         return dated  # the common case: no ordinal word in the text
     firsts = {d[1]: d for d in dated}

@@ -164,7 +164,7 @@ class _Grammar:
         self.moved_weekdays = moved_weekdays(doc.lang)
         # where unit words stand, found once: a period needs one within a few words, so most tokens are passed over cheaply
         self.weekend = doc.lang.lexicon("dates.weekend")
-        self.unit_at = sorted(k for lexicon in (self.units, self.weekend) for k in lexicon.starts(self.toks) if lexicon.match(self.toks, k))
+        self.unit_at = sorted(k for lexicon in (self.units, self.weekend) for k in doc.starts(lexicon) if lexicon.match(self.toks, k))
         self.few = doc.lang.lexicon("dates.few")
         self.within_not_after = doc.lang.words["dates.within_not_after"]
         self.determiners = doc.lang.words["titles.determiners"]

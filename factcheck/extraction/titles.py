@@ -250,9 +250,9 @@ class _Titles(PersonNames):
     def run(self) -> list[dict]:
         toks = self.toks
         # Names after titles that are not roles ("Araştırma Uzmanı Dastan Almen") are nobody's organisation.
-        role_starts = self.roles.starts(toks)
+        role_starts = self.doc.starts(self.roles)
         after = 0  # the index after the last title taken
-        for k in sorted({*role_starts, *self.others.starts(toks)}):
+        for k in sorted({*role_starts, *self.doc.starts(self.others)}):
             if k < after:
                 continue
             if role := self.roles.match(toks, k):
