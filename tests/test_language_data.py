@@ -14,7 +14,7 @@ from conftest import REPO
 README = (REPO / "factcheck" / "lang" / "README.md").read_text(encoding="utf-8")
 DOCUMENTED = {k for cell in re.findall(r"^\| (`[^|]+`) \|", README, re.MULTILINE) for k in re.findall(r"`([^`]+)`", cell)}
 # Keys whose values are free mappings (ids to words); their own keys are data, not format.
-MAPPINGS = {"counts.attributes", "counts.measures", "titles.roles", "titles.event_roles", "titles.modifiers", "titles.modifiers_after", "titles.predicate_links",
+MAPPINGS = {"counts.attributes", "counts.measures", "titles.roles", "titles.event_roles", "titles.modifiers", "titles.modifiers_after", "titles.predicate_links", "titles.links_after",
             "qualifiers.before", "qualifiers.after", "numbers.words", "numbers.scales", "numbers.fractions", "countries",
             "dates.months", "dates.solar_months", "dates.lunar_months", "dates.relative", "dates.weekdays", "dates.weekdays_after_move", "dates.units", "dates.ordinal_days", "dates.quarters", "dates.halves",
             "dates.nth",
@@ -52,6 +52,7 @@ def test_language_file_labels_are_known_ids(code):
     lang = load(code)
     assert set(lang.get("titles.roles") or {}) <= set(ROLES)
     assert {*(events := lang.get("titles.event_roles") or {}), *events.values()} <= set(ROLES)
+    assert set(lang.get("titles.predicate_links") or {}) | set(lang.get("titles.links_after") or {}) <= {"current", "former", "designate"}
     assert set(lang.get("titles.modifiers") or {}) | set(lang.get("titles.modifiers_after") or {}) <= set(MODIFIERS)
     assert set(lang.get("qualifiers.before") or {}) | set(lang.get("qualifiers.after") or {}) <= {*QUALIFIERS, "or_equal"}
     assert set(lang.get("counts.measures") or {}) <= set(MEASURES)

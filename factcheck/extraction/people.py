@@ -43,6 +43,8 @@ class TitleParts:
     roles: Lexicon
     honorifics: Lexicon
     links: Lexicon  # predicate links: "was confirmed as", "currently"
+    links_after: Lexicon  # and those after the title: "seçildi", "təyin edilib"
+    link_adverbs: frozenset[str]  # words between a name and the title such a link gives it: "yeniden"
     blockers: tuple[Lexicon, ...]  # lexicons of words that are no part of a name
     blocker_firsts: frozenset[str]  # the words their phrases start with
     not_names: frozenset[str]
@@ -247,6 +249,22 @@ class PersonNames(TitleParts):
             if toks[k].text == ",":
                 return k
         return end
+
+    def named_by_verb(self, first: int, end: int, anchor: int) -> tuple[_Name, str] | None:
+        """The name before a title, past words of ``titles.link_adverbs``, that a verb right after the title gives
+        it ("Recep Tayyip Erdoğan yeniden Cumhurbaşkanı seçildi", "Məsud Pezeşkian İranın yeni prezidenti
+        seçilib"), and the label of that ``titles.links_after`` phrase; None without one."""
+        link = self.links_after.match(self.toks, end) if self.ok(end, anchor) else None
+        if link is None:
+            return None
+        # a name that opens the capitalised run read as the organisation ("Dorin Boqdan-Martin BTİ-nin yeni Baş katibi")
+        name = self.name_at(first, anchor, surname=False) if self.lang.cased else None
+        if name is None:
+            j = first
+            while self.ok(j - 1, anchor) and self.toks[j - 1].lower in self.link_adverbs:
+                j -= 1
+            name = self.name_before(j, anchor)
+        return (name, link[0]) if name is not None else None
 
     def appositive(self, first: int, anchor: int) -> _Name | None:
         """A name before the title and a comma: "Jane Doe, Prime Minister of X"; "X، وزیر ..."."""

@@ -13,13 +13,11 @@ from functools import cache
 
 from factcheck.extraction.document import Document
 from factcheck.extraction.events import _ACRONYM, _EDITION
-from factcheck.extraction.people import PersonNames, _Name
+from factcheck.extraction.orgs import Organisations
+from factcheck.extraction.people import _Name
 from factcheck.lang import Language, Lexicon
 
-MAX_ORG = 12
 LINK_GAP = 2  # words of a portfolio between a predicate's link ("served as") and its title word
-# Roles whose words before or after the title name a field ("Energy Minister"), not an organisation.
-PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister"}
 # The role a deputy word ("Deputy Foreign Minister") makes of a role; None: no role id for it.
 DEPUTY = {"minister": "deputy_minister", "prime_minister": "deputy_prime_minister", "president": "vice_president",
           "secretary_general": "deputy_secretary_general"}
@@ -33,7 +31,7 @@ def _blockers(lang: Language) -> tuple[tuple[Lexicon, ...], frozenset[str]]:
     return lexicons, frozenset().union(*(lex.firsts for lex in lexicons))
 
 
-class _Titles(PersonNames):
+class _Titles(Organisations):
     def __init__(self, doc: Document):
         self.doc = doc
         self.toks = doc.tokens
@@ -42,6 +40,7 @@ class _Titles(PersonNames):
         self.roles = lang.lexicon("titles.roles")
         self.modifiers = lang.lexicon("titles.modifiers")
         self.links = lang.lexicon("titles.predicate_links")
+        self.links_after, self.link_adverbs = lang.lexicon("titles.links_after"), lang.words["titles.link_adverbs"]
         self.honorifics = lang.lexicon("titles.honorifics")
         self.blockers, self.blocker_firsts = _blockers(lang)
         self.state_words = lang.lexicon("titles.state_words")
@@ -73,178 +72,6 @@ class _Titles(PersonNames):
     # --- words --------------------------------------------------------------
     def ok(self, k: int, anchor: int) -> bool:
         return 0 <= k < len(self.toks) and self.doc.same_sentence(anchor, k) and k not in self.used
-
-    # --- organisations ---------------------------------------------------------
-    def org_word(self, k: int) -> bool:
-        """A word that can be part of an organisation's name written before a title."""
-        t = self.toks[k]
-        if t.kind == "mixed":
-            return bool(_EDITION.fullmatch(t.base))  # an event's edition: "COP29 Başkanı"
-        if t.kind != "word" or t.lower in self.not_names or t.lower in self.determiners or t.lower in self.stopwords:
-            return False
-        if self.breakers and not self.countries.match(self.toks, k) and any(
-            t.lower.endswith(b) and t.lower[: -len(b)] in t.stems for b in self.breakers
-        ):
-            return False  # "Tədbirdə", "Toplantıya": a place or time, not part of a name
-        return self.capital(k) or bool(self.org_words.match(self.toks, k) or self.org_words.match_ending(self.toks, k + 1))
-
-    def capital(self, k: int) -> bool:
-        t = self.toks[k]
-        return t.text[:1].isupper() or bool(_ACRONYM.fullmatch(t.base))
-
-    def org_before(self, rs: int) -> int:
-        """First token of the organisation or portfolio written before a title at ``rs``."""
-        if self.genitive_after:
-            return rs
-        toks = self.toks
-        first = rs
-        k = rs - 1
-        while self.ok(k, rs) and rs - k <= MAX_ORG:
-            t = toks[k]
-            if self.modifiers.match_ending(toks, k + 1):
-                break  # "Former British Prime Minister": the modifier is no part of the organisation
-            if self.org_word(k):
-                first = k
-            elif t.text == ")" and self.ok(k - 2, rs) and toks[k - 2].text == "(" and _ACRONYM.fullmatch(toks[k - 1].base):
-                first = k - 2
-                k -= 2
-            elif first < rs and (t.lower in self.joins or t.lower in self.of_words) and self.ok(k - 1, rs) and self.org_word(k - 1):
-                # "Bilgi ve İletişim"; a comma only inside an enumeration ("Ulaştırma, Denizcilik ve Haberleşme")
-                if t.kind == "punct" and (
-                    self.countries.match(toks, first) or not any(toks[j].lower in self.joins and toks[j].kind == "word" for j in range(first, rs))
-                ):
-                    break
-            else:
-                break
-            k -= 1
-        # Lower-case words ("xarici işlər") only inside a name that starts with a capital.
-        while first < rs and not self.capital(first):
-            first += 1
-        return first
-
-    def org_after(self, k: int, anchor: int) -> tuple[int, int]:
-        """[first, last) of an organisation or portfolio written after a title."""
-        toks = self.toks
-        first = k
-        while self.ok(k, anchor) and toks[k].lower in self.determiners:
-            k += 1
-        if self.ok(k, anchor) and toks[k].lower in self.of_words:
-            j = k + 1
-            while self.ok(j, anchor) and toks[j].lower in self.determiners:
-                j += 1
-            content = j  # a title right after "of (the)" is the organisation ("Press Secretary of the President");
-            # one further on starts the next person's title
-            while self.ok(j, anchor) and j - k <= MAX_ORG and not self.honorifics.match(toks, j) and not (
-                j > content and self.roles.match(toks, j)
-            ):
-                t = toks[j]
-                if t.kind == "word" and (t.text[:1].isupper() or t.lower in self.determiners):
-                    j += 1
-                elif t.text == "(" and self.ok(j + 2, anchor) and _ACRONYM.fullmatch(toks[j + 1].base) and toks[j + 2].text == ")":
-                    j += 3  # "Central Election Commission (CEC)"
-                elif t.lower in self.joins or t.lower in self.of_words:
-                    if self.ok(j + 1, anchor) and toks[j + 1].text[:1].isupper() and (
-                        t.kind == "word" or self._enumeration_goes_on(j + 1, anchor)
-                    ):
-                        j += 1
-                    else:
-                        break
-                else:
-                    break
-            return first, j
-        if not self.genitive_after:
-            return first, first
-        j = k
-        while self.ok(j, anchor) and j - k < MAX_ORG:
-            t = toks[j]
-            if t.kind != "word" and t.text not in "()" and not (
-                self.lang.cased and t.lower in self.joins and self.ok(j + 1, anchor) and toks[j + 1].lower not in self.joins
-                and self._enumeration_goes_on(j + 1, anchor)
-            ):  # a comma only inside an enumeration that a capital ends: "министр транспорта, связи и высоких технологий"
-                break
-            if self.lang.cased and (
-                (t.is_capitalised and not self.countries.match(toks, j) and not self.blocked(j))
-                or (len(t.text) == 1 and t.text.isupper() and self.ok(j + 1, anchor) and toks[j + 1].text == ".")
-            ):
-                break  # the name starts
-            if not self.lang.cased and (t.lower in self.given or self.honorifics.match(toks, j)):
-                break
-            if (t.lower in self.stopwords and t.lower not in self.joins) or self.modifiers_after.match(toks, j):
-                break
-            j += 1
-        return first, j
-
-    def _enumeration_goes_on(self, k: int, anchor: int) -> bool:
-        """After a comma inside a name: does a word such as "and" follow before the next comma or
-        title? ("Transport, Maritime Affairs and Communications", but not "..., Kyrgyz Minister")"""
-        while self.ok(k, anchor) and not self.roles.match(self.toks, k):
-            t = self.toks[k]
-            if t.kind == "punct":
-                return False
-            if t.lower in self.joins:
-                return True
-            k += 1
-        return False
-
-    def organisation(self, runs: list[tuple[int, int]], role: str) -> tuple[str | None, str | None]:
-        """Organisation and portfolio from the words around a title.
-
-        A country named there is the organisation ("Kırgız Cumhuriyeti", "ترکیه")
-        and the other words are the portfolio; without a country, a minister's
-        words are a portfolio ("Energy Minister") and anyone else's an organisation.
-        """
-        toks = self.toks
-        pieces = list(self._trimmed(runs))
-        country = None
-        for first, last in pieces:
-            for k in range(first, last):
-                m = self.countries.match(toks, k)
-                if m and m[1] <= last:
-                    start, end = k, m[1]
-                    if (sw := self.state_words.match_ending(toks, start)) and sw[1] >= first:
-                        start = sw[1]  # "Republic of X", "جمهوری اسلامی X"
-                    elif end < last and (sw := self.state_words.match(toks, end)):
-                        end = sw[1]  # "Azerbaycan Cumhuriyeti"
-                    country = (start, end)
-                    break
-            if country:
-                break
-        if country is None:
-            for first, last in pieces:
-                for k in range(first, last):
-                    m = self.state_words.match(toks, k)
-                    if m and m[1] < last:
-                        country = (first, m[1])
-                        break
-        rest = []
-        for first, last in pieces:
-            if country and first <= country[0] < last:
-                rest += [r for r in ((first, country[0]), (country[1], last)) if r[0] < r[1]]
-            else:
-                rest.append((first, last))
-        rest = list(self._trimmed(rest))
-        rest_text = " ".join(self.doc.source(a, b) for a, b in rest) or None
-        if country and role not in PORTFOLIO_ROLES and any(
-            self.org_words.match(toks, k) or self.roles.match(toks, k) for a, b in rest for k in range(a, b)
-        ):
-            # "МИД России", "سازمان فضایی ایران", "президента России": the country's institution is the organisation
-            return " ".join(self.doc.source(a, b) for a, b in pieces), None
-        if country:
-            return self.doc.source(*country), rest_text
-        if role in PORTFOLIO_ROLES:
-            return None, rest_text
-        return rest_text, None
-
-    def _trimmed(self, ranges):
-        """Token ranges without joins, "of" and articles at their ends; empty ones dropped."""
-        edges = self.joins | self.of_words | self.determiners
-        for first, last in ranges:
-            while first < last and self.toks[first].lower in edges:
-                first += 1
-            while last > first and self.toks[last - 1].lower in edges:
-                last -= 1
-            if first < last:
-                yield first, last
 
     # --- titles -----------------------------------------------------------------
     def run(self) -> list[dict]:
@@ -283,7 +110,7 @@ class _Titles(PersonNames):
         plural = any(last_tok.lower.endswith(p) and last_tok.lower[: -len(p)] in last_tok.stems for p in self.plural)
         modifier = next((label for label, ending in self.modifier_endings if last_tok.lower.endswith(ending)), None)
         start = rs
-        mod = self.modifiers.match_ending(toks, start)
+        mod = self._modifier_ending(start)
         if mod and self.ok(mod[1], rs):
             modifier, start = mod
         org_first = self.org_before(start)
@@ -297,7 +124,7 @@ class _Titles(PersonNames):
                 runs = [(org_first, k), (dep[1], start)]
                 break
         first = org_first if org_first < start else start
-        if (mod := self.modifiers.match_ending(toks, first)) and self.ok(mod[1], rs):
+        if (mod := self._modifier_ending(first)) and self.ok(mod[1], rs):
             modifier, first = mod  # "eski Dışişleri Bakanı", "former Energy Minister"
             if (before := self.org_before(first)) < first:
                 runs.append((before, first))  # "Azerbaycan'ın eski Dışişleri Bakanı"
@@ -360,7 +187,16 @@ class _Titles(PersonNames):
         # The name before the title without a comma, where there are no capitals: "X Y وزیر ..."
         if not self.lang.cased and (name := self._given_name_before(first, rs)) is not None:
             return self._claim_before(name, end, role, runs, modifier)
+        if (named := self.named_by_verb(first, end, rs)) is not None:  # "X yeniden Cumhurbaşkanı seçildi"
+            runs = [(max(a, named[0].last), b) for a, b in runs]  # the name is no part of the organisation
+            return self._claim_before(named[0], end, role, runs, modifier or (named[1] if named[1] != "current" else None))
         return []
+
+    def _modifier_ending(self, end: int) -> tuple[str, int] | None:
+        """A modifier ending right before token ``end``, not a word of ``titles.link_adverbs`` ("yeniden", again, is no
+        "yeni", new)."""
+        mod = self.modifiers.match_ending(self.toks, end)
+        return None if mod is None or self.toks[end - 1].lower in self.link_adverbs else mod
 
     def _given_name_before(self, first: int, rs: int) -> _Name | None:
         """Without capitals: a name that starts with a given name and ends right before the title."""
