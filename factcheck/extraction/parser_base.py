@@ -101,6 +101,9 @@ class DateParts:
     def atom(self, i: int) -> Atom | None:
         raise NotImplementedError
 
+    def _month_word(self, word: str) -> tuple[str, int] | None:  # NumericDates
+        raise NotImplementedError
+
     def atom_no_year(self, i: int) -> Atom | None:
         raise NotImplementedError
 

@@ -22,6 +22,8 @@ class Ranges(DateParts):
             return quarter
         if century := self.century(i):
             return century
+        if (glued := self._day_to_glued_month(i)) is not None:
+            return glued
         # a compound token: "17–28" (days) or "2025-2028" / "2025-2028-ci" (years)
         if t.kind in ("numx", "mixed"):
             m = COMPOUND.fullmatch(t.text)
@@ -111,3 +113,18 @@ class Ranges(DateParts):
         if (a := self.atom(k)) is None and (mo := self.month(k)):
             a = self._with_year(Atom(k, mo[2], None, mo[1], None, mo[0]))
         return a
+
+    def _day_to_glued_month(self, i: int) -> tuple[Atom, Atom] | None:
+        """A day, then its month glued by a dash to the first day of the next: "30 Mayıs-3 Haziran", "26 September-14
+        October 2022" (the dash ties two dates, not a month and its day, "Oct-3")."""
+        toks = self.toks
+        if toks[i].kind != "num" or not self._ok(i + 2, i) or toks[i + 1].kind != "mixed" or not 1 <= int(toks[i].text) <= 31:
+            return None
+        word, _, day = toks[i + 1].text.partition("-")
+        named = self._month_word(word) if day.isdigit() and 1 <= int(day) <= 31 else None
+        after = self.month(i + 2)
+        if named is None or after is None or after[0] != named[0]:
+            return None
+        right = self._with_year(Atom(i + 1, after[2], None, after[1], int(day), after[0]))
+        year = None if right.year is None else right.year - (named[1] > after[1])  # "30 December-3 January 2025"
+        return Atom(i, i + 2, year, named[1], int(toks[i].text), named[0]), right
