@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Sequence
 
 from factcheck.extraction.document import Document
-from factcheck.extraction.elision import after_part_dash, earlier_noun, later_noun, later_whole
+from factcheck.extraction.elision import after_part_dash, earlier_noun, later_noun, later_whole, named_before
 from factcheck.extraction.numbers import read_number
 from factcheck.extraction.qualifiers import combined, qualifier_after, suffix_of
 
@@ -125,7 +125,9 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
         lead = elided = None
         if noun is None:
             q_lead = before.match_ending(toks, num.first)  # "the number of delegates was greater than 4,565"
-            lead = _named_before(doc, nouns, count_words, q_lead[1] if q_lead and doc.same_sentence(i, q_lead[1]) else num.first)
+            # a figure that ends its phrase (not "over five days", "50 درصد")
+            qualified = q_lead is not None and doc.same_sentence(i, q_lead[1]) and not _modified_after(doc, measures, j)
+            lead = named_before(doc, nouns, count_words, q_lead[1] if q_lead and qualified else num.first, qualified)
             elided = None if lead else (
                 earlier_noun(doc, claims, spans, num, j) or later_noun(doc, num, j) or later_whole(doc, num, j))
             if lead is None and elided is None:
@@ -400,10 +402,6 @@ def _modified_after(doc: Document, measures, k: int) -> bool:
     return toks[k].lower not in function_words and not measures.match(toks, k) and read_number(doc, k) is None
 
 
-LEAD_WINDOW = 8  # words between "the number of voters" and its figure ("the number of delegates at the conference was")
-PHRASE_MAX = 12  # words of a phrase between commas that describes that noun
-
-
 def _participants_named(doc: Document, nouns, generic, i: int) -> bool:
     """The clause of token ``i`` names participants in other words than people in general
     ("Число участников превысило 5 тыс. человек")."""
@@ -414,37 +412,3 @@ def _participants_named(doc: Document, nouns, generic, i: int) -> bool:
     while last < len(toks) and ids[last] == ids[i]:
         last += 1
     return any((m := nouns.match(toks, k)) and m[0] == "participants" and not generic.match(toks, k) for k in range(first, last))
-
-
-def _named_before(doc: Document, nouns, count_words, i: int) -> tuple[str, int] | None:
-    """(attribute, first token) when the sentence names what is counted before the figure:
-    "the number of voters reached 60 million", "seçmen sayısı 60 milyon", "число участников составило".
-    A phrase between commas after the noun counts as one word ("Число наблюдателей, зарегистрированных для
-    мониторинга выборов 7 февраля, превысило 85 тыс.")."""
-    toks = doc.tokens
-    c, left = i - 1, LEAD_WINDOW
-    while c >= 0 and left > 0 and doc.same_sentence(i, c):
-        left -= 1
-        if toks[c].text == "," and (o := _phrase_after_noun(doc, nouns, c)) is not None:
-            c = o - 1
-            continue
-        m = count_words.match(toks, c)
-        if m is not None:
-            if m[1] < i and (after := nouns.match(toks, m[1])):  # "number of voters", "число участников"
-                return after[0], c
-            if (ahead := nouns.match_ending(toks, c)) is not None:  # "seçmen sayısı"
-                return ahead
-        c -= 1
-    return None
-
-
-def _phrase_after_noun(doc: Document, nouns, c: int) -> int | None:
-    """The comma that opens a phrase closed by the comma at ``c`` when a counted noun stands right before it
-    ("наблюдателей, зарегистрированных ... 7 февраля,"): a phrase about that noun; else None."""
-    toks = doc.tokens
-    for o in range(c - 1, max(-1, c - PHRASE_MAX - 1), -1):
-        if not doc.same_sentence(c, o):
-            return None
-        if toks[o].kind == "punct":
-            return o if toks[o].text == "," and nouns.match_ending(toks, o) is not None else None
-    return None

@@ -168,3 +168,44 @@ def after_part_dash(doc: Document, j: int) -> int | None:
         return None
     d = m[1]
     return d + 1 if doc.same_sentence(j, d + 1) and toks[d + 1].kind == "word" else None
+
+
+LEAD_WINDOW = 8  # words between "the number of voters" and its figure ("the number of delegates at the conference was")
+PHRASE_MAX = 12  # words of a phrase between commas that describes that noun
+
+
+def named_before(doc: Document, nouns, count_words, i: int, qualified: bool = False) -> tuple[str, int] | None:
+    """(attribute, first token) when the sentence names what is counted before the figure:
+    "the number of voters reached 60 million", "seçmen sayısı 60 milyon", "число участников составило".
+    A phrase between commas after the noun counts as one word ("Число наблюдателей, зарегистрированных для
+    мониторинга выборов 7 февраля, превысило 85 тыс."). With ``qualified`` (``i`` starts a qualifier of the
+    figure), a noun right before it is the counted one: "Visitors topped 10,000", "registrations exceeded 65,000"."""
+    toks = doc.tokens
+    c, left = i - 1, LEAD_WINDOW
+    while c >= 0 and left > 0 and doc.same_sentence(i, c):
+        left -= 1
+        if toks[c].text == "," and (o := _phrase_after_noun(doc, nouns, c)) is not None:
+            c = o - 1
+            continue
+        m = count_words.match(toks, c)
+        if m is not None:
+            if m[1] < i and (after := nouns.match(toks, m[1])):  # "number of voters", "число участников"
+                return after[0], c
+            if (ahead := nouns.match_ending(toks, c)) is not None:  # "seçmen sayısı"
+                return ahead
+        c -= 1
+    if qualified and i > 0 and doc.same_sentence(i, i - 1):
+        return nouns.match_ending(toks, i)  # "Visitors topped 10,000"
+    return None
+
+
+def _phrase_after_noun(doc: Document, nouns, c: int) -> int | None:
+    """The comma that opens a phrase closed by the comma at ``c`` when a counted noun stands right before it
+    ("наблюдателей, зарегистрированных ... 7 февраля,"): a phrase about that noun; else None."""
+    toks = doc.tokens
+    for o in range(c - 1, max(-1, c - PHRASE_MAX - 1), -1):
+        if not doc.same_sentence(c, o):
+            return None
+        if toks[o].kind == "punct":
+            return o if toks[o].text == "," and nouns.match_ending(toks, o) is not None else None
+    return None
