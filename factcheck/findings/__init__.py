@@ -70,8 +70,9 @@ def parts(df, rules):
     events = per_distinct(df, ["subject_key"], root)
     keyed = np.flatnonzero(pd.notna(events))
     ages = ((df["kind"] == "count") & (df["attribute"] == ATTRIBUTE) & df["person_id"].notna()).to_numpy(dtype=bool, na_value=False)
-    read = (df["kind"] == "title").to_numpy(dtype=bool, na_value=False) | ages
-    read |= (df["kind"] == "date").to_numpy(dtype=bool, na_value=False) & among(df["article"], set(df["article"][ages]))
+    titles = (df["kind"] == "title").to_numpy(dtype=bool, na_value=False)
+    read = titles | ages
+    read |= (df["kind"] == "date").to_numpy(dtype=bool, na_value=False) & among(df["article"], set(df["article"][ages | titles]))
     people = np.flatnonzero(read)
     return pd.DataFrame({"row": np.concatenate([keyed, people]),
                          "part": np.concatenate([events[keyed], np.full(len(people), PEOPLE, dtype=object)])})

@@ -48,10 +48,10 @@ def _timestamps(values, end: bool):
     from factcheck.linking import per_distinct
 
     days = per_distinct(values.to_frame("v"), ["v"], lambda v: iso_bounds(v)[end])  # each distinct date once
-    return pd.Series(pd.to_datetime(days), index=values.index)
+    return pd.Series(pd.to_datetime(days, errors="coerce"), index=values.index)  # a misread year past 2262: none
 
 
-def _sentence_dates(df):
+def sentence_dates(df):
     """(article, sentence) -> first and last day of the dates its sentence gives up to the article's date."""
     d = df[(df["kind"] == "date") & df["article_date"].notna()]
     d = d.assign(lo=_timestamps(d["date_start"], False), hi=_timestamps(d["date_end"], True))
@@ -69,7 +69,7 @@ def check_ages(df, rules, outlets: dict) -> list[Finding]:
     a = a.astype({"person_id": object}).merge(births, on="person_id")
     if a.empty:
         return []
-    a = a.merge(_sentence_dates(df[df["article"].isin(a["article"])]), on=["article", "sentence_start"], how="left")
+    a = a.merge(sentence_dates(df[df["article"].isin(a["article"])]), on=["article", "sentence_start"], how="left")
     a["at"] = pd.to_datetime(a["as_of"].fillna(a["published"]))
     a["at_lo"] = a[["at", "said_lo"]].min(axis=1)
     a["at_hi"] = a[["at", "said_hi"]].max(axis=1)

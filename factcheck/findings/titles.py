@@ -5,7 +5,9 @@ must hold the role (of that organisation, when the article names one), and nobod
 finding per person called something they were not, and one per office given to someone else,
 with the claims that name its holder beside them. For ministers, only an office with a matching
 portfolio counts. A former or designate title says something else and is not checked; an acting
-one is checked like any other.
+one is checked like any other. A sentence that also gives an earlier month, year or day ("In 2017,
+Foreign Minister X signed ...") may speak of then: a title held on any of its days is right too, as
+an age of then is (``factcheck.findings.people``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import functools
 import itertools
 
 from factcheck.findings.model import Fact, Finding, Source, as_records, finding_id, say, worst
+from factcheck.findings.people import sentence_dates
 from factcheck.linking import per_distinct
 
 OPEN_END = "2262-01-01"  # "still in office" (the last day pandas timestamps reach)
@@ -100,7 +103,12 @@ def _context(right: list[dict], total: int, reasons: list[str], outlets: dict) -
 
 SOURCE_FIELDS = ["id", "article", "lang", "person_id", "person_text", "role", "org", "org_text", "modifier", "day"]
 COLUMNS = ["id", "article", "lang", "person_text", "person_full", "person_id", "role", "org_text", "org_id", "portfolio", "modifier",
-           "article_date"]  # what the findings of titles read of the claims table
+           "article_date", "sentence_start"]  # what the findings of titles read of the claims table
+
+
+def _then(j):
+    """The office's term overlaps the earlier dates the claim's sentence gives (none: False)."""
+    return (j["said_lo"] <= j["to"]) & (j["said_hi"] >= j["from"])
 
 
 def check_titles(df, rules, outlets: dict) -> list[Finding]:
@@ -115,6 +123,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
         return []
     # the article's day as text, once; and a number for each claim, which groups faster than its id
     t = t.assign(day=per_distinct(t, ["article_date"], lambda d: d.strftime("%Y-%m-%d")), claim=np.arange(len(t)))
+    # the days the claim may speak of: the article's, and those of earlier dates its sentence gives
+    t = t.merge(sentence_dates(df[(df["kind"] == "date") & df["article"].isin(t["article"])]), on=["article", "sentence_start"], how="left")
     out: list[Finding] = []
     # (a) The named person held that role (of that organisation, when given) at the article's date:
     # any one of their terms covers it (a minister moved between portfolios, a second term after a gap).
@@ -127,7 +137,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
         j["fit"] = per_distinct(j, ["lang", "portfolio", "portfolio_office"], lambda lang, p, ps: _portfolio_fit(p, ps, lang)).astype(float)
         j = j[j["fit"] == j.groupby("claim")["fit"].transform("max")]
     j["covered"] = (j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])
-    covered = j.groupby("claim")["covered"].transform("any")
+    covered = (j["covered"] | _then(j)).groupby(j["claim"]).transform("any")
     # of an uncovered claim, the term nearest its date is the one to show
     day = {c: j[c].to_numpy("datetime64[D]").astype("int64") for c in ("article_date", "from", "to")}  # days: no overflow
     j["gap"] = np.where(day["article_date"] < day["from"], day["from"] - day["article_date"], day["article_date"] - day["to"])
@@ -174,7 +184,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     # a claim already flagged above is not flagged twice. The claims that name the holder stand beside.
     j = t[t["org_id"].notna() & ~t["claim"].isin(bad["claim"])].merge(offices, left_on=["org_id", "role"], right_on=["org", "role"],
                                                                   suffixes=("", "_office"))
-    j = j[(j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"])]
+    j = j[(j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"]) | _then(j)]
     if j.empty:
         return out
     ok = per_distinct(j, ["lang", "portfolio", "portfolio_office"], lambda lang, p, ps: _portfolio_ok(p, ps, lang))
@@ -183,7 +193,11 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j = j.assign(named=j["person_full"].fillna(j["person_text"]))
     same = per_distinct(j, ["holder", "person_id", "named", "lang"],
                         lambda h, p, named, lang: p == h if p is not None else _holder_named(romanise(named, lang), holder_names[h]))
-    j = j.assign(apart=~pd.Series(same, index=j.index, dtype=bool))
+    same = pd.Series(same, index=j.index, dtype=bool)
+    # a claim that names whoever held the office on a day it may speak of is right; one that names nobody who
+    # did is held against the holder at the article's date (else the first then)
+    j = j.assign(apart=~same.groupby(j["claim"]).transform("any"), now=(j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"]))
+    j = j[same | ~j.sort_values("now", ascending=False, kind="stable").duplicated("claim").reindex(j.index)]
     # a person who held that role of another organisation then: more likely a name and title paired
     # wrongly (in a list) or an organisation misread than an error of the article, so a warning
     elsewhere = j[j["apart"]].merge(offices, left_on=["person_id", "role"], right_on=["holder", "role"], suffixes=("", "_held"))
