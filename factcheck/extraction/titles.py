@@ -13,6 +13,7 @@ from functools import cache
 
 from factcheck.extraction.document import Document
 from factcheck.extraction.events import _ACRONYM, _EDITION
+from factcheck.extraction.modifiers import modifier_before
 from factcheck.extraction.orgs import Organisations
 from factcheck.extraction.people import _Name
 from factcheck.lang import Language, Lexicon
@@ -124,8 +125,9 @@ class _Titles(Organisations):
                 runs = [(org_first, k), (dep[1], start)]
                 break
         first = org_first if org_first < start else start
-        if (mod := self._modifier_ending(first)) and self.ok(mod[1], rs):
-            modifier, first = mod  # "eski Dışişleri Bakanı", "former Energy Minister"
+        if written := modifier_before(self, first, rs):
+            modifier, first, of_deputy = written  # "eski Dışişleri Bakanı", "former Energy Minister", "sabiq xarici işlər naziri"
+            role = DEPUTY.get(role, role) if of_deputy else role
             if (before := self.org_before(first)) < first:
                 runs.append((before, first))  # "Azerbaycan'ın eski Dışişleri Bakanı"
                 first = before
