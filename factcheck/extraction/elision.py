@@ -8,7 +8,7 @@
   ``numbers.whole_suffixes`` ("from", "of") or a word of ``counts.parts_before`` stands before the number,
   and the part is no larger than the whole; or of a count after it, after a word of ``numbers.whole_next``
   ("790'ı yabancı olmak üzere toplam 90 bin 372 gözlemci").
-- Before a later figure: "Pezeşkiyan 10 milyon 415 bin, Celili ise 9 milyon 473 bin oy aldı": a bare figure
+- Before a later figure: "Kaya 10 milyon 415 bin, Demir ise 9 milyon 473 bin oy aldı": a bare figure
   before a comma counts what the next figure counts, when a word of ``numbers.ellipsis_later`` stands between.
 - "Около 2,7 тыс. из них - представители СМИ": a dash for a left-out "are" between "of them" and the noun.
 """

@@ -72,7 +72,7 @@ class PersonNames(TitleParts):
 
     def surname_form(self, k: int) -> bool:
         """Without capitals, a word that is a title or another blocker only through a suffix, right after a
-        given name: a surname made of it ("ابراهیم رئیسی", Raisi, not "a head")."""
+        given name: a surname made of it ("علی وزیری", Vaziri, not "a minister")."""
         t = self.toks[k]
         return not self.lang.cased and k > 0 and self.toks[k - 1].lower in self.given and self.doc.same_sentence(k - 1, k) \
             and t.lower not in self.blocker_firsts and not self.blocker_firsts.isdisjoint(t.stems)
@@ -86,7 +86,7 @@ class PersonNames(TitleParts):
         return t.lower not in self.stopwords and not self.blocked(k)
 
     def _particle_joined(self, t: Token) -> bool:
-        """A name's particle joined to the next word by a hyphen: "el-Gays", "аль-Джабер"."""
+        """A name's particle joined to the next word by a hyphen: "Halid el-Emin", "аль-Амин"."""
         particle, _, rest = t.base.partition("-")
         return rest[:1].isupper() and self.lang.lower(particle) in self.particles
 
@@ -126,7 +126,7 @@ class PersonNames(TitleParts):
                 words += 1
                 j += 1
                 if t.base != t.text or (self.surname_endings and (self._ending(t) or (words >= 2 and self._surname(t.lower)))):
-                    break  # "Zakir Həsənovun Ankara səfəri", "İlham Əliyev Məsud Pezeşkianı": a surname ends the name
+                    break  # "Zakir Həsənovun Ankara səfəri", "Əli Quliyev Kamran Həsənlini": a surname ends the name
             elif words and t.lower in self.particles and self.ok(j + 1, anchor) and self.name_word(j + 1):
                 j += 1
             else:
@@ -171,7 +171,7 @@ class PersonNames(TitleParts):
             return None
         shortest = min(found, key=lambda n: (len(n.split()), len(n), n))
         # "Jane Doe" and "Yesterday Jane Doe" (a sentence's first word read as a name) are one person, and so
-        # are "Масуд Пезешкиан" and "Масуда Пезешкиана" (the same words with case endings)
+        # are "Иван Петров" and "Ивана Петрова" (the same words with case endings)
         words = self._word_stems(shortest)
         return shortest if all(
             len(other := self._word_stems(n)) >= len(words) and all(a & b for a, b in zip(other[len(other) - len(words):], words, strict=True))
@@ -210,14 +210,14 @@ class PersonNames(TitleParts):
         # Without capitals a name's start is unmarked: from a given name when one is there, else the last three words.
         ok = (lambda k: self.doc.same_sentence(anchor, k)) if reuse else (lambda k: self.ok(k, anchor))
         while j - 1 >= 0 and ok(j - 1) and words < MAX_NAME and self.name_word(j - 1) and (
-            j == end or self.toks[j - 1].base == self.toks[j - 1].text  # "Lithuania's Tomas Lamanauskas": a suffix ends what precedes
+            j == end or self.toks[j - 1].base == self.toks[j - 1].text  # "Lithuania's Jonas Petraitis": a suffix ends what precedes
         ):
             j -= 1
             words += self.toks[j].lower not in self.particles  # "بن", "ibn": no word of the name's count
         if not self.lang.cased:
             j = next((k for k in range(j, end - 1) if self.toks[k].lower in self.given), max(j, end - 3))
         elif end - j == 1 and (full := self.full_name(j)):
-            return _Name(j, end, self._ending(self.toks[j]), full)  # "Kılıçdaroğlu, chairman of ...": the article names him in full
+            return _Name(j, end, self._ending(self.toks[j]), full)  # "Doe, chairman of ...": the article names him in full
         if end - j < 2:
             return None
         return _Name(j, end)
@@ -229,7 +229,7 @@ class PersonNames(TitleParts):
         if not (self.ok(k, anchor) and toks[k].text == "," and self.ok(k + 1, anchor)):
             return None
         used = set(self.used)
-        start, ranked = self.skip_honorifics(k + 1, anchor)  # "Baş katibi, səfir Ramil Həsənov": a rank, no second post
+        start, ranked = self.skip_honorifics(k + 1, anchor)  # "Baş katibi, səfir Elnur Məmmədli": a rank, no second post
         name = self.name_at(start, anchor)
         end_here = name is not None and (name.last >= len(toks) or not self.doc.same_sentence(anchor, name.last))
         if name is not None and (ranked or end_here or toks[name.last].text in ",.;"):
@@ -252,12 +252,12 @@ class PersonNames(TitleParts):
 
     def named_by_verb(self, first: int, end: int, anchor: int) -> tuple[_Name, str] | None:
         """The name before a title, past words of ``titles.link_adverbs``, that a verb right after the title gives
-        it ("Recep Tayyip Erdoğan yeniden Cumhurbaşkanı seçildi", "Məsud Pezeşkian İranın yeni prezidenti
+        it ("Ahmet Kaya yeniden Cumhurbaşkanı seçildi", "Əli Quliyev İranın yeni prezidenti
         seçilib"), and the label of that ``titles.links_after`` phrase; None without one."""
         link = self.links_after.match(self.toks, end) if self.ok(end, anchor) else None
         if link is None:
             return None
-        # a name that opens the capitalised run read as the organisation ("Dorin Boqdan-Martin BTİ-nin yeni Baş katibi")
+        # a name that opens the capitalised run read as the organisation ("Aynur Kərimova BMT-nin yeni Baş katibi")
         name = self.name_at(first, anchor, surname=False) if self.lang.cased else None
         if name is None:
             j = first

@@ -103,7 +103,7 @@ class _Titles(Organisations):
         toks = self.toks
         self.used.update(range(rs, re_))
         if rs > 0 and self.ok(rs - 1, rs) and toks[rs - 1].kind == "num":
-            return []  # "всех 19 министров правительства Пезешкиана": a count of office holders, nobody's title
+            return []  # "всех 19 министров правительства Петрова": a count of office holders, nobody's title
         role = self._across_acronym(role, rs, re_)
         if self.genitive_after and rs > 0 and self.ok(rs - 1, rs) and (self.others.match_ending(toks, rs) or self.roles.match_ending(toks, rs)):
             return []  # "Советник президента": the title belongs to someone else's
@@ -150,7 +150,7 @@ class _Titles(Organisations):
         # else a name before it and a comma ("Jane Doe, Minister of Energy, said"); without capitals
         # to mark where a name starts, the comma before the title is the surer sign ("X، وزیر ...").
         appositive = None if self.lang.cased else self.appositive(first, rs)
-        # without capitals, a name after "and" ends the title: "X نخست وزیر ارمنستان و علی اسداف ..." is the next person
+        # without capitals, a name after "and" ends the title: "X نخست وزیر ارمنستان و علی رضایی ..." is the next person
         listed = not self.lang.cased and of_last > of_first and toks[of_last - 1].lower in self.joins
         of_last -= listed
         name = self.name_at(k2, rs, honorific or honorific2) if appositive is None and not listed else None
