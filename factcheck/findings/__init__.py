@@ -58,7 +58,7 @@ def parts(df, rules):
     import pandas as pd
 
     from factcheck.findings.dates import series_of
-    from factcheck.findings.people import ATTRIBUTE
+    from factcheck.findings.people import ATTRIBUTE, sentence_keys
     from factcheck.linking import per_distinct
 
     series = series_of(rules)
@@ -72,7 +72,10 @@ def parts(df, rules):
     ages = ((df["kind"] == "count") & (df["attribute"] == ATTRIBUTE) & df["person_id"].notna()).to_numpy(dtype=bool, na_value=False)
     titles = (df["kind"] == "title").to_numpy(dtype=bool, na_value=False)
     read = titles | ages
-    read |= (df["kind"] == "date").to_numpy(dtype=bool, na_value=False) & among(df["article"], set(df["article"][ages | titles]))
+    # the dates of the sentences of those titles and ages (a title or an age may be of a date its sentence gives)
+    who = df[ages | titles]
+    dates = np.flatnonzero((df["kind"] == "date").to_numpy(dtype=bool, na_value=False) & among(df["article"], set(who["article"])))
+    read[dates[np.isin(sentence_keys(df.iloc[dates]), sentence_keys(who))]] = True
     people = np.flatnonzero(read)
     return pd.DataFrame({"row": np.concatenate([keyed, people]),
                          "part": np.concatenate([events[keyed], np.full(len(people), PEOPLE, dtype=object)])})

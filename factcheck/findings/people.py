@@ -17,7 +17,7 @@ the claims table.
 
 from __future__ import annotations
 
-from factcheck.findings.model import Fact, Finding, Source, finding_id, say
+from factcheck.findings.model import Fact, Finding, Source, among, finding_id, say
 from factcheck.isodate import iso_bounds
 
 ATTRIBUTE = "age"
@@ -51,12 +51,23 @@ def _timestamps(values, end: bool):
     return pd.Series(pd.to_datetime(days, errors="coerce"), index=values.index)  # a misread year past 2262: none
 
 
-def sentence_dates(df):
-    """(article, sentence) -> first and last day of the dates its sentence gives up to the article's date."""
-    d = df[(df["kind"] == "date") & df["article_date"].notna()]
+def sentence_dates(df, of):
+    """(article, sentence) -> first and last day of the dates its sentence gives up to the article's date, for
+    the sentences of the claims ``of`` (only their dates are read: an archive's other dates are many)."""
+    import numpy as np
+
+    d = df[(df["kind"] == "date") & df["article_date"].notna() & among(df["article"], set(of["article"]))]
+    d = d[np.isin(sentence_keys(d), np.unique(sentence_keys(of)))]
     d = d.assign(lo=_timestamps(d["date_start"], False), hi=_timestamps(d["date_end"], True))
     d = d[d["hi"] <= d["article_date"]]
     return d.groupby(["article", "sentence_start"], as_index=False).agg(said_lo=("lo", "min"), said_hi=("hi", "max"))
+
+
+def sentence_keys(df):
+    """A number for each row's sentence: the article's text and the sentence's start, hashed."""
+    import pandas as pd
+
+    return pd.util.hash_pandas_object(df[["article", "sentence_start"]], index=False).to_numpy()
 
 
 def check_ages(df, rules, outlets: dict) -> list[Finding]:
@@ -69,7 +80,7 @@ def check_ages(df, rules, outlets: dict) -> list[Finding]:
     a = a.astype({"person_id": object}).merge(births, on="person_id")
     if a.empty:
         return []
-    a = a.merge(sentence_dates(df[df["article"].isin(a["article"])]), on=["article", "sentence_start"], how="left")
+    a = a.merge(sentence_dates(df, a), on=["article", "sentence_start"], how="left")
     a["at"] = pd.to_datetime(a["as_of"].fillna(a["published"]))
     a["at_lo"] = a[["at", "said_lo"]].min(axis=1)
     a["at_hi"] = a[["at", "said_hi"]].max(axis=1)

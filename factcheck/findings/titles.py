@@ -124,7 +124,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     # the article's day as text, once; and a number for each claim, which groups faster than its id
     t = t.assign(day=per_distinct(t, ["article_date"], lambda d: d.strftime("%Y-%m-%d")), claim=np.arange(len(t)))
     # the days the claim may speak of: the article's, and those of earlier dates its sentence gives
-    t = t.merge(sentence_dates(df[(df["kind"] == "date") & df["article"].isin(t["article"])]), on=["article", "sentence_start"], how="left")
+    t = t.merge(sentence_dates(df, t), on=["article", "sentence_start"], how="left")
     out: list[Finding] = []
     # (a) The named person held that role (of that organisation, when given) at the article's date:
     # any one of their terms covers it (a minister moved between portfolios, a second term after a gap).
