@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from factcheck.extraction.document import Document
 from factcheck.extraction.elision import after_part_dash, earlier_noun, later_noun, later_whole, named_before
 from factcheck.extraction.numbers import read_number
+from factcheck.extraction.parts import part_of_whole
 from factcheck.extraction.qualifiers import combined, qualifier_after, suffix_of
 
 MAX_GAP = 2  # words allowed between a number and the noun it counts ("2,572 registered participants")
@@ -26,12 +27,6 @@ MEASURE_WINDOW = 12  # words either side of a count searched for what it measure
 WAY_WINDOW = 5  # a way of taking part ("online") further than this from the figure is not said of it
 HYBRID_GAP = 3  # both ways this close ("in person and online", "حضوری و مجازی") describe a format, not a figure
 RUNNING_WINDOW = 10  # words either side of a count searched for "so far", "уже"
-PART_GAP = 3  # words allowed between "including", "из них" and the figure (or after the count)
-DELEGATION_WINDOW = 6  # words either side of a figure searched for a country's name and a delegation word
-BRACKET_WINDOW = 10  # words before a bracketed figure searched for the country it belongs to: "Бразилия, ... (1914 человек)"
-LIST_PUNCT = frozenset(",;.)،؛")  # what may follow an item of a list of figures: "Brezilya 1.914, Türkiye ..."
-BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name and its figure
-NUMERIC = ("num", "numx", "mixed")
 GENERIC = "attended"  # the measure of taking part at all; any other of the same clause says more
 WAYS = ("in_person", "online")  # ways of taking part: said of the figures of their own clause only
 
@@ -169,7 +164,7 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
             subgroup = _modified_after(doc, measures, noun_last)
         if elided is not None and noun_first == noun_last:
             subgroup = elided["subgroup"]
-        subgroup = subgroup or _part(doc, clauses, i, first, last, attribute, range(noun_first, noun_last))
+        subgroup = subgroup or part_of_whole(doc, clauses, i, first, last, attribute, range(noun_first, noun_last))
         # A sentence that names no event speaks of the article's event only when it says who came.
         subject = doc.subject(i, near=None if measure else -1)
         if attribute == "participants" and measure is None and subject is None and not subgroup and noun_first < noun_last \
@@ -203,6 +198,7 @@ class _Clauses:
         self.parts_after = lang.lexicon("counts.parts_after")
         self.delegations = lang.lexicon("counts.delegations")
         self.endorsements = lang.lexicon("counts.endorsements")
+        self.event_parts = lang.lexicon("counts.event_parts")
         self.countries = lang.lexicon("countries")
         self.nouns = lang.lexicon("counts.attributes")
         marks = [str(m) for m in lang.get("counts.place_marks") or []]
@@ -302,86 +298,6 @@ def _running(doc: Document, clauses: _Clauses, i: int, first: int, last: int) ->
         if m and not (k < first < m[1]) and clauses.of_marker(k, m[1]) in own:
             return True
     return False
-
-
-def _part(doc: Document, clauses: _Clauses, i: int, first: int, last: int, attribute: str, noun: range) -> bool:
-    """The count is a part of the whole: after "including", "из них", "از جمله"; before "dahil"; one country's
-    delegation; countries or organisations that join, sign or back something."""
-    toks = doc.tokens
-    n = len(toks)
-    own = clauses.ids[i]
-    # "including 40 ministers", "Еще 3 975 человек", "onlardan 790-ı"; not a figure that names whose the counted
-    # people are ("onların arasında 200 ölkənin nümayəndə heyətləri": the delegations are among them)
-    possessor = last < n and doc.same_sentence(i, last) and clauses.nouns.match(toks, last) is not None
-    for k in range(max(0, first - PART_GAP - clauses.parts_before.max_len), first if not possessor else 0):
-        m = clauses.parts_before.match(toks, k)
-        if (
-            m and m[1] <= first and first - m[1] <= PART_GAP and doc.same_sentence(k, i)
-            and all(toks[c].kind not in NUMERIC for c in range(m[1], first)) and clauses.of_marker(k, m[1]) == own
-        ):
-            return True
-    # "40 nazir daxil olmaqla", "300 of them"
-    for k in range(last, min(n, last + PART_GAP)):
-        if not doc.same_sentence(i, k) or toks[k].kind in NUMERIC or clauses.ids[k] != own:
-            break
-        if clauses.parts_after.match(toks, k):
-            return True
-    if attribute in ("countries", "organisations") and _endorsing(doc, clauses, i, first, last, noun):
-        return True
-    return attribute != "countries" and _delegation(doc, clauses, i, first, last, noun)
-
-
-def _endorsing(doc: Document, clauses: _Clauses, i: int, first: int, last: int, noun: range) -> bool:
-    """A word of ``counts.endorsements`` (joined the declaration, signed, backed) in the count's clause."""
-    toks = doc.tokens
-    own = clauses.own(i, last)
-    for k in range(max(0, first - MEASURE_WINDOW), min(len(toks), last + MEASURE_WINDOW)):
-        if k in noun or clauses.ids[k] not in own:
-            continue
-        if clauses.lone(clauses.endorsements.match(toks, k), k):
-            return True
-    return False
-
-
-def _delegation(doc: Document, clauses: _Clauses, i: int, first: int, last: int, noun: range) -> bool:
-    """One country's delegation: a figure right after a country's name in a list ("Brezilya 1.914,"), in
-    brackets after it ("Турция (1862)", "Бразилия, которая ... (1914 человек)"), or near a country's name and
-    a word of ``counts.delegations`` ("Azerbaijan brought the largest delegation — 2,229 people"), with no other
-    figure between. A country named as a place ("in Azerbaijan") is not a delegation."""
-    toks = doc.tokens
-    n = len(toks)
-    countries = clauses.countries
-
-    def country_ending(end: int) -> tuple[str, int] | None:
-        m = countries.match_ending(toks, end)
-        return None if m is None or clauses.is_place(m[1], end) else m
-
-    p = first - 1
-    if p >= 0 and toks[p].text in BEFORE_ITEM and doc.same_sentence(p, i):
-        p -= 1
-    ends_item = last >= n or not doc.same_sentence(i, last) or toks[last].text in LIST_PUNCT
-    if p >= 0 and doc.same_sentence(p, i) and ends_item and country_ending(p + 1):
-        return True  # "Brezilya 1.914,", "Турция (1862)"
-    bracketed = first > 0 and toks[first - 1].text == "(" and last < n and toks[last].text == ")"
-    country = delegation = False
-    for k in range(first - 1, max(-1, first - 1 - max(DELEGATION_WINDOW, BRACKET_WINDOW if bracketed else 0)), -1):
-        if not doc.same_sentence(i, k) or toks[k].kind == "num":
-            break
-        near = first - k <= DELEGATION_WINDOW
-        if not country and country_ending(k + 1):
-            country = True
-            if bracketed:
-                return True
-        if near and not delegation and k not in noun and clauses.lone(clauses.delegations.match(toks, k), k):
-            delegation = True
-    for k in range(last, min(n, last + DELEGATION_WINDOW)):
-        if not doc.same_sentence(i, k) or toks[k].kind == "num":
-            break
-        if not country and (m := countries.match(toks, k)) and not clauses.is_place(k, m[1]):
-            country = True
-        if not delegation and k not in noun and clauses.lone(clauses.delegations.match(toks, k), k):
-            delegation = True
-    return country and delegation
 
 
 def _people_of(doc: Document, k: int) -> tuple[str, int] | None:

@@ -183,6 +183,10 @@ class Document:
             out.setdefault(self.tokens[m.first].sentence, []).append(m)
         return out
 
+    def events_of_sentence(self, k: int) -> list[EventMention]:
+        """The event mentions of the sentence of token ``k``, in text order."""
+        return self._events_in.get(self.tokens[k].sentence, [])
+
     @functools.cached_property
     def _events_of_clause(self) -> dict[int, list[EventMention]]:
         """The event mentions each clause holds a word of, in text order."""
@@ -293,6 +297,14 @@ class Document:
                 return str(self.published.year - 1)
         return None
 
+    def _other_year(self, i: int) -> str | None:
+        """The year of another edition that words before token ``i`` in its clause name ("last year", "in 2017")."""
+        clause_start = i
+        while clause_start > max(0, i - OTHER_EDITION_WINDOW) and self.clauses[clause_start - 1] == self.clauses[i]:
+            clause_start -= 1
+        year = self._previous_between(i, clause_start, i) or self._year_before(i)
+        return None if year is not None and self.published is not None and int(year) == self.published.year else year
+
     def subject(self, i: int, *, near: int | None = None) -> str | None:
         """The event a claim at token ``i`` is about.
 
@@ -337,18 +349,13 @@ class Document:
             return self.mention_text(named[k - 1])
         if near is not None:
             unnamed = [m for m in here if not m.named]
+        # "Год назад СЭФ посетили ...", "а в 2017 году — 1 360", "سال گذشته ۱۹۰۰ نفر در این مجمع": the edition of another year
         if unnamed and (antecedent := self._antecedent(unnamed[0])) is not None:
-            return self.mention_text(antecedent)
+            return self.mention_text(antecedent, self._other_year(i))
         if here or near is None:
             main = self._main_event
             if main is not None and main.first <= i:
-                # "Год назад СЭФ посетили ...", "а в 2017 году — 1 360": the main event's edition of another year
-                clause_start = i
-                while clause_start > max(0, i - OTHER_EDITION_WINDOW) and self.clauses[clause_start - 1] == self.clauses[i]:
-                    clause_start -= 1
-                year = self._previous_between(i, clause_start, i) or self._year_before(i)
-                same = year is not None and self.published is not None and int(year) == self.published.year
-                return self.mention_text(main, None if same else year)
+                return self.mention_text(main, self._other_year(i))
         if named:
             return self.mention_text(named[0])
         return self.mention_text(here[0]) if here else None

@@ -1,0 +1,145 @@
+"""Counts of a part of the whole: "including 40 ministers", "из них 900 онлайн", one country's delegation,
+countries that sign a declaration, and those at a part of the event (its first day, its plenary, its exhibition):
+never compared with the whole."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.extraction.document import Document
+
+if TYPE_CHECKING:
+    from factcheck.extraction.counts import _Clauses as Clauses
+
+PART_GAP = 3  # words allowed between "including", "из них" and the figure (or after the count)
+DELEGATION_WINDOW = 6  # words either side of a figure searched for a country's name and a delegation word
+BRACKET_WINDOW = 10  # words before a bracketed figure searched for the country it belongs to: "Бразилия, ... (1914 человек)"
+LIST_PUNCT = frozenset(",;.)،؛")  # what may follow an item of a list of figures: "Brezilya 1.914, Türkiye ..."
+BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name and its figure
+NUMERIC = ("num", "numx", "mixed")
+PART_WINDOW = 12  # words either side of a count searched for a part of the event ("first day", "plenary")
+
+
+def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int, attribute: str, noun: range) -> bool:
+    """The count is a part of the whole: after "including", "из них", "از جمله"; before "dahil"; one country's
+    delegation; countries or organisations that join, sign or back something."""
+    toks = doc.tokens
+    n = len(toks)
+    own = clauses.ids[i]
+    # "including 40 ministers", "Еще 3 975 человек", "onlardan 790-ı"; not a figure that names whose the counted
+    # people are ("onların arasında 200 ölkənin nümayəndə heyətləri": the delegations are among them)
+    possessor = last < n and doc.same_sentence(i, last) and clauses.nouns.match(toks, last) is not None
+    for k in range(max(0, first - PART_GAP - clauses.parts_before.max_len), first if not possessor else 0):
+        m = clauses.parts_before.match(toks, k)
+        if (
+            m and m[1] <= first and first - m[1] <= PART_GAP and doc.same_sentence(k, i)
+            and all(toks[c].kind not in NUMERIC for c in range(m[1], first)) and clauses.of_marker(k, m[1]) == own
+        ):
+            return True
+    # "40 nazir daxil olmaqla", "300 of them"
+    for k in range(last, min(n, last + PART_GAP)):
+        if not doc.same_sentence(i, k) or toks[k].kind in NUMERIC or clauses.ids[k] != own:
+            break
+        if clauses.parts_after.match(toks, k):
+            return True
+    if attribute in ("countries", "organisations") and _endorsing(doc, clauses, i, first, last, noun):
+        return True
+    if _at_event_part(doc, clauses, i, first, last, noun):
+        return True
+    return attribute != "countries" and _delegation(doc, clauses, i, first, last, noun)
+
+
+def _at_event_part(doc: Document, clauses: Clauses, i: int, first: int, last: int, noun: range) -> bool:
+    """A word of ``counts.event_parts`` in the count's clause, or in the clause that opens its sentence just before
+    it ("On the first day of the forum, 1,200 people came"): a day of the event (label ``day``) always; one of its
+    parts (label ``part``: a plenary, an exhibition) when the sentence speaks of an event the word is not a word of
+    ("The exhibition part of the forum drew 800 visitors", not "The exhibition drew 20,000 visitors").
+    Not a word of a name (capitalised within a sentence of a cased language, or within an event's name but before
+    its edition's code), nor the noun of another figure ("attended 50 sessions")."""
+    toks = doc.tokens
+    ids = clauses.ids
+    parts = clauses.event_parts
+    own = set(clauses.own(i, last))
+    start = i
+    while start > 0 and doc.same_sentence(i, start - 1):
+        start -= 1
+    if ids[i] == ids[start] + 1:
+        own.add(ids[start])  # the sentence's opening phrase: "On its first day, ..."
+    events = doc.events_of_sentence(i)
+    for k in range(max(start, first - PART_WINDOW), min(len(toks), last + PART_WINDOW)):
+        if k in noun or ids[k] not in own or not doc.same_sentence(i, k):
+            continue
+        m = parts.match(toks, k)
+        if m is None or (k > 0 and toks[k - 1].kind in ("num", "numx")) or (doc.lang.cased and k > start and toks[k].is_capitalised):
+            continue
+        # a word of an event's name is none, but words before its edition's code are ("Пленарное заседание ABC-2026")
+        coded = [e for e in events if e.named and e.first <= k < e.last]
+        if coded and all(t.kind != "mixed" for t in toks[k:coded[0].last]):
+            continue
+        if m[0] == "day" or coded or any(_other(toks, e, k, m[1]) for e in events):
+            return True
+    return False
+
+
+def _endorsing(doc: Document, clauses: Clauses, i: int, first: int, last: int, noun: range) -> bool:
+    """A word of ``counts.endorsements`` (joined the declaration, signed, backed) in the count's clause."""
+    from factcheck.extraction.counts import MEASURE_WINDOW
+
+    toks = doc.tokens
+    own = clauses.own(i, last)
+    for k in range(max(0, first - MEASURE_WINDOW), min(len(toks), last + MEASURE_WINDOW)):
+        if k in noun or clauses.ids[k] not in own:
+            continue
+        if clauses.lone(clauses.endorsements.match(toks, k), k):
+            return True
+    return False
+
+
+def _delegation(doc: Document, clauses: Clauses, i: int, first: int, last: int, noun: range) -> bool:
+    """One country's delegation: a figure right after a country's name in a list ("Brezilya 1.914,"), in
+    brackets after it ("Турция (1862)", "Бразилия, которая ... (1914 человек)"), or near a country's name and
+    a word of ``counts.delegations`` ("Azerbaijan brought the largest delegation — 2,229 people"), with no other
+    figure between. A country named as a place ("in Azerbaijan") is not a delegation."""
+    toks = doc.tokens
+    n = len(toks)
+    countries = clauses.countries
+
+    def country_ending(end: int) -> tuple[str, int] | None:
+        m = countries.match_ending(toks, end)
+        return None if m is None or clauses.is_place(m[1], end) else m
+
+    p = first - 1
+    if p >= 0 and toks[p].text in BEFORE_ITEM and doc.same_sentence(p, i):
+        p -= 1
+    ends_item = last >= n or not doc.same_sentence(i, last) or toks[last].text in LIST_PUNCT
+    if p >= 0 and doc.same_sentence(p, i) and ends_item and country_ending(p + 1):
+        return True  # "Brezilya 1.914,", "Турция (1862)"
+    bracketed = first > 0 and toks[first - 1].text == "(" and last < n and toks[last].text == ")"
+    country = delegation = False
+    for k in range(first - 1, max(-1, first - 1 - max(DELEGATION_WINDOW, BRACKET_WINDOW if bracketed else 0)), -1):
+        if not doc.same_sentence(i, k) or toks[k].kind == "num":
+            break
+        near = first - k <= DELEGATION_WINDOW
+        if not country and country_ending(k + 1):
+            country = True
+            if bracketed:
+                return True
+        if near and not delegation and k not in noun and clauses.lone(clauses.delegations.match(toks, k), k):
+            delegation = True
+    for k in range(last, min(n, last + DELEGATION_WINDOW)):
+        if not doc.same_sentence(i, k) or toks[k].kind == "num":
+            break
+        if not country and (m := countries.match(toks, k)) and not clauses.is_place(k, m[1]):
+            country = True
+        if not delegation and k not in noun and clauses.lone(clauses.delegations.match(toks, k), k):
+            delegation = True
+    return country and delegation
+
+
+def _other(toks, e, first: int, end: int) -> bool:
+    """Event mention ``e`` is of another event than the part at tokens [first, end): outside it, and not of its noun
+    ("Açılış sessiyasında ..., sessiya həmçinin onlayn yayımlanıb": the session itself)."""
+    if not (e.last <= first or e.first >= end):
+        return False
+    words = {s for t in toks[first:end] for s in t.stems}
+    return words.isdisjoint(toks[e.last - 1].stems)
