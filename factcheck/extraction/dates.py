@@ -69,6 +69,7 @@ class _Parser(Ranges, Years, Periods, NumericDates):
         self.months = _months(lang)
         self.year_words = lang.lexicon("dates.year_words")
         self.year_before = lang.lexicon("dates.year_words_before")
+        self.years_after = lang.words["dates.years_after"]
         self.month_words = lang.lexicon("dates.month_words")
         self.opened_joins = lang.lexicon("dates.range_join_opened")
         self.list_joins = lang.words["titles.list_joins"]
@@ -263,6 +264,9 @@ class _Parser(Ranges, Years, Periods, NumericDates):
             before = self.year_before.match_ending(toks, i) if i > 0 else None
             if before and self._ok(before[1], i):
                 first, worded = before[1], True  # "سال ۲۰۲۵", "in the year 2025"
+            elif i > 0 and self._ok(i - 1, i) and toks[i - 1].lower in self.years_after and not (
+                    self._ok(y[1], i) and self.count_nouns.match(toks, y[1])):
+                worded = True  # "since 2019": a year, never what a figure counts ("The number of visitors has grown since 2019")
             elif i > 1 and self._ok(i - 2, i) and toks[i - 1].lower in self.list_joins and self.year(i - 2) and (
                 self.year_before.match_ending(toks, i - 2)
             ):

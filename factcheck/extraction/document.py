@@ -257,17 +257,19 @@ class Document:
             if not self.same_sentence(m.first, k):
                 continue
             y = _YEAR.match(toks[k].base)
-            if y is None or (k > 0 and toks[k - 1].kind == "num"):
-                continue
+            if y is None or (k > 0 and (toks[k - 1].kind == "num" or toks[k - 1].lower in self.lang.words["dates.years_after"])):
+                continue  # not a figure, nor a year of a time since or until ("has doubled since 2019,")
             beside = k == m.first - 1 or (k + 1 < len(toks) and toks[k + 1].kind == "punct")  # "the 2017 conference", "held in 2017,"
             if beside or self._marked_year(k):
                 return y.group(1)
         return None
 
     def _marked_year(self, k: int) -> bool:
-        """Token ``k`` is marked as a year: "2017-ci ildə", "в 2022 году", "سال ۲۰۲۲", "in the year 2017"."""
+        """Token ``k`` is marked as a year: "2017-ci ildə", "в 2022 году", "سال ۲۰۲۲", "in the year 2017", "2019'da"."""
+        t = self.tokens[k]
         return self.lang.lexicon("dates.year_words").match(self.tokens, k + 1) is not None or (
-            k > 0 and self.lang.lexicon("dates.year_words_before").match_ending(self.tokens, k) is not None)
+            k > 0 and self.lang.lexicon("dates.year_words_before").match_ending(self.tokens, k) is not None) or (
+            t.base != t.text and t.lower[len(t.base) + 1:] in self.lang.words["dates.year_suffixes"])
 
     def _year_before(self, i: int) -> str | None:
         """A year marked as one between the last comma before token ``i`` and ``i``: "..., а в 2017 году в
@@ -346,7 +348,7 @@ class Document:
             named_starts = [m.first for m in named]
         k = bisect.bisect_right(named_starts, i)
         if k:
-            return self.mention_text(named[k - 1])
+            return self.mention_text(named[k - 1], self._other_year(i))
         if near is not None:
             unnamed = [m for m in here if not m.named]
         # "Год назад СЭФ посетили ...", "а в 2017 году — 1 360", "سال گذشته ۱۹۰۰ نفر در این مجمع": the edition of another year
