@@ -24,7 +24,8 @@ from factcheck.extraction.numbers import may_start, read_number
 from factcheck.extraction.numeric import NumericDates
 from factcheck.extraction.periods import ROMAN, Periods
 from factcheck.extraction.ranges import Ranges
-from factcheck.extraction.relative import DATE_SUBJECT_DISTANCE, moves, relative_dates
+from factcheck.extraction.relative import moves, relative_dates
+from factcheck.extraction.whose import date_subject
 from factcheck.extraction.years import Years
 from factcheck.lang import Language, Lexicon
 
@@ -352,8 +353,11 @@ def extract_dates(doc: Document) -> list[dict]:
     last_month: tuple[str, int | None, int] | None = None
     for first, last, left, right in found:
         try:
+            # (of the date's clause: not "17-19 Mayıs'ta yapıldı; geçen yıl ...", a clause about another year)
             said = None if left.year is not None and right.year is not None else next((r for r in relative if len(r[0]["date_start"]) == 4
-                         and (0 <= first - r[2] <= 2 or 0 <= r[1] - last <= 2) and doc.same_sentence(first, r[1])), None)
+                         and ((0 <= first - r[2] <= 2 and (doc.clauses[r[2] - 1] == doc.clauses[first] or all(
+                             t.text in "-–—" for t in doc.tokens[r[2]:first])))  # "а в прошлом году - 18-20 мая"
+                              or (0 <= r[1] - last <= 2 and doc.clauses[r[1]] == doc.clauses[last - 1]))), None)
             # a relative year earlier in the date's clause gives the year too ("ötən il ... sərgisi çərçivəsində
             # noyabrın 29-da"), and stays a claim of its own
             told = said or next((r for r in relative if len(r[0]["date_start"]) == 4 and 0 <= first - r[2] <= SAID_REACH
@@ -406,6 +410,6 @@ def extract_dates(doc: Document) -> list[dict]:
             except (ValueError, OverflowError):
                 pass
         claims.append((doc.claim("date", first, last, date_start=start, date_end=end, calendar=left.calendar,
-                                 subject_text=doc.subject(first, near=DATE_SUBJECT_DISTANCE), _bare_year=left is right and left.bare),
+                                 subject_text=date_subject(doc, first, last), _bare_year=left is right and left.bare),
                        first, last))
     return [c for c, _, _ in narrow(parser, claims + relative)]

@@ -257,12 +257,18 @@ class Document:
             if not self.same_sentence(m.first, k):
                 continue
             y = _YEAR.match(toks[k].base)
-            if y is None or (k > 0 and (toks[k - 1].kind == "num" or toks[k - 1].lower in self.lang.words["dates.years_after"])):
-                continue  # not a figure, nor a year of a time since or until ("has doubled since 2019,")
+            if y is None or (k > 0 and (toks[k - 1].kind == "num" or toks[k - 1].lower in self.lang.words["dates.years_after"]
+                                        or self._month_before(k))):
+                continue  # not a figure, a year of a time since or until ("has doubled since 2019,"), nor a full date's
             beside = k == m.first - 1 or (k + 1 < len(toks) and toks[k + 1].kind == "punct")  # "the 2017 conference", "held in 2017,"
             if beside or self._marked_year(k):
                 return y.group(1)
         return None
+
+    def _month_before(self, k: int) -> bool:
+        """A month's name ends right before token ``k`` ("18-20 May 2025", "17 мая 2025"): ``k`` is a full date's year."""
+        return any(self.lang.lexicon(f"dates.{key}").match_ending(self.tokens, k) is not None
+                   for key in ("months", "solar_months", "lunar_months"))
 
     def _marked_year(self, k: int) -> bool:
         """Token ``k`` is marked as a year: "2017-ci ildə", "в 2022 году", "سال ۲۰۲۲", "in the year 2017", "2019'da"."""
@@ -285,7 +291,8 @@ class Document:
 
     def _previous_edition(self, m: EventMention) -> str | None:
         """The year before publication when words of ``events.previous_words`` stand a few words
-        before or after an event's words ("last year's forum", "год назад СЭФ", "geçen yılki forum")."""
+        before or after an event's words ("last year's forum", "год назад СЭФ", "geçen yılki forum"); the year
+        after it, for ``events.next_words`` ("next year's forum")."""
         if any(t.kind != "word" for t in self.tokens[m.first:m.last]):
             return None  # an edition's code or number names it ("the previous edition, ABC-22")
         return self._previous_between(m.first, max(0, m.first - YEAR_BEFORE), min(len(self.tokens), m.last + YEAR_AFTER))
@@ -293,19 +300,32 @@ class Document:
     def _previous_between(self, i: int, first: int, last: int) -> str | None:
         if self.published is None:
             return None
-        previous = self.lang.lexicon("events.previous_words")
+        previous, following = self.lang.lexicon("events.previous_words"), self.lang.lexicon("events.next_words")
         for k in range(first, last):
-            if self.same_sentence(i, k) and previous.match(self.tokens, k) is not None:
-                return str(self.published.year - 1)
+            for words, step in ((previous, -1), (following, 1)):
+                # of its own clause, or opening the one before it ("Last year, the forum drew ...", "; last year, 3,000
+                # attended"), not another clause's ("bu yılki forumun konuk ülkesiydi; gelecek yıl ...")
+                if (m := words.match(self.tokens, k)) and (self.clauses[k] == self.clauses[i] or self._opening(k, m[1], i)):
+                    return str(self.published.year + step)
         return None
 
     def _other_year(self, i: int) -> str | None:
-        """The year of another edition that words before token ``i`` in its clause name ("last year", "in 2017")."""
+        """The year of another edition that words before token ``i`` in its clause, or a phrase opening the clause
+        before it, name ("last year", "in 2017", "; last year, 3,000 attended")."""
         clause_start = i
         while clause_start > max(0, i - OTHER_EDITION_WINDOW) and self.clauses[clause_start - 1] == self.clauses[i]:
             clause_start -= 1
-        year = self._previous_between(i, clause_start, i) or self._year_before(i)
+        if clause_start > 0 and self.same_sentence(i, clause_start - 1):
+            clause_start = max(self._clause_starts[self.clauses[clause_start - 1]], i - OTHER_EDITION_WINDOW)
+        year = self._previous_between(i, clause_start, i + 1) or self._year_before(i)  # (or one a claim starts with)
         return None if year is not None and self.published is not None and int(year) == self.published.year else year
+
+    def _opening(self, k: int, end: int, i: int) -> bool:
+        """The phrase at tokens [k, end) opens its clause, a comma follows it, and token ``i`` is in the clause right
+        after it ("Last year, the forum drew ...")."""
+        toks = self.tokens
+        return (self.clauses[i] == self.clauses[k] + 1 and end < len(toks) and toks[end].text in ",،"
+                and all(t.kind == "punct" for t in toks[self._clause_starts[self.clauses[k]]:k]))
 
     def subject(self, i: int, *, near: int | None = None) -> str | None:
         """The event a claim at token ``i`` is about.

@@ -26,7 +26,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.extraction.calendars import Atom, infer_year
-from factcheck.extraction.relative import DATE_SUBJECT_DISTANCE, moved_weekdays, moves
+from factcheck.extraction.relative import moved_weekdays, moves
+from factcheck.extraction.whose import date_subject
 from factcheck.lang import Language, Lexicon
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ def narrow(parser: DateParts, dated: list[Dated]) -> list[Dated]:
         gone.update(id(d[0]) for d in dated if first <= d[1] and d[2] <= last)
         # a week is days something falls within, not the days an event runs ("the summit, in the last week of November"):
         # no subject, so that the date findings do not read it as one
-        subject = doc.subject(first, near=DATE_SUBJECT_DISTANCE) if kind == "weekday" else None
+        subject = date_subject(doc, first, last) if kind == "weekday" else None
         claim = doc.claim("date", first, last, date_start=span[0].isoformat(), date_end=span[1].isoformat(), calendar="gregorian",
                           subject_text=subject, _bare_year=False)
         new.append((claim, first, last))

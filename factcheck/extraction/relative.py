@@ -27,10 +27,10 @@ from functools import cache, lru_cache
 
 from factcheck.extraction.document import Document
 from factcheck.extraction.numbers import read_number
+from factcheck.extraction.whose import date_subject
 from factcheck.lang import Language, Lexicon
 from factcheck.text import APOSTROPHES, Token
 
-DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 RELATIVE_PRECISION = {"day": 10, "month": 7, "year": 4}  # dateparser's period -> ISO length
 STEPS = {"next": 1, "last": -1, "this": 0, "before_last": -2, "after_next": 2}
 UNIT_REACH = 8  # tokens from the start of a relative period to its unit word ("two hundred and twelve days ago")
@@ -389,7 +389,7 @@ def relative_dates(doc: Document, taken: set[int]) -> list[tuple[dict, int, int]
             # falls within, never an event's run, which the date findings would hold against its dates: no subject
             within = len(start) == 10 and start != end
             claim = doc.claim("date", i, m[1], date_start=start, date_end=end, calendar="gregorian",
-                              subject_text=None if within else doc.subject(i, near=DATE_SUBJECT_DISTANCE), _bare_year=False)
+                              subject_text=None if within else date_subject(doc, i, m[1]), _bare_year=False)
             claims.append((claim, i, m[1]))
         i = m[1]
     return claims

@@ -2,7 +2,8 @@
 
 A range of days ("17-28 November") states when an event ran: it must be the rule's range (its
 scheduled days, or its days up to the actual close), or, without a rule, the range most sources
-give; two ranges that differ cannot both be right (an error). A day outside the event's dates but
+give; two ranges within a month of each other that differ cannot both be right (an error; a range further away
+may date another edition or something else: a warning). A day outside the event's dates but
 within a month of them may be a wrong date of it: a warning (a month, a year, or a day further
 away dates something else said of it). A range that ends on the scheduled
 day in an article published after the event actually closed on another day is a warning. A date
@@ -164,7 +165,9 @@ def check_dates(df, rules, outlets: dict) -> tuple[list[Finding], dict]:
     j["apart"] = (j["is_range"] & ~(scheduled | actual)) | stale | (~j["is_range"] & outside)
     j["severity"] = "warning"
     is_ruled = j["subject_key"].isin(ruled)
-    hard = j["is_range"] & ~(scheduled | actual)
+    # a range months from the event's dates may date another edition ("the next forum will be held ...") or something
+    # else said of it: a warning; one within a month of them cannot be its dates too
+    hard = j["is_range"] & ~(scheduled | actual) & near
     j.loc[hard & ~is_ruled, "severity"] = "error"
     if ruled:
         j.loc[hard & is_ruled, "severity"] = j.loc[hard & is_ruled, "subject_key"].map(lambda k: ruled[k]["severity"])
@@ -216,8 +219,11 @@ def _finding(key, records: list[dict], rule: dict | None, outlets: dict) -> Find
         value = describe_dates(r["date_start"], r["date_end"])
         if r["is_range"] and r["last"] == last and rule and rule["closed"] and r["first"] == first:
             reasons.append(f"{r['article']} ({r['published']}) says it ran {value}, but it closed on {rule['closed']}.")
-        elif r["is_range"]:
+        elif r["is_range"] and r["severity"] != "warning":
             reasons.append(f"{r['article']} gives {value}: it {_how(r, first, last)}; two ranges of days cannot both be right.")
+        elif r["is_range"]:
+            reasons.append(f"{r['article']} gives {value}: it {_how(r, first, last)}, more than a month away: it may date "
+                           "another edition or something else said of it.")
         else:
             reasons.append(f"{r['article']} gives {value}, outside those dates: it may date something else said of it.")
     sources = [_source(r, outlets, r["apart"], _how(r, first, last) if r["apart"] and r["is_range"] else None) for r in records]
