@@ -44,7 +44,7 @@ def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int
             return True
     if attribute in ("countries", "organisations") and _endorsing(doc, clauses, i, first, last, noun):
         return True
-    if _at_event_part(doc, clauses, i, first, last, noun):
+    if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last):
         return True
     return attribute != "countries" and _delegation(doc, clauses, i, first, last, noun)
 
@@ -143,3 +143,18 @@ def _other(toks, e, first: int, end: int) -> bool:
         return False
     words = {s for t in toks[first:end] for s in t.stems}
     return words.isdisjoint(toks[e.last - 1].stems)
+
+
+def _change(doc: Document, clauses: Clauses, i: int, first: int, last: int) -> bool:
+    """The figure is a change or an earlier figure, not the whole (``counts.changes``): right after a word of
+    ``before`` ("rose by 500", "up from 1,900", "выросло на 500"; a qualifier may stand between) or right before one of
+    ``after`` ("500 more", "500 kişi arttı", "на 500 человек больше", "۵۰۰ نفر بیشتر"), in its clause."""
+    toks = doc.tokens
+    changes = clauses.changes
+    m = changes.match_ending(toks, first)
+    if m is None and first < i:
+        m = changes.match_ending(toks, i)  # "up from about 1,900"
+    if m is not None and m[0] == "before" and clauses.ids[m[1]] == clauses.ids[i]:
+        return True
+    after = changes.match(toks, last) if last < len(toks) and clauses.ids[last] == clauses.ids[i] else None
+    return after is not None and after[0] == "after"
