@@ -44,7 +44,7 @@ def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int
             return True
     if attribute in ("countries", "organisations") and _endorsing(doc, clauses, i, first, last, noun):
         return True
-    if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last):
+    if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last) or _summed(doc, i, first, last):
         return True
     return attribute != "countries" and _delegation(doc, clauses, i, first, last, noun)
 
@@ -158,3 +158,30 @@ def _change(doc: Document, clauses: Clauses, i: int, first: int, last: int) -> b
         return True
     after = changes.match(toks, last) if last < len(toks) and clauses.ids[last] == clauses.ids[i] else None
     return after is not None and after[0] == "after"
+
+
+def _summed(doc: Document, i: int, first: int, last: int) -> bool:
+    """The figure sums over several events its sentence counts ("one of 12 forums held this year, with 30,000
+    participants in all", "25 forums attended by 60,000 people"): a number of two or more right before a word of
+    ``events.nouns`` (one word may stand between) that is not one of an event's sessions (``counts.attributes.sessions``),
+    nor a year ("the 2026 forum drew 2,572")."""
+    from factcheck.extraction.numbers import read_number
+
+    toks = doc.tokens
+    events = doc.lang.lexicon("events.nouns")
+    sessions = doc.lang.lexicon("counts.attributes")
+    start = i
+    while start > 0 and doc.same_sentence(i, start - 1):
+        start -= 1
+    k = start
+    while k < len(toks) and doc.same_sentence(i, k):
+        num = read_number(doc, k) if toks[k].kind == "num" and not first <= k < last else None
+        if num is None or num.ordinal or num.value < 2 or (num.last == k + 1 and len(toks[k].text) == 4 and 1800 <= num.value < 2200):
+            k += 1
+            continue
+        for j in (num.last, num.last + 1):
+            m = events.match(toks, j) if doc.same_sentence(i, j) and j < len(toks) else None
+            if m is not None and not ((s := sessions.match(toks, j)) and s[0] == "sessions"):
+                return True
+        k = num.last
+    return False
