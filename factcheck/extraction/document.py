@@ -90,6 +90,17 @@ class Document:
         found = [at for word in lexicon.firsts if (where := index.get(word)) for at in where]
         return sorted(set(found))
 
+    def found_in(self, lexicon: Lexicon, lo: int, hi: int) -> list[tuple[int, tuple[str, int]]]:
+        """The phrases of ``lexicon`` that start at tokens [lo, hi): (start, (label, end)), in order; the text's
+        matches are found once a lexicon, and each call costs a look-up (a scan per claim would cost a pass
+        over its clause per claim)."""
+        cache = self.__dict__.setdefault("_found", {})
+        if id(lexicon) not in cache:
+            cache[id(lexicon)] = found = [(k, m) for k in self.starts(lexicon) if (m := lexicon.match(self.tokens, k))]
+            cache[id(lexicon), "at"] = [k for k, _ in found]
+        at = cache[id(lexicon), "at"]
+        return cache[id(lexicon)][bisect.bisect_left(at, lo):bisect.bisect_left(at, hi)]
+
     @functools.cached_property
     def clauses(self) -> list[int]:
         """The clause of each token: a sentence is cut before punctuation that separates clauses and
@@ -116,6 +127,17 @@ class Document:
     def same_sentence(self, i: int, j: int) -> bool:
         sentence = self._sentence_of
         return 0 <= j < len(sentence) and sentence[i] == sentence[j]
+
+    def sentence_first(self, k: int) -> int:
+        """The first token of the sentence of token ``k``."""
+        return self._sentence_firsts[self.tokens[k].sentence]
+
+    @functools.cached_property
+    def _sentence_firsts(self) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for k, t in enumerate(self.tokens):
+            out.setdefault(t.sentence, k)
+        return out
 
     @functools.cached_property
     def _sentence_of(self) -> list[int]:
@@ -300,13 +322,13 @@ class Document:
     def _previous_between(self, i: int, first: int, last: int) -> str | None:
         if self.published is None:
             return None
-        previous, following = self.lang.lexicon("events.previous_words"), self.lang.lexicon("events.next_words")
-        for k in range(first, last):
-            for words, step in ((previous, -1), (following, 1)):
-                # of its own clause, or opening the one before it ("Last year, the forum drew ...", "; last year, 3,000
-                # attended"), not another clause's ("bu yılki forumun konuk ülkesiydi; gelecek yıl ...")
-                if (m := words.match(self.tokens, k)) and (self.clauses[k] == self.clauses[i] or self._opening(k, m[1], i)):
-                    return str(self.published.year + step)
+        found = [(k, m, -1) for k, m in self.found_in(self.lang.lexicon("events.previous_words"), first, last)]
+        found += [(k, m, 1) for k, m in self.found_in(self.lang.lexicon("events.next_words"), first, last)]
+        for k, m, step in sorted(found):
+            # of its own clause, or opening the one before it ("Last year, the forum drew ...", "; last year, 3,000
+            # attended"), not another clause's ("bu yılki forumun konuk ülkesiydi; gelecek yıl ...")
+            if self.clauses[k] == self.clauses[i] or self._opening(k, m[1], i):
+                return str(self.published.year + step)
         return None
 
     def _other_year(self, i: int) -> str | None:

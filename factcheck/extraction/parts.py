@@ -60,17 +60,14 @@ def _at_event_part(doc: Document, clauses: Clauses, i: int, first: int, last: in
     ids = clauses.ids
     parts = clauses.event_parts
     own = set(clauses.own(i, last))
-    start = i
-    while start > 0 and doc.same_sentence(i, start - 1):
-        start -= 1
+    start = doc.sentence_first(i)
     if ids[i] == ids[start] + 1:
         own.add(ids[start])  # the sentence's opening phrase: "On its first day, ..."
     events = doc.events_of_sentence(i)
-    for k in range(max(start, first - PART_WINDOW), min(len(toks), last + PART_WINDOW)):
+    for k, m in doc.found_in(parts, max(start, first - PART_WINDOW), min(len(toks), last + PART_WINDOW)):
         if k in noun or ids[k] not in own or not doc.same_sentence(i, k):
             continue
-        m = parts.match(toks, k)
-        if m is None or (k > 0 and toks[k - 1].kind in ("num", "numx")) or (doc.lang.cased and k > start and toks[k].is_capitalised):
+        if (k > 0 and toks[k - 1].kind in ("num", "numx")) or (doc.lang.cased and k > start and toks[k].is_capitalised):
             continue
         # a word of an event's name is none, but words before its edition's code are ("Пленарное заседание ABC-2026")
         coded = [e for e in events if e.named and e.first <= k < e.last]
@@ -164,24 +161,32 @@ def _summed(doc: Document, i: int, first: int, last: int) -> bool:
     """The figure sums over several events its sentence counts ("one of 12 forums held this year, with 30,000
     participants in all", "25 forums attended by 60,000 people"): a number of two or more right before a word of
     ``events.nouns`` (one word may stand between) that is not one of an event's sessions (``counts.attributes.sessions``),
-    nor a year ("the 2026 forum drew 2,572")."""
+    nor a year ("the 2026 forum drew 2,572"). Found once a sentence (a long list of figures costs one pass)."""
+    cache = doc.__dict__.setdefault("_event_numbers", {})
+    sentence = doc.tokens[i].sentence
+    if sentence not in cache:
+        cache[sentence] = _event_numbers(doc, i)
+    return any(not first <= k < last for k in cache[sentence])
+
+
+def _event_numbers(doc: Document, i: int) -> list[int]:
+    """Where the numbers of events of the sentence of token ``i`` start."""
     from factcheck.extraction.numbers import read_number
 
     toks = doc.tokens
     events = doc.lang.lexicon("events.nouns")
     sessions = doc.lang.lexicon("counts.attributes")
-    start = i
-    while start > 0 and doc.same_sentence(i, start - 1):
-        start -= 1
-    k = start
-    while k < len(toks) and doc.same_sentence(i, k):
-        num = read_number(doc, k) if toks[k].kind == "num" and not first <= k < last else None
+    start = doc.sentence_first(i)
+    end = start
+    while end < len(toks) and doc.same_sentence(i, end):
+        end += 1
+    nouns = {j for j, _ in doc.found_in(events, start, end) if not ((s := sessions.match(toks, j)) and s[0] == "sessions")}
+    found, after = [], start
+    for k in (range(start, end) if nouns else ()):
+        num = read_number(doc, k) if k >= after and toks[k].kind == "num" else None
         if num is None or num.ordinal or num.value < 2 or (num.last == k + 1 and len(toks[k].text) == 4 and 1800 <= num.value < 2200):
-            k += 1
             continue
-        for j in (num.last, num.last + 1):
-            m = events.match(toks, j) if doc.same_sentence(i, j) and j < len(toks) else None
-            if m is not None and not ((s := sessions.match(toks, j)) and s[0] == "sessions"):
-                return True
-        k = num.last
-    return False
+        if num.last in nouns or num.last + 1 in nouns:
+            found.append(k)
+        after = num.last
+    return found

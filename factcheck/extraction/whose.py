@@ -12,6 +12,7 @@ from factcheck.extraction.document import Document
 
 DATE_SUBJECT_DISTANCE = 10  # words between a date and the event it dates
 AROUND_GAP = 1  # words allowed between "ahead of", "öncesinde" and the event's words
+CLAUSE_WINDOW = 24  # words of the date's clause either side of it that are read (a run-on clause costs no more a date)
 
 
 def date_subject(doc: Document, first: int, last: int) -> str | None:
@@ -26,13 +27,13 @@ def _not_of_event(doc: Document, first: int, last: int) -> bool:
     toks, ids = doc.tokens, doc.clauses
     own = {ids[first], ids[last - 1]}
     lo, hi = first, last
-    while lo > 0 and ids[lo - 1] in own:
+    while lo > max(0, first - CLAUSE_WINDOW) and ids[lo - 1] in own:
         lo -= 1
-    while hi < len(toks) and ids[hi] in own:
+    while hi < min(len(toks), last + CLAUSE_WINDOW) and ids[hi] in own:
         hi += 1
     events = [m for m in doc.events_of_sentence(first) if m.first < hi and m.last > lo]
-    for k in range(lo, hi):
-        if first <= k < last or (m := words.match(toks, k)) is None:
+    for k, m in doc.found_in(words, lo, hi):
+        if first <= k < last:
             continue
         inside = [e for e in events if e.first <= k < e.last]
         if any(e.named for e in inside) or (inside and len(inside) == len(events)):
