@@ -143,16 +143,17 @@ def _other(toks, e, first: int, end: int) -> bool:
 
 
 def _change(doc: Document, clauses: Clauses, i: int, first: int, last: int) -> bool:
-    """The figure is a change or an earlier figure, not the whole (``counts.changes``): right after a word of
-    ``before`` ("rose by 500", "up from 1,900", "выросло на 500"; a qualifier may stand between) or right before one of
+    """The figure is a change, an earlier figure or a capacity, not the whole (``counts.changes``, ``counts.capacity``:
+    "can host up to 5,000", "вмещает до 5 тыс."): right after a word of ``before`` or of ``capacity`` ("rose by 500", "up from 1,900", "выросло на 500"; a qualifier may stand between) or right before one of
     ``after`` ("500 more", "500 kişi arttı", "на 500 человек больше", "۵۰۰ نفر بیشتر"), in its clause."""
     toks = doc.tokens
     changes = clauses.changes
-    m = changes.match_ending(toks, first)
-    if m is None and first < i:
-        m = changes.match_ending(toks, i)  # "up from about 1,900"
-    if m is not None and m[0] == "before" and clauses.ids[m[1]] == clauses.ids[i]:
-        return True
+    for lexicon, label in ((changes, "before"), (clauses.capacity, None)):
+        m = lexicon.match_ending(toks, first)
+        if m is None and first < i:
+            m = lexicon.match_ending(toks, i)  # "up from about 1,900", "can host up to 5,000"
+        if m is not None and (label is None or m[0] == label) and clauses.ids[m[1]] == clauses.ids[i]:
+            return True
     after = changes.match(toks, last) if last < len(toks) and clauses.ids[last] == clauses.ids[i] else None
     return after is not None and after[0] == "after"
 
