@@ -9,6 +9,7 @@ from factcheck.extraction.people import PersonNames
 from factcheck.lang import Lexicon
 
 MAX_ORG = 12
+MAX_BODY = 4  # lower-case words of a body's name after a possessive ("Azerbaijan's state oil company")
 # Roles whose words before or after the title name a field ("Energy Minister"), not an organisation.
 PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister"}
 
@@ -93,6 +94,8 @@ class Organisations(PersonNames):
                     j += 1
                 elif t.text == "(" and self.ok(j + 2, anchor) and _ACRONYM.fullmatch(toks[j + 1].base) and toks[j + 2].text == ")":
                     j += 3  # "Central Election Commission (CEC)"
+                elif j > content and toks[j - 1].base != toks[j - 1].text and (body := self._body_after_possessive(j, anchor)):
+                    j = body  # "president of Azerbaijan's chess federation": the body is the country's, not the country
                 elif t.lower in self.joins or t.lower in self.of_words:
                     if self.ok(j + 1, anchor) and toks[j + 1].text[:1].isupper() and (
                         t.kind == "word" or self._enumeration_goes_on(j + 1, anchor)
@@ -125,6 +128,16 @@ class Organisations(PersonNames):
             j += 1
         return first, j
 
+    def _body_after_possessive(self, k: int, anchor: int) -> int | None:
+        """The end of the lower-case words of a body's name at ``k``, right after a possessive ("Azerbaijan's
+        chess federation", "Iran's national oil company"), up to a word of ``titles.org_words``."""
+        for j in range(k, k + MAX_BODY):
+            if not self.ok(j, anchor) or self.toks[j].kind != "word" or self.capital(j):
+                return None
+            if m := self.org_words.match(self.toks, j):
+                return m[1]
+        return None
+
     def _enumeration_goes_on(self, k: int, anchor: int) -> bool:
         """After a comma inside a name: does a word such as "and" follow before the next comma or
         title? ("Transport, Maritime Affairs and Communications", but not "..., Kyrgyz Minister")"""
@@ -154,8 +167,8 @@ class Organisations(PersonNames):
                     start, end = k, m[1]
                     if (sw := self.state_words.match_ending(toks, start)) and sw[1] >= first:
                         start = sw[1]  # "Republic of X", "جمهوری اسلامی X"
-                    elif end < last and (sw := self.state_words.match(toks, end)):
-                        end = sw[1]  # "Azerbaycan Cumhuriyeti"
+                    elif end < last and (sw := self.state_words.match(toks, end)) and (sw[1] >= last or self.capital(sw[1])):
+                        end = sw[1]  # "Azerbaycan Cumhuriyeti"; not "Азербайджанской федерации шахмат", a chess federation
                     country = (start, end)
                     break
             if country:
