@@ -4,6 +4,8 @@ Kurulu (YSK) Başkanı"), after it ("Minister of Foreign Affairs of X", "мин�
 
 from __future__ import annotations
 
+import itertools
+
 from factcheck.extraction.events import _ACRONYM, _EDITION
 from factcheck.extraction.people import PersonNames
 from factcheck.lang import Lexicon
@@ -98,8 +100,8 @@ class Organisations(PersonNames):
                     j = body  # "president of Azerbaijan's chess federation": the body is the country's, not the country
                 elif t.lower in self.joins or t.lower in self.of_words:
                     if self.ok(j + 1, anchor) and toks[j + 1].text[:1].isupper() and (
-                        t.kind == "word" or self._enumeration_goes_on(j + 1, anchor)
-                    ):
+                        t.kind == "word" or (self._enumeration_goes_on(j + 1, anchor) and not self._joined(content, j))
+                    ):  # a comma after an enumeration that "and" closed ends it: "of Iran and Azerbaijan, X and Y"
                         j += 1
                     else:
                         break
@@ -137,6 +139,10 @@ class Organisations(PersonNames):
             if m := self.org_words.match(self.toks, j):
                 return m[1]
         return None
+
+    def _joined(self, first: int, last: int) -> bool:
+        """Whether a word such as "and" stands among tokens [first, last)."""
+        return any(self.toks[j].kind == "word" and self.toks[j].lower in self.joins for j in range(first, last))
 
     def _enumeration_goes_on(self, k: int, anchor: int) -> bool:
         """After a comma inside a name: does a word such as "and" follow before the next comma or
@@ -198,6 +204,33 @@ class Organisations(PersonNames):
         if role in PORTFOLIO_ROLES:
             return None, rest_text
         return rest_text, None
+
+    def respective(self, runs: list[tuple[int, int]], role: str, n: int) -> list[tuple[str | None, str | None]] | None:
+        """Organisation and portfolio of each of ``n`` names after a title whose words name a list of countries
+        ("the presidents of Iran and Azerbaijan, X and Y", "Azərbaycan və İran prezidentləri X və Y"): the
+        countries in turn when there are as many as names, else none (whose is which is not said); None
+        where the words name no such list."""
+        toks = self.toks
+        spans = []
+        for first, last in self._trimmed(runs):
+            k = first
+            while k < last:
+                m = self.countries.match(toks, k)
+                if m and m[1] <= last:
+                    spans.append((k, m[1]))
+                    k = m[1]
+                else:
+                    k += 1
+        if len(spans) < 2 or any(not all(toks[x].lower in self.joins for x in range(a[1], b[0])) or a[1] == b[0]
+                                 for a, b in itertools.pairwise(spans)):
+            return None
+        rest = [r for first, last in runs for r in ((first, min(last, spans[0][0])), (max(first, spans[-1][1]), last)) if r[0] < r[1]]
+        org, portfolio = self.organisation(rest, role) if rest else (None, None)
+        if org is not None:
+            return [(None, None)] * n  # "the chess federations of A and B": bodies of the countries, not named
+        if n != len(spans):
+            return [(None, portfolio)] * n
+        return [(self.doc.source(*span), portfolio) for span in spans]
 
     def _trimmed(self, ranges):
         """Token ranges without joins, "of" and articles at their ends; empty ones dropped."""

@@ -157,7 +157,7 @@ class _Titles(Organisations):
         if name is None and appositive is None:
             appositive = self.appositive(first, rs)
         if name is None and appositive is None and self.lang.cased:
-            name = self.name_set_off(after, rs)  # "the Secretary-General, Jane Doe, said"
+            name = self.name_set_off(after, rs, plural)  # "the Secretary-General, Jane Doe, said"
         end = max(re_, of_last, after if modifier else 0)  # a claim with its name before the title ends here
         if appositive is not None:
             return self._claim_before(appositive, end, role, [*runs, (of_first, of_last)], modifier)
@@ -176,8 +176,8 @@ class _Titles(Organisations):
                     break
                 names.append(name)
                 self.used.update(range(name.first, name.last))
-            org, portfolio = self.organisation(runs, role)
-            return [self._claim(first, nm.last, nm, role, org, portfolio, modifier) for nm in names]
+            pairs = self.respective(runs, role, len(names)) or [self.organisation(runs, role)] * len(names)
+            return [self._claim(first, nm.last, nm, role, org, portfolio, modifier) for nm, (org, portfolio) in zip(names, pairs, strict=True)]
         # The name before words that give it the title: "X was confirmed as foreign minister", "X served as ..."
         for gap in range(LINK_GAP + 1):  # "was confirmed as foreign minister": a portfolio in lower case between
             if (link := self.links.match_ending(toks, first - gap)) and self.ok(link[1] - 1, rs):
