@@ -58,6 +58,7 @@ class _Titles(Organisations):
         self.genitive_after = bool(lang.get("titles.genitive_after"))
         self.others = lang.lexicon("titles.other_titles")
         self.modifiers_after = lang.lexicon("titles.modifiers_after")
+        self.era_after = lang.lexicon("titles.era_after")
         self.deputies = lang.lexicon("titles.deputy_words")
         self.breakers = lang.words["titles.org_breakers"]
         self.surname_endings = tuple(lang.words["titles.surname_endings"])
@@ -138,6 +139,9 @@ class _Titles(Organisations):
         after = of_last
         if (ma := self.modifiers_after.match(toks, after)) and self.ok(after, rs):
             modifier, after = ma  # "وزیر امور خارجه سابق"
+        # "Iran's foreign minister under (President) X": the title of X's term, and the name after is X's
+        era = any(self.ok(j, rs) and self.era_after.match(toks, j) for j in {k, after})
+        modifier = "former" if era else modifier
         if (
             self.ok(after + 1, rs) and toks[after].text in ",،" and of_last > of_first
             and (self.honorifics.match(toks, after + 1) or not (self.lang.cased or self._given_name_before(first, rs)))
@@ -153,10 +157,10 @@ class _Titles(Organisations):
         # without capitals, a name after "and" ends the title: "X نخست وزیر ارمنستان و علی رضایی ..." is the next person
         listed = not self.lang.cased and of_last > of_first and toks[of_last - 1].lower in self.joins
         of_last -= listed
-        name = self.name_at(k2, rs, honorific or honorific2) if appositive is None and not listed else None
+        name = self.name_at(k2, rs, honorific or honorific2) if appositive is None and not listed and not era else None
         if name is None and appositive is None:
             appositive = self.appositive(first, rs)
-        if name is None and appositive is None and self.lang.cased:
+        if name is None and appositive is None and self.lang.cased and not era:
             name = self.name_set_off(after, rs, plural)  # "the Secretary-General, Jane Doe, said"
         end = max(re_, of_last, after if modifier else 0)  # a claim with its name before the title ends here
         if appositive is not None:
