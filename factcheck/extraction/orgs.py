@@ -12,8 +12,9 @@ from factcheck.lang import Lexicon
 
 MAX_ORG = 12
 MAX_BODY = 4  # lower-case words of a body's name after a possessive ("Azerbaijan's state oil company")
-# Roles whose words before or after the title name a field ("Energy Minister"), not an organisation.
-PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister"}
+# Roles whose words before or after the title name a field ("Energy Minister") or, for an ambassador, a
+# posting ("Azerbaycan'ın Ankara Büyükelçisi"), not an organisation.
+PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister", "ambassador"}
 
 
 class Organisations(PersonNames):

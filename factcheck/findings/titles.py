@@ -3,8 +3,9 @@
 At the article's publication date (an article without one is not checked), the person named
 must hold the role (of that organisation, when the article names one), and nobody else may: one
 finding per person called something they were not, and one per office given to someone else,
-with the claims that name its holder beside them. For ministers, only an office with a matching
-portfolio counts. A former or designate title says something else and is not checked; an acting
+with the claims that name its holder beside them. For ministers (and others whose offices have a
+portfolio, such as an ambassador's posting), only an office with a matching portfolio counts, and
+nobody else holds it only where the claim names that portfolio. A former or designate title says something else and is not checked; an acting
 one is checked like any other. A sentence that also gives an earlier month, year or day ("In 2017,
 Foreign Minister X signed ...") may speak of then: a title held on any of its days is right too, as
 an age of then is (``factcheck.findings.people``).
@@ -195,7 +196,10 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j = j[(j["article_date"] >= j["from"]) & (j["article_date"] <= j["to"]) | _then(j)]
     if j.empty:
         return out
-    ok = per_distinct(j, ["lang", "portfolio", "portfolio_office"], lambda lang, p, ps: _portfolio_ok(p, ps, lang))
+    # an office of one portfolio among many (a ministry, an embassy) is only that of a claim that names it: a
+    # "minister" or "ambassador" the rules do not know may hold another the rules do not list
+    ok = per_distinct(j, ["lang", "portfolio", "portfolio_office"],
+                      lambda lang, p, ps: _portfolio_ok(p, ps, lang) and (isinstance(p, str) or not ps))
     j = j[pd.Series(ok, index=j.index, dtype=bool)]
     holder_names = {h: [romanise_any(n) for n in (rules.entity(h).names + rules.entity(h).aliases)] for h in set(j["holder"])}
     j = j.assign(named=j["person_full"].fillna(j["person_text"]))
