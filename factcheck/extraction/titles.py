@@ -59,6 +59,7 @@ class _Titles(Organisations):
         self.others = lang.lexicon("titles.other_titles")
         self.modifiers_after = lang.lexicon("titles.modifiers_after")
         self.era_after = lang.lexicon("titles.era_after")
+        self.possessive_endings = lang.words["titles.possessive_endings"]
         self.deputies = lang.lexicon("titles.deputy_words")
         self.breakers = lang.words["titles.org_breakers"]
         self.surname_endings = tuple(lang.words["titles.surname_endings"])
@@ -106,6 +107,8 @@ class _Titles(Organisations):
         if rs > 0 and self.ok(rs - 1, rs) and toks[rs - 1].kind == "num":
             return []  # "всех 19 министров правительства Петрова": a count of office holders, nobody's title
         role = self._across_acronym(role, rs, re_)
+        if self._possessive(re_ - 1):
+            return []  # "the President's special envoy X", "Cumhurbaşkanı'nın danışmanı X": the title is another's
         if self.genitive_after and rs > 0 and self.ok(rs - 1, rs) and (self.others.match_ending(toks, rs) or self.roles.match_ending(toks, rs)):
             return []  # "Советник президента": the title belongs to someone else's
         last_tok = toks[re_ - 1]
@@ -197,6 +200,11 @@ class _Titles(Organisations):
             runs = [(max(a, named[0].last), b) for a, b in runs]  # the name is no part of the organisation
             return self._claim_before(named[0], end, role, runs, modifier or (named[1] if named[1] != "current" else None))
         return []
+
+    def _possessive(self, k: int) -> bool:
+        """Token ``k`` ends in a genitive after an apostrophe (``titles.possessive_endings``: "President's")."""
+        t = self.toks[k]
+        return t.base != t.text and self.lang.lower(t.text[len(t.base) + 1:]) in self.possessive_endings
 
     def _modifier_ending(self, end: int) -> tuple[str, int] | None:
         """A modifier ending right before token ``end``, not a word of ``titles.link_adverbs`` ("yeniden", again, is no
