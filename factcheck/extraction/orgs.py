@@ -28,6 +28,7 @@ class Organisations(PersonNames):
     joins: frozenset[str]
     of_words: frozenset[str]
     breakers: frozenset[str]
+    title_names_body: bool = False  # the title's own words name a body ("Keneşi Başkanı", "رئیس دوما")
 
     # --- organisations ---------------------------------------------------------
     def org_word(self, k: int) -> bool:
@@ -195,10 +196,16 @@ class Organisations(PersonNames):
                 rest.append((first, last))
         rest = list(self._trimmed(rest))
         rest_text = " ".join(self.doc.source(a, b) for a, b in rest) or None
-        if country and role not in PORTFOLIO_ROLES and any(
+        # (without capitals, the words beside a country may be any: only an organisation's word counts there; words
+        # only before the country may be the sentence's: "Zirvəyə Azərbaycan Prezidenti")
+        named_after = self.lang.cased and not self.title_names_body and any(a >= country[1] for a, _ in rest) if country else False
+        if country and role not in PORTFOLIO_ROLES and rest and (named_after or any(
             self.org_words.match(toks, k) or self.roles.match(toks, k) for a, b in rest for k in range(a, b)
-        ):
-            # "МИД России", "سازمان فضایی ایران", "президента России": the country's institution is the organisation
+        )):
+            # "МИД России", "سازمان فضایی ایران", "президента России", "Azerbaijan's COP29", "Azerbaijani Red Crescent
+            # Society": only a minister's or an ambassador's title has a portfolio beside the country; anyone else's
+            # words beside it name the country's institution, event or company, the organisation (unless the title
+            # names the body itself: "Kırgızistan Jogorku Keneşi Başkanı" chairs the country's parliament)
             return " ".join(self.doc.source(a, b) for a, b in pieces), None
         if country:
             return self.doc.source(*country), rest_text

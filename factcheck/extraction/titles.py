@@ -104,6 +104,7 @@ class _Titles(Organisations):
         """Claims of the title word(s) at tokens [rs, re_)."""
         toks = self.toks
         self.used.update(range(rs, re_))
+        self.title_names_body = any(self.org_words.match(toks, k) for k in range(rs, re_))
         if rs > 0 and self.ok(rs - 1, rs) and toks[rs - 1].kind == "num":
             return []  # "всех 19 министров правительства Петрова": a count of office holders, nobody's title
         role = self._across_acronym(role, rs, re_)
