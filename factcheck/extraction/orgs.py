@@ -24,6 +24,7 @@ class Organisations(PersonNames):
     modifiers_after: Lexicon
     state_words: Lexicon
     org_words: Lexicon
+    portfolio_words: Lexicon
     countries: Lexicon
     joins: frozenset[str]
     of_words: frozenset[str]
@@ -48,8 +49,9 @@ class Organisations(PersonNames):
         t = self.toks[k]
         return t.text[:1].isupper() or bool(_ACRONYM.fullmatch(t.base))
 
-    def org_before(self, rs: int) -> int:
-        """First token of the organisation or portfolio written before a title at ``rs``."""
+    def org_before(self, rs: int, portfolio: bool = False) -> int:
+        """First token of the organisation or portfolio written before a title at ``rs``; with ``portfolio`` (a
+        minister's title), lower-case words of ``titles.portfolio_words`` too ("Tədbirdə səhiyyə naziri", "health minister")."""
         if self.genitive_after:
             return rs
         toks = self.toks
@@ -59,12 +61,14 @@ class Organisations(PersonNames):
             t = toks[k]
             if self.modifiers.match_ending(toks, k + 1):
                 break  # "Former British Prime Minister": the modifier is no part of the organisation
-            if self.org_word(k):
+            if self.org_word(k) or (portfolio and self.portfolio_words.match(toks, k)):
                 first = k
             elif t.text == ")" and self.ok(k - 2, rs) and toks[k - 2].text == "(" and _ACRONYM.fullmatch(toks[k - 1].base):
                 first = k - 2
                 k -= 2
-            elif first < rs and (t.lower in self.joins or t.lower in self.of_words) and self.ok(k - 1, rs) and self.org_word(k - 1):
+            elif first < rs and (t.lower in self.joins or t.lower in self.of_words) and self.ok(k - 1, rs) and (
+                self.org_word(k - 1) or (portfolio and self.portfolio_words.match(toks, k - 1))
+            ):
                 # "Bilgi ve İletişim"; a comma only inside an enumeration ("Ulaştırma, Denizcilik ve Haberleşme")
                 if t.kind == "punct" and (
                     self.countries.match(toks, first) or not any(toks[j].lower in self.joins and toks[j].kind == "word" for j in range(first, rs))
@@ -73,8 +77,8 @@ class Organisations(PersonNames):
             else:
                 break
             k -= 1
-        # Lower-case words ("xarici işlər") only inside a name that starts with a capital.
-        while first < rs and not self.capital(first):
+        # Lower-case words ("xarici işlər") only inside a name that starts with a capital, or a minister's portfolio.
+        while first < rs and not self.capital(first) and not (portfolio and self.portfolio_words.match(toks, first)):
             first += 1
         return first
 

@@ -14,7 +14,7 @@ from functools import cache
 from factcheck.extraction.document import Document
 from factcheck.extraction.events import _ACRONYM, _EDITION
 from factcheck.extraction.modifiers import modifier_before
-from factcheck.extraction.orgs import Organisations
+from factcheck.extraction.orgs import PORTFOLIO_ROLES, Organisations
 from factcheck.extraction.people import _Name
 from factcheck.lang import Language, Lexicon
 
@@ -46,6 +46,7 @@ class _Titles(Organisations):
         self.blockers, self.blocker_firsts = _blockers(lang)
         self.state_words = lang.lexicon("titles.state_words")
         self.org_words = lang.lexicon("titles.org_words")
+        self.portfolio_words = lang.lexicon("titles.portfolio_words")
         self.countries = lang.lexicon("countries")
         self.not_names = lang.words["titles.not_names"]
         self.stopwords = lang.words["titles.stopwords"]
@@ -136,6 +137,9 @@ class _Titles(Organisations):
             if (before := self.org_before(first)) < first:
                 runs.append((before, first))  # "Azerbaycan'ın eski Dışişleri Bakanı"
                 first = before
+        elif role in PORTFOLIO_ROLES and org_first == start and (field := self.org_before(start, portfolio=True)) < start:
+            runs[0] = (field, start)  # "Tədbirdə səhiyyə naziri X", "At the event, health minister X"
+            first = field
         k, honorific = self.skip_honorifics(re_, rs)
         if (ma := self.modifiers_after.match(toks, k)) and self.ok(k, rs):
             modifier, k = ma  # "Genel Müdür Vekili"
