@@ -61,6 +61,7 @@ class _Titles(Organisations):
         self.modifiers_after = lang.lexicon("titles.modifiers_after")
         self.era_after = lang.lexicon("titles.era_after")
         self.possessive_endings = lang.words["titles.possessive_endings"]
+        self.term_after_name = lang.lexicon("titles.term_after_name")
         self.deputies = lang.lexicon("titles.deputy_words")
         self.breakers = lang.words["titles.org_breakers"]
         self.surname_endings = tuple(lang.words["titles.surname_endings"])
@@ -189,7 +190,8 @@ class _Titles(Organisations):
                 names.append(name)
                 self.used.update(range(name.first, name.last))
             pairs = self.respective(runs, role, len(names)) or [self.organisation(runs, role)] * len(names)
-            return [self._claim(first, nm.last, nm, role, org, portfolio, modifier) for nm, (org, portfolio) in zip(names, pairs, strict=True)]
+            return [self._claim(first, nm.last, nm, role, org, portfolio, self._of_term(nm, rs) or modifier)
+                    for nm, (org, portfolio) in zip(names, pairs, strict=True)]
         # The name before words that give it the title: "X was confirmed as foreign minister", "X served as ..."
         for gap in range(LINK_GAP + 1):  # "was confirmed as foreign minister": a portfolio in lower case between
             if (link := self.links.match_ending(toks, first - gap)) and self.ok(link[1] - 1, rs):
@@ -205,6 +207,11 @@ class _Titles(Organisations):
             runs = [(max(a, named[0].last), b) for a, b in runs]  # the name is no part of the organisation
             return self._claim_before(named[0], end, role, runs, modifier or (named[1] if named[1] != "current" else None))
         return []
+
+    def _of_term(self, name: _Name, rs: int) -> str | None:
+        """"former" where words right after the name make the title that of their term ("President X's term",
+        "Cumhurbaşkanı X döneminde", "Prezident X-in dövründə": ``titles.term_after_name``)."""
+        return "former" if self.ok(name.last, rs) and self.term_after_name.match(self.toks, name.last) else None
 
     def _possessive(self, k: int) -> bool:
         """Token ``k`` ends in a genitive after an apostrophe (``titles.possessive_endings``: "President's")."""
