@@ -157,13 +157,17 @@ def same_name(a: str, lang_a: str | None, b: str, lang_b: str | None, threshold:
 def country_of(text: str, lang: str) -> str | None:
     """The ISO code of the country that ``text`` names in the language ("Azərbaycanın" -> "AZ").
 
-    Only when the text is the country's name, perhaps with one more word ("Azerbaijan's",
-    "Azerbaycan Cumhuriyeti"), not a body of the country ("Azerbaijan Chess Federation").
+    Only when the text is the country's name, perhaps with a word of ``titles.state_words`` or an
+    article ("Azerbaijan's", "Azerbaycan Cumhuriyeti", "the Azerbaijan Republic"), not a body of the
+    country ("Azerbaijan Chess Federation", "Azerbaijan Airlines").
     """
     language = load(lang)
     tokens = [t for t in language.tokens(plain(text)) if t.kind != "punct"]
     lexicon = language.lexicon("countries")
+    state, articles = language.lexicon("titles.state_words"), language.words["titles.determiners"]
     for k in range(len(tokens)):
-        if (m := lexicon.match(tokens, k)) and len(tokens) - (m[1] - k) <= 1:
+        if (m := lexicon.match(tokens, k)) and len(tokens) - (m[1] - k) <= 1 and all(
+            state.match(tokens, j) or tokens[j].lower in articles for j in [*range(k), *range(m[1], len(tokens))]
+        ):
             return m[0]
     return None

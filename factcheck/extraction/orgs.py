@@ -4,13 +4,17 @@ Kurulu (YSK) Başkanı"), after it ("Minister of Foreign Affairs of X", "мин�
 
 from __future__ import annotations
 
+import itertools
+
 from factcheck.extraction.events import _ACRONYM, _EDITION
 from factcheck.extraction.people import PersonNames
 from factcheck.lang import Lexicon
 
 MAX_ORG = 12
-# Roles whose words before or after the title name a field ("Energy Minister"), not an organisation.
-PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister"}
+MAX_BODY = 4  # lower-case words of a body's name after a possessive ("Azerbaijan's state oil company")
+# Roles whose words before or after the title name a field ("Energy Minister") or, for an ambassador, a
+# posting ("Azerbaycan'ın Ankara Büyükelçisi"), not an organisation.
+PORTFOLIO_ROLES = {"minister", "deputy_minister", "deputy_prime_minister", "ambassador"}
 
 
 class Organisations(PersonNames):
@@ -20,10 +24,12 @@ class Organisations(PersonNames):
     modifiers_after: Lexicon
     state_words: Lexicon
     org_words: Lexicon
+    portfolio_words: Lexicon
     countries: Lexicon
     joins: frozenset[str]
     of_words: frozenset[str]
     breakers: frozenset[str]
+    title_names_body: bool = False  # the title's own words name a body ("Keneşi Başkanı", "رئیس دوما")
 
     # --- organisations ---------------------------------------------------------
     def org_word(self, k: int) -> bool:
@@ -43,8 +49,9 @@ class Organisations(PersonNames):
         t = self.toks[k]
         return t.text[:1].isupper() or bool(_ACRONYM.fullmatch(t.base))
 
-    def org_before(self, rs: int) -> int:
-        """First token of the organisation or portfolio written before a title at ``rs``."""
+    def org_before(self, rs: int, portfolio: bool = False) -> int:
+        """First token of the organisation or portfolio written before a title at ``rs``; with ``portfolio`` (a
+        minister's title), lower-case words of ``titles.portfolio_words`` too ("Tədbirdə səhiyyə naziri", "health minister")."""
         if self.genitive_after:
             return rs
         toks = self.toks
@@ -54,12 +61,14 @@ class Organisations(PersonNames):
             t = toks[k]
             if self.modifiers.match_ending(toks, k + 1):
                 break  # "Former British Prime Minister": the modifier is no part of the organisation
-            if self.org_word(k):
+            if self.org_word(k) or (portfolio and self.portfolio_words.match(toks, k)):
                 first = k
             elif t.text == ")" and self.ok(k - 2, rs) and toks[k - 2].text == "(" and _ACRONYM.fullmatch(toks[k - 1].base):
                 first = k - 2
                 k -= 2
-            elif first < rs and (t.lower in self.joins or t.lower in self.of_words) and self.ok(k - 1, rs) and self.org_word(k - 1):
+            elif first < rs and (t.lower in self.joins or t.lower in self.of_words) and self.ok(k - 1, rs) and (
+                self.org_word(k - 1) or (portfolio and self.portfolio_words.match(toks, k - 1))
+            ):
                 # "Bilgi ve İletişim"; a comma only inside an enumeration ("Ulaştırma, Denizcilik ve Haberleşme")
                 if t.kind == "punct" and (
                     self.countries.match(toks, first) or not any(toks[j].lower in self.joins and toks[j].kind == "word" for j in range(first, rs))
@@ -68,8 +77,8 @@ class Organisations(PersonNames):
             else:
                 break
             k -= 1
-        # Lower-case words ("xarici işlər") only inside a name that starts with a capital.
-        while first < rs and not self.capital(first):
+        # Lower-case words ("xarici işlər") only inside a name that starts with a capital, or a minister's portfolio.
+        while first < rs and not self.capital(first) and not (portfolio and self.portfolio_words.match(toks, first)):
             first += 1
         return first
 
@@ -93,10 +102,12 @@ class Organisations(PersonNames):
                     j += 1
                 elif t.text == "(" and self.ok(j + 2, anchor) and _ACRONYM.fullmatch(toks[j + 1].base) and toks[j + 2].text == ")":
                     j += 3  # "Central Election Commission (CEC)"
+                elif j > content and toks[j - 1].base != toks[j - 1].text and (body := self._body_after_possessive(j, anchor)):
+                    j = body  # "president of Azerbaijan's chess federation": the body is the country's, not the country
                 elif t.lower in self.joins or t.lower in self.of_words:
                     if self.ok(j + 1, anchor) and toks[j + 1].text[:1].isupper() and (
-                        t.kind == "word" or self._enumeration_goes_on(j + 1, anchor)
-                    ):
+                        t.kind == "word" or (self._enumeration_goes_on(j + 1, anchor) and not self._joined(content, j))
+                    ):  # a comma after an enumeration that "and" closed ends it: "of Iran and Azerbaijan, X and Y"
                         j += 1
                     else:
                         break
@@ -124,6 +135,20 @@ class Organisations(PersonNames):
                 break
             j += 1
         return first, j
+
+    def _body_after_possessive(self, k: int, anchor: int) -> int | None:
+        """The end of the lower-case words of a body's name at ``k``, right after a possessive ("Azerbaijan's
+        chess federation", "Iran's national oil company"), up to a word of ``titles.org_words``."""
+        for j in range(k, k + MAX_BODY):
+            if not self.ok(j, anchor) or self.toks[j].kind != "word" or self.capital(j):
+                return None
+            if m := self.org_words.match(self.toks, j):
+                return m[1]
+        return None
+
+    def _joined(self, first: int, last: int) -> bool:
+        """Whether a word such as "and" stands among tokens [first, last)."""
+        return any(self.toks[j].kind == "word" and self.toks[j].lower in self.joins for j in range(first, last))
 
     def _enumeration_goes_on(self, k: int, anchor: int) -> bool:
         """After a comma inside a name: does a word such as "and" follow before the next comma or
@@ -154,8 +179,8 @@ class Organisations(PersonNames):
                     start, end = k, m[1]
                     if (sw := self.state_words.match_ending(toks, start)) and sw[1] >= first:
                         start = sw[1]  # "Republic of X", "جمهوری اسلامی X"
-                    elif end < last and (sw := self.state_words.match(toks, end)):
-                        end = sw[1]  # "Azerbaycan Cumhuriyeti"
+                    elif end < last and (sw := self.state_words.match(toks, end)) and (sw[1] >= last or self.capital(sw[1])):
+                        end = sw[1]  # "Azerbaycan Cumhuriyeti"; not "Азербайджанской федерации шахмат", a chess federation
                     country = (start, end)
                     break
             if country:
@@ -175,16 +200,49 @@ class Organisations(PersonNames):
                 rest.append((first, last))
         rest = list(self._trimmed(rest))
         rest_text = " ".join(self.doc.source(a, b) for a, b in rest) or None
-        if country and role not in PORTFOLIO_ROLES and any(
+        # (without capitals, the words beside a country may be any: only an organisation's word counts there; words
+        # only before the country may be the sentence's: "Zirvəyə Azərbaycan Prezidenti")
+        named_after = self.lang.cased and not self.title_names_body and any(a >= country[1] for a, _ in rest) if country else False
+        if country and role not in PORTFOLIO_ROLES and rest and (named_after or any(
             self.org_words.match(toks, k) or self.roles.match(toks, k) for a, b in rest for k in range(a, b)
-        ):
-            # "МИД России", "سازمان فضایی ایران", "президента России": the country's institution is the organisation
+        )):
+            # "МИД России", "سازمان فضایی ایران", "президента России", "Azerbaijan's COP29", "Azerbaijani Red Crescent
+            # Society": only a minister's or an ambassador's title has a portfolio beside the country; anyone else's
+            # words beside it name the country's institution, event or company, the organisation (unless the title
+            # names the body itself: "Kırgızistan Jogorku Keneşi Başkanı" chairs the country's parliament)
             return " ".join(self.doc.source(a, b) for a, b in pieces), None
         if country:
             return self.doc.source(*country), rest_text
         if role in PORTFOLIO_ROLES:
             return None, rest_text
         return rest_text, None
+
+    def respective(self, runs: list[tuple[int, int]], role: str, n: int) -> list[tuple[str | None, str | None]] | None:
+        """Organisation and portfolio of each of ``n`` names after a title whose words name a list of countries
+        ("the presidents of Iran and Azerbaijan, X and Y", "Azərbaycan və İran prezidentləri X və Y"): the
+        countries in turn when there are as many as names, else none (whose is which is not said); None
+        where the words name no such list."""
+        toks = self.toks
+        spans = []
+        for first, last in self._trimmed(runs):
+            k = first
+            while k < last:
+                m = self.countries.match(toks, k)
+                if m and m[1] <= last:
+                    spans.append((k, m[1]))
+                    k = m[1]
+                else:
+                    k += 1
+        if len(spans) < 2 or any(not all(toks[x].lower in self.joins for x in range(a[1], b[0])) or a[1] == b[0]
+                                 for a, b in itertools.pairwise(spans)):
+            return None
+        rest = [r for first, last in runs for r in ((first, min(last, spans[0][0])), (max(first, spans[-1][1]), last)) if r[0] < r[1]]
+        org, portfolio = self.organisation(rest, role) if rest else (None, None)
+        if org is not None:
+            return [(None, None)] * n  # "the chess federations of A and B": bodies of the countries, not named
+        if n != len(spans):
+            return [(None, portfolio)] * n
+        return [(self.doc.source(*span), portfolio) for span in spans]
 
     def _trimmed(self, ranges):
         """Token ranges without joins, "of" and articles at their ends; empty ones dropped."""

@@ -50,6 +50,7 @@ class TitleParts:
     not_names: frozenset[str]
     stopwords: frozenset[str]
     given: frozenset[str]  # given names
+    joins: frozenset[str]  # what separates names in a list: ",", "and"
     particles: frozenset[str]  # "bin", "van", ...
     determiners: frozenset[str]
     genitive_after: bool
@@ -222,9 +223,10 @@ class PersonNames(TitleParts):
             return None
         return _Name(j, end)
 
-    def name_set_off(self, k: int, anchor: int) -> _Name | None:
+    def name_set_off(self, k: int, anchor: int, listed: bool = False) -> _Name | None:
         """A name between a comma at ``k`` and another comma or the sentence's end, after a title:
-        "the Secretary-General, Jane Doe, said"."""
+        "the Secretary-General, Jane Doe, said"; with ``listed`` (a plural title), the first of several names
+        ("the presidents of A and B, Jane Doe and Ali Khan, met")."""
         toks = self.toks
         if not (self.ok(k, anchor) and toks[k].text == "," and self.ok(k + 1, anchor)):
             return None
@@ -232,7 +234,7 @@ class PersonNames(TitleParts):
         start, ranked = self.skip_honorifics(k + 1, anchor)  # "Baş katibi, səfir Elnur Məmmədli": a rank, no second post
         name = self.name_at(start, anchor)
         end_here = name is not None and (name.last >= len(toks) or not self.doc.same_sentence(anchor, name.last))
-        if name is not None and (ranked or end_here or toks[name.last].text in ",.;"):
+        if name is not None and (ranked or end_here or toks[name.last].text in ",.;" or (listed and toks[name.last].lower in self.joins)):
             return name
         self.used = used  # the words after the comma are no rank of this title's
         return None

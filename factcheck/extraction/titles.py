@@ -14,7 +14,7 @@ from functools import cache
 from factcheck.extraction.document import Document
 from factcheck.extraction.events import _ACRONYM, _EDITION
 from factcheck.extraction.modifiers import modifier_before
-from factcheck.extraction.orgs import Organisations
+from factcheck.extraction.orgs import PORTFOLIO_ROLES, Organisations
 from factcheck.extraction.people import _Name
 from factcheck.lang import Language, Lexicon
 
@@ -46,6 +46,7 @@ class _Titles(Organisations):
         self.blockers, self.blocker_firsts = _blockers(lang)
         self.state_words = lang.lexicon("titles.state_words")
         self.org_words = lang.lexicon("titles.org_words")
+        self.portfolio_words = lang.lexicon("titles.portfolio_words")
         self.countries = lang.lexicon("countries")
         self.not_names = lang.words["titles.not_names"]
         self.stopwords = lang.words["titles.stopwords"]
@@ -58,6 +59,9 @@ class _Titles(Organisations):
         self.genitive_after = bool(lang.get("titles.genitive_after"))
         self.others = lang.lexicon("titles.other_titles")
         self.modifiers_after = lang.lexicon("titles.modifiers_after")
+        self.era_after = lang.lexicon("titles.era_after")
+        self.possessive_endings = lang.words["titles.possessive_endings"]
+        self.term_after_name = lang.lexicon("titles.term_after_name")
         self.deputies = lang.lexicon("titles.deputy_words")
         self.breakers = lang.words["titles.org_breakers"]
         self.surname_endings = tuple(lang.words["titles.surname_endings"])
@@ -102,9 +106,12 @@ class _Titles(Organisations):
         """Claims of the title word(s) at tokens [rs, re_)."""
         toks = self.toks
         self.used.update(range(rs, re_))
+        self.title_names_body = any(self.org_words.match(toks, k) for k in range(rs, re_))
         if rs > 0 and self.ok(rs - 1, rs) and toks[rs - 1].kind == "num":
             return []  # "всех 19 министров правительства Петрова": a count of office holders, nobody's title
         role = self._across_acronym(role, rs, re_)
+        if self._possessive(re_ - 1):
+            return []  # "the President's special envoy X", "Cumhurbaşkanı'nın danışmanı X": the title is another's
         if self.genitive_after and rs > 0 and self.ok(rs - 1, rs) and (self.others.match_ending(toks, rs) or self.roles.match_ending(toks, rs)):
             return []  # "Советник президента": the title belongs to someone else's
         last_tok = toks[re_ - 1]
@@ -131,6 +138,9 @@ class _Titles(Organisations):
             if (before := self.org_before(first)) < first:
                 runs.append((before, first))  # "Azerbaycan'ın eski Dışişleri Bakanı"
                 first = before
+        elif role in PORTFOLIO_ROLES and org_first == start and (field := self.org_before(start, portfolio=True)) < start:
+            runs[0] = (field, start)  # "Tədbirdə səhiyyə naziri X", "At the event, health minister X"
+            first = field
         k, honorific = self.skip_honorifics(re_, rs)
         if (ma := self.modifiers_after.match(toks, k)) and self.ok(k, rs):
             modifier, k = ma  # "Genel Müdür Vekili"
@@ -138,6 +148,9 @@ class _Titles(Organisations):
         after = of_last
         if (ma := self.modifiers_after.match(toks, after)) and self.ok(after, rs):
             modifier, after = ma  # "وزیر امور خارجه سابق"
+        # "Iran's foreign minister under (President) X": the title of X's term, and the name after is X's
+        era = any(self.ok(j, rs) and self.era_after.match(toks, j) for j in {k, after})
+        modifier = "former" if era else modifier
         if (
             self.ok(after + 1, rs) and toks[after].text in ",،" and of_last > of_first
             and (self.honorifics.match(toks, after + 1) or not (self.lang.cased or self._given_name_before(first, rs)))
@@ -153,11 +166,11 @@ class _Titles(Organisations):
         # without capitals, a name after "and" ends the title: "X نخست وزیر ارمنستان و علی رضایی ..." is the next person
         listed = not self.lang.cased and of_last > of_first and toks[of_last - 1].lower in self.joins
         of_last -= listed
-        name = self.name_at(k2, rs, honorific or honorific2) if appositive is None and not listed else None
+        name = self.name_at(k2, rs, honorific or honorific2) if appositive is None and not listed and not era else None
         if name is None and appositive is None:
             appositive = self.appositive(first, rs)
-        if name is None and appositive is None and self.lang.cased:
-            name = self.name_set_off(after, rs)  # "the Secretary-General, Jane Doe, said"
+        if name is None and appositive is None and self.lang.cased and not era:
+            name = self.name_set_off(after, rs, plural)  # "the Secretary-General, Jane Doe, said"
         end = max(re_, of_last, after if modifier else 0)  # a claim with its name before the title ends here
         if appositive is not None:
             return self._claim_before(appositive, end, role, [*runs, (of_first, of_last)], modifier)
@@ -176,8 +189,9 @@ class _Titles(Organisations):
                     break
                 names.append(name)
                 self.used.update(range(name.first, name.last))
-            org, portfolio = self.organisation(runs, role)
-            return [self._claim(first, nm.last, nm, role, org, portfolio, modifier) for nm in names]
+            pairs = self.respective(runs, role, len(names)) or [self.organisation(runs, role)] * len(names)
+            return [self._claim(first, nm.last, nm, role, org, portfolio, self._of_term(nm, rs) or modifier)
+                    for nm, (org, portfolio) in zip(names, pairs, strict=True)]
         # The name before words that give it the title: "X was confirmed as foreign minister", "X served as ..."
         for gap in range(LINK_GAP + 1):  # "was confirmed as foreign minister": a portfolio in lower case between
             if (link := self.links.match_ending(toks, first - gap)) and self.ok(link[1] - 1, rs):
@@ -193,6 +207,16 @@ class _Titles(Organisations):
             runs = [(max(a, named[0].last), b) for a, b in runs]  # the name is no part of the organisation
             return self._claim_before(named[0], end, role, runs, modifier or (named[1] if named[1] != "current" else None))
         return []
+
+    def _of_term(self, name: _Name, rs: int) -> str | None:
+        """"former" where words right after the name make the title that of their term ("President X's term",
+        "Cumhurbaşkanı X döneminde", "Prezident X-in dövründə": ``titles.term_after_name``)."""
+        return "former" if self.ok(name.last, rs) and self.term_after_name.match(self.toks, name.last) else None
+
+    def _possessive(self, k: int) -> bool:
+        """Token ``k`` ends in a genitive after an apostrophe (``titles.possessive_endings``: "President's")."""
+        t = self.toks[k]
+        return t.base != t.text and self.lang.lower(t.text[len(t.base) + 1:]) in self.possessive_endings
 
     def _modifier_ending(self, end: int) -> tuple[str, int] | None:
         """A modifier ending right before token ``end``, not a word of ``titles.link_adverbs`` ("yeniden", again, is no
