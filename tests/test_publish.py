@@ -155,8 +155,22 @@ def test_every_source_of_a_finding_says_how_it_was_linked_in_the_json_and_the_re
         "inferred: the sentence names no event")
     assert linked[("akylbek-japarov", "tests/corpus/ru/13_otg-gabala-sammit.md#1883bd60aa")] == (
         'its person, by the rule name "Akylbek Japarov", which "Акылбек Жапаров" reads as once both are romanised')
-    assert linked[("turkey", "tests/corpus/fa/16_eco-khankendi.md#9aeeac411b")] == (
-        'its organisation, by "ترکیه", which names the country TR (the rule entity of that country)')
     assert linked[("houlin-zhao", "seeds/000_fedf64f1c287bcc8.txt#ad10bf3679")] == "as another holder of the office (secretary general of itu)"
     html = report.read_text(encoding="utf-8")
     assert '<div class="muted linked">about wtdc-25 by the edition code in &#34;کنفرانس WTDC-۲۵&#34;</div>' in html
+
+
+def test_a_source_linked_by_its_organisation_says_so(tmp_path):
+    """A title given to someone the rules do not know: the source is about the office by its country."""
+    art = tmp_path / "a.md"
+    art.write_text("---\npublished: 2025-07-03\nlang: fa\n---\nعلی رضایی، رئیس جمهور ترکیه، در این نشست شرکت کرد.\n",
+                   encoding="utf-8")
+    rules = _rules(tmp_path, """entities:
+  - {id: turkey, kind: country, country: TR, names: [Turkey]}
+  - {id: ahmet-kaya, kind: person, names: [Ahmet Kaya]}
+offices:
+  - {org: turkey, role: president, holder: ahmet-kaya, from: 2014-08-28}
+""")
+    main(["check", str(art), "--rules", rules, "--report", str(tmp_path / "report.html"), "--format", f"json={tmp_path / 'out.json'}"])
+    linked = [s["linked"] for f in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["findings"] for s in f["sources"]]
+    assert linked == ['its organisation, by "ترکیه", which names the country TR (the rule entity of that country)']
