@@ -1,6 +1,7 @@
 """Counts of a part of the whole: "including 40 ministers", "из них 900 онлайн", one country's delegation,
-countries that sign a declaration, and those at a part of the event (its first day, its plenary, its exhibition):
-never compared with the whole."""
+countries that sign a declaration, and those at a part of the event (its first day, its plenary, its exhibition);
+and figures that are no count of the whole at all (a change, an earlier figure, a capacity, a sum over several
+events): never compared with the whole (the claim's ``subgroup``)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ PART_WINDOW = 12  # words either side of a count searched for a part of the even
 
 
 def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int, attribute: str, noun: range) -> bool:
-    """The count is a part of the whole: after "including", "из них", "از جمله"; before "dahil"; one country's
-    delegation; countries or organisations that join, sign or back something."""
+    """The count is a part of the whole, or else no figure of it: after "including", "из них", "از جمله"; before
+    "dahil"; one country's delegation; countries or organisations that join, sign or back something; those at a part
+    of the event; a change, an earlier figure or a capacity; a sum over several events."""
     toks = doc.tokens
     n = len(toks)
     own = clauses.ids[i]
