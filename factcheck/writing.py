@@ -64,6 +64,12 @@ def write(text: str | Iterable, target: str | None) -> Problem | None:
     path = Path(target)
     tmp = None
     try:
+        if path.exists() and not path.is_file():
+            # a device, a pipe ("-o /dev/null", "json=/dev/stdout"): written into, never replaced by a file
+            with open(path, "wb") as f:
+                for piece in pieces:
+                    f.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+            return None
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:

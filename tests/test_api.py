@@ -114,3 +114,24 @@ def test_the_json_output_is_the_same_whether_claims_are_rows_or_a_table(tmp_path
     assert len(claims) > 1000
     lines = text.splitlines()
     assert [json.loads(line.strip().rstrip(",")) for line in lines[lines.index('  "claims": [') + 1 :][: len(claims)]] == claims
+
+
+def test_an_output_to_a_device_or_pipe_is_written_into_it_not_replaced(tmp_path):
+    """'-o /dev/null' once replaced the machine's /dev/null with a file (a temporary file renamed over it, as a root
+    run may): a target that exists and is no regular file is written into."""
+    import os
+    import stat
+    import threading
+
+    from factcheck.writing import write
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    assert write(["claims ", "in pieces"], str(fifo)) is None
+    reader.join(timeout=10)
+    assert got == [b"claims in pieces"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert write("x", os.devnull) is None and not os.path.isfile(os.devnull)
