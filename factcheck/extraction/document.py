@@ -14,7 +14,7 @@ from factcheck.text import CAPITALS, Normalised, Token, normalise, split_sentenc
 
 SENTENCE_CONTEXT = 300  # characters of a long sentence kept either side of a claim
 CLAUSE_PUNCT = frozenset(",;:()[]—–-،؛")
-_YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")
+YEAR = re.compile(r"(1[89]\d\d|20\d\d)(?![\d.,])")  # a year in digits
 RELATIVE_GAP = 3  # words (and the comma) between an event's words and the relative word of a clause about it
 YEAR_BEFORE, YEAR_AFTER = 5, 4  # words between an event's name and the year that chooses its edition
 _EDITION_NUMBER = re.compile(rf"(?<=[{CAPITALS}])[-\s]?\d{{1,4}}(?!\d)")  # the number of a code ("ABC-25")
@@ -278,7 +278,7 @@ class Document:
         for k in [*range(m.first - 1, max(-1, m.first - YEAR_BEFORE - 1), -1), *range(m.last, min(len(toks), m.last + YEAR_AFTER))]:
             if not self.same_sentence(m.first, k):
                 continue
-            y = _YEAR.match(toks[k].base)
+            y = YEAR.match(toks[k].base)
             if y is None or (k > 0 and (toks[k - 1].kind == "num" or toks[k - 1].lower in self.lang.words["dates.years_after"]
                                         or self._month_before(k))):
                 continue  # not a figure, a year of a time since or until ("has doubled since 2019,"), nor a full date's
@@ -305,7 +305,7 @@ class Document:
         toks = self.tokens
         k = i - 1
         while k >= max(0, i - OTHER_EDITION_WINDOW) and self.same_sentence(i, k) and toks[k].text not in ",،;؛":
-            y = _YEAR.match(toks[k].base)
+            y = YEAR.match(toks[k].base)
             if y is not None and not (k > 0 and toks[k - 1].kind == "num") and self._marked_year(k):
                 return y.group(1)
             k -= 1

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.extraction.document import Document
+from factcheck.extraction.document import YEAR, Document
+from factcheck.extraction.numbers import read_number
 
 if TYPE_CHECKING:
     from factcheck.extraction.counts import _Clauses as Clauses
@@ -174,8 +175,6 @@ def _summed(doc: Document, i: int, first: int, last: int) -> bool:
 
 def _event_numbers(doc: Document, i: int) -> list[int]:
     """Where the numbers of events of the sentence of token ``i`` start."""
-    from factcheck.extraction.numbers import read_number
-
     toks = doc.tokens
     events = doc.lang.lexicon("events.nouns")
     sessions = doc.lang.lexicon("counts.attributes")
@@ -187,7 +186,7 @@ def _event_numbers(doc: Document, i: int) -> list[int]:
     found, after = [], start
     for k in (range(start, end) if nouns else ()):
         num = read_number(doc, k) if k >= after and toks[k].kind == "num" else None
-        if num is None or num.ordinal or num.value < 2 or (num.last == k + 1 and len(toks[k].text) == 4 and 1800 <= num.value < 2200):
+        if num is None or num.ordinal or num.value < 2 or (num.last == k + 1 and YEAR.fullmatch(toks[k].text)):
             continue
         if num.last in nouns or num.last + 1 in nouns:
             found.append(k)
