@@ -3,172 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.corpus import Article, Problem, read_corpus
+from factcheck.results import Results
 from factcheck.schema import ROW_CHUNK
 from factcheck.workers import extract_all
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from factcheck.findings.model import Finding
     from factcheck.store import KnownFiles
 
-# Fields of a claim in JSON, by kind, after the fields every claim has.
-COMMON = ("id", "article", "lang", "published", "kind", "text", "start", "end", "line", "sentence")
-BY_KIND = {
-    "count": ("value", "qualifier", "attribute", "measure", "subgroup", "running", "as_of", "subject", "person"),
-    "date": ("date_start", "date_end", "calendar", "subject"),
-    "title": ("person", "role", "org", "portfolio", "modifier"),
-}
-NESTED = ("subject", "person", "org")  # {text, id} objects
-
-
-def table_rows(table: pd.DataFrame) -> list[dict]:
-    """Rows of a claims table as dicts of plain Python values, missing ones None."""
-    columns = {}
-    for name in table.columns:
-        column = table[name]
-        # object dtype keeps Python ints and bools; missing values (NA, NaN) become None
-        columns[name] = column.astype(object).where(column.notna(), None).tolist()
-    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)] if columns else []
-
-
-@dataclass
-class Results:
-    """What a run found: the articles read, their claims (a table), findings, and what was skipped.
-
-    Every output format (JSON Lines of claims, CSV, JSON, text, HTML) renders this one object.
-    """
-
-    articles: list[Article]
-    frame: pd.DataFrame | None  # the claims table, or None until ``claims`` builds it from ``rows``
-    problems: list[Problem] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    rule_files: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements, confirmations that match nothing
-    expectations: list[dict] = field(default_factory=list)  # results of the rules' dataset expectations
-    unchecked: dict[str, str] = field(default_factory=dict)  # claim id -> why the checks left it aside
-    rows: list[dict] | None = None  # the claims as extraction gave them, when no table was needed yet
-
-    @property
-    def claims(self) -> pd.DataFrame:
-        """The claims table, checked by ``factcheck.schema.claims_schema()`` (built on first use: writing
-        JSON Lines needs no table, and so neither pandas nor pandera)."""
-        if self.frame is None:
-            from factcheck.schema import claims_frame
-
-            self.frame, self.rows = claims_frame(self.rows or []), None  # the table holds them now
-        return self.frame
-
-    @claims.setter
-    def claims(self, table: pd.DataFrame) -> None:
-        self.frame = table
-
-    @property
-    def errors(self) -> list:
-        """Error-level findings that nobody has acknowledged, and failed error-level expectations."""
-        return [f for f in self.findings if f.severity == "error" and f.status == "new"] + [
-            e for e in self.expectations if not e["success"] and e["severity"] == "error"
-        ]
-
-    def claim_rows(self, ids: set[str] | None = None) -> list[dict]:
-        """The claims table as dicts of plain Python values, missing ones None; with ``ids``, only those
-        claims (an output that reports the claims of findings needs no others)."""
-        if self.frame is None:
-            from factcheck.schema import COLUMNS
-
-            return [{c: row.get(c) for c in COLUMNS} for row in self.rows or [] if ids is None or row["id"] in ids]
-        table = self.claims if ids is None else self.claims[self.claims["id"].isin(ids)]
-        return [row for start in range(0, len(table), ROW_CHUNK) for row in table_rows(table.iloc[start : start + ROW_CHUNK])]
-
-    def iter_claim_rows(self):
-        """``claim_rows``, a chunk of the table at a time (a large table is never all dicts at once)."""
-        if self.frame is None:
-            yield from self.claim_rows()
-            return
-        for start in range(0, len(self.claims), ROW_CHUNK):
-            yield from table_rows(self.claims.iloc[start : start + ROW_CHUNK])
-
-    def claim_records(self) -> list[dict]:
-        """Claims in their public JSON form (see README: the JSON Lines contract)."""
-        return list(self.iter_claim_records())
-
-    def iter_claim_records(self) -> Iterator[dict]:
-        """``claim_records``, one at a time."""
-        for row in self.iter_claim_rows():
-            rec = {k: row[k] for k in COMMON}
-            for key in BY_KIND[row["kind"]]:
-                if key == "person" and row["kind"] == "count" and row.get("person_text") is None:
-                    continue  # only an age is a person's figure
-                if key in NESTED:
-                    rec[key] = {"text": row[f"{key}_text"], "id": row[f"{key}_id"]}
-                    if key == "person" and row.get("person_full"):
-                        rec[key]["full"] = row["person_full"]  # a surname alone: the full name it stands for
-                else:
-                    rec[key] = row[key]
-            yield rec
-
-    def to_jsonl(self) -> str:
-        return "".join(self.iter_jsonl())
-
-    def iter_jsonl(self) -> Iterator[str]:
-        """The claims as JSON Lines, a batch of lines at a time."""
-        return ("\n".join(batch) + "\n" for batch in self.claim_json() if batch)
-
-    def claim_json(self, texts: bool = True) -> Iterator:
-        """``iter_claim_records`` encoded as JSON texts, in batches (of a table, by DuckDB; with
-        ``texts=False``, a table's batches are Arrow string arrays: ``factcheck.records.json_records``)."""
-        if self.frame is None:
-            from factcheck.writing import encoded_batches
-
-            return encoded_batches(self.iter_claim_records(), json.JSONEncoder(ensure_ascii=False).encode, ROW_CHUNK)
-        from factcheck.records import json_records
-
-        return json_records(self.frame, texts)
-
-    def summary(self) -> dict:
-        kinds = Counter(r["kind"] for r in self.rows or []) if self.frame is None else (
-            self.claims["kind"].value_counts() if len(self.claims) else {})
-        return {
-            "articles": len(self.articles),
-            "skipped": len(self.problems),
-            "claims": {k: int(kinds[k]) for k in sorted(kinds.keys())},
-            "findings": {
-                **{level: sum(f.severity == level and f.status == "new" for f in self.findings)
-                   for level in ("error", "warning", "note")},
-                "acknowledged": sum(f.status == "acknowledged" for f in self.findings),
-                "confirmed": sum(f.status == "confirmed" for f in self.findings),
-            },
-            "expectations": {"passed": sum(e["success"] for e in self.expectations),
-                             "failed": sum(not e["success"] for e in self.expectations)},
-            "rule_files": self.rule_files,
-        }
-
-    def to_dict(self, claims: bool = True) -> dict:
-        """Everything, as JSON data (without the claims with ``claims=False``: they may be streamed)."""
-        doc = {
-            "summary": self.summary(),
-            "articles": [
-                {"id": a.id, "path": a.path, "lang": a.lang,
-                 **{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in a.meta.items() if k != "lang"}}
-                for a in self.articles
-            ],
-            "findings": [f.to_dict() for f in self.findings],
-            "expectations": self.expectations,
-            "notices": self.notices,
-            "unchecked": self.unchecked,
-            "problems": [{"path": p.path, "line": p.line, "message": p.message, "hint": p.hint} for p in self.problems],
-        }
-        if claims:
-            doc["claims"] = self.claim_records()
-        return doc
+__all__ = ["Results", "check", "check_articles", "cross_check", "extract", "extract_articles"]
 
 
 def extract(inputs: list[str], store: str | Path | None = None, jobs: int | None = None) -> Results:
@@ -206,15 +55,15 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     from factcheck.workers import extracted
 
     problems = list(problems or [])
-    rows = claims = None
+    rows = claims = stored = None
     if store is not None:
-        articles, claims, found_problems = _extract_with_store(articles, progress, store, problems, jobs, known)
+        articles, stored, found_problems = _extract_with_store(articles, progress, store, problems, jobs, known)
     elif table:
         claims, found_problems = _table_of(extracted(articles, progress, jobs))
     else:
         rows, found_problems = extract_all(articles, progress, jobs)
     problems.extend(p for a in articles for p in found_problems.get(a.id, []))
-    return Results([a for a in articles if a.lang in available()], claims, problems, rows=rows)
+    return Results([a for a in articles if a.lang in available()], claims, problems, rows=rows, stored=stored)
 
 
 def _table_of(outcomes: Iterable[tuple[Article, list[dict], list[Problem]]]) -> tuple[pd.DataFrame, dict[str, list[Problem]]]:
@@ -272,6 +121,7 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
     are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder). The
     articles of the text files the store now remembers come back without their text (``KnownFiles.keep``),
     in ``articles`` itself too."""
+    from factcheck.archive import StoredClaims
     from factcheck.corpus import KnownArticle
     from factcheck.store import ClaimStore, article_key
     from factcheck.workers import PARALLEL_FROM, can_fork, in_forked_process, release_freed
@@ -308,7 +158,7 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
         release_freed()  # the texts' pages, before the claims are read
     store = ClaimStore(path)
     try:
-        return articles, *store.claims_of([a.id for a in articles])
+        return articles, StoredClaims(path, [a.id for a in articles]), store.problems_of([a.id for a in articles])
     finally:
         store.close()
 
@@ -364,7 +214,7 @@ def check_articles(articles: list[Article], rules, problems: list[Problem] | Non
 
 
 def _checked(results: Results, rules, today: dt.date | None, timer: _Stages, jobs: int | None) -> Results:
-    timer.done("extract", f"{len(results.articles)} article(s), {len(results.claims)} claim(s), {len(results.problems)} skipped")
+    timer.done("extract", f"{len(results.articles)} article(s), {results.claim_count()} claim(s), {len(results.problems)} skipped")
     return cross_check(results, rules, today, timer, jobs=jobs)
 
 
@@ -375,18 +225,23 @@ def cross_check(results: Results, rules, today: dt.date | None = None, timer: _S
     expectations (with ``spark``, a Spark session, through Great Expectations' Spark data source).
     Whatever engine extracted them, the results are the same."""
     from factcheck.explain import link_sources
-    from factcheck.findings import acknowledge, check_claims, confirm
+    from factcheck.findings import check_claims
     from factcheck.findings.reasons import unchecked
     from factcheck.linking import link
     from factcheck.schema import COLUMNS, claims_schema
 
     timer = timer or _Stages()
+    outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
+    if results.stored is not None and results.frame is None and spark is None:  # an archive: a part at a time
+        from factcheck.archive import check_stored
+
+        results.findings, results.unchecked = check_stored(results.stored, results.articles, rules, outlets, timer)
+        return _judged(results, rules, today, timer, spark)
     claims, results.frame = results.claims, None  # the linked table replaces it: never both at once longer than linking
     linked = link(claims, rules, results.articles, jobs)
     del claims
     ids = linked[["subject_id", "person_id", "org_id"]].notna().any(axis=1).sum() if len(linked) else 0
     timer.done("link", f"{int(ids)} claim(s) linked to a rule entity")
-    outlets = {a.id: (a.meta.get("source"), a.lang) for a in results.articles}
     if spark is not None:
         from factcheck.spark import check_on_spark
 
@@ -400,6 +255,14 @@ def cross_check(results: Results, rules, today: dt.date | None = None, timer: _S
         results.claims = claims_schema().validate(linked, inplace=True)
     else:
         results.claims = linked
+    return _judged(results, rules, today, timer, spark)
+
+
+def _judged(results: Results, rules, today: dt.date | None, timer: _Stages, spark) -> Results:
+    """``results`` checked: their findings acknowledged and confirmed as the rules say, and the rules'
+    dataset expectations run."""
+    from factcheck.findings import acknowledge, confirm
+
     timer.done("check", f"{len(results.findings)} finding(s)")
     results.notices = acknowledge(results.findings, rules, today or dt.date.today()) + confirm(results.findings, rules)
     if rules.expectations:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from factcheck.api import Results
     from factcheck.findings import Finding
+    from factcheck.results import Results
     from factcheck.rules import Rules
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from factcheck.api import Results
+from factcheck.results import Results
 from factcheck.writing import json_pieces
 
 

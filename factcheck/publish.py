@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from factcheck.api import Results
+    from factcheck.results import Results
 
 CLAIM_REVIEWED_UP_TO = 300  # characters of the sentence kept as claimReviewed (a summary, not the article)
 

@@ -43,7 +43,7 @@ def _nested(key: str, first: str) -> list[str]:
 def _record(kind: str) -> str:
     """The SQL expression of one kind's record: the fields every claim has, then the kind's own, as one
     ``concat`` of constant pieces and ``to_json`` values (one call: chained ``||`` takes twice as long)."""
-    from factcheck.api import BY_KIND, COMMON, NESTED
+    from factcheck.results import BY_KIND, COMMON, NESTED
 
     parts: list[str] = []
     for n, key in enumerate(COMMON):
@@ -67,15 +67,20 @@ def json_records(table: pd.DataFrame, texts: bool = True) -> Iterator:
 
     if table.empty:
         return
-    cases = " ".join(f"WHEN '{kind}' THEN {_record(kind)}" for kind in KINDS)
     con = duckdb.connect()
     try:
         con.execute("SET preserve_insertion_order = true")
-        claims = pa.Table.from_pandas(table, preserve_index=False)  # Arrow columns: the text is not copied
-        con.register("claims", claims)
-        query = con.sql(f"SELECT CASE kind {cases} END FROM claims")
-        batches = query.to_arrow_reader if hasattr(query, "to_arrow_reader") else query.fetch_arrow_reader  # DuckDB 2 / 1
-        for batch in batches(BATCH):
-            yield batch.column(0).to_pylist() if texts else batch.column(0)
+        con.register("claims", pa.Table.from_pandas(table, preserve_index=False))  # Arrow columns: the text is not copied
+        yield from json_query(con, "SELECT * FROM claims", texts)
     finally:
         con.close()
+
+
+def json_query(con, query: str, texts: bool = True) -> Iterator:
+    """``json_records`` of the claims a query gives (``query``: SQL over the connection ``con`` whose rows
+    have the claims table's columns)."""
+    cases = " ".join(f"WHEN '{kind}' THEN {_record(kind)}" for kind in KINDS)
+    relation = con.sql(f"SELECT CASE kind {cases} END FROM ({query})")
+    batches = relation.to_arrow_reader if hasattr(relation, "to_arrow_reader") else relation.fetch_arrow_reader  # DuckDB 2 / 1
+    for batch in batches(BATCH):
+        yield batch.column(0).to_pylist() if texts else batch.column(0)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from factcheck.api import Results, table_rows
+from factcheck.results import Results, table_rows
 
 
 def summary_of(row: dict) -> str:
@@ -108,17 +108,15 @@ def render_html(results: Results) -> Iterator[str]:
     )
     env.filters["safe_url"] = web_url
     shown_articles = results.articles
-    cited_only = len(results.claims) > ALL_CLAIMS_UP_TO  # an archive: the articles the findings cite, not all of them
+    cited_only = results.claim_count() > ALL_CLAIMS_UP_TO  # an archive: the articles the findings cite, not all of them
     apart = {s.claim for f in results.findings for s in f.apart}
     if cited_only:
-        from factcheck.findings.model import among
 
         sources = [s for f in results.findings for s in f.sources[:FOLDED]]
         carded, cited = {s.claim for s in sources}, {s.article for s in sources}
         shown_articles = [a for a in results.articles if a.id in cited]
-        every = results.claims
-        rows = table_rows(every[among(every["id"], carded)])  # the claims shown as cards
-        table = every.loc[among(every["article"], cited), [c for c in every.columns if c != "sentence"]]
+        rows = table_rows(results.claim_table(ids=carded))  # the claims shown as cards
+        table = results.claim_table(articles=cited).drop(columns="sentence")
     else:
         rows = results.claim_rows()
     anchors = {a.id: f"article-{n}" for n, a in enumerate(shown_articles, 1)}

@@ -28,7 +28,7 @@ from factcheck.schema import COLUMNS, ISO_DATE, KINDS, MEASURES, MODIFIERS, QUAL
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from factcheck.api import Results
+    from factcheck.results import Results
 
 _SPARK_TYPES = {STRING: "string", "int64": "bigint", "Int64": "bigint", "boolean": "boolean"}
 _ORDER = ("_file", "_pos", "_n")  # where a claim comes from: the input file's place, the article's in it, the claim's
@@ -123,8 +123,8 @@ def extract_on_spark(inputs: list[str], master: str | None = None) -> Results:
     engine's ``extract_articles`` gives for the same articles (claims table, articles, problems)."""
     import numpy as np
 
-    from factcheck.api import Results
     from factcheck.lang import available
+    from factcheck.results import Results
     from factcheck.schema import claims_frame, claims_schema
 
     spark = session(master)

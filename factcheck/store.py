@@ -16,6 +16,7 @@ its articles come back with their keys, their text read from the file only when 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -32,9 +33,10 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-FORMAT = "2"  # the store's table layout: a store of another layout is rebuilt
+FORMAT = "3"  # the store's table layout: a store of another layout is rebuilt
 RACY_NS = 2_000_000_000  # a file changed this close to a run's start may change again unseen in the same tick: read next time too
 MEMORY = "256MB"  # what DuckDB may hold in memory before it spills to disk
+LINK_TABLES = ("linked", "links", "parts")
 _SQL_TYPES = {STRING: "VARCHAR", "int64": "BIGINT", "Int64": "BIGINT", "boolean": "BOOLEAN"}
 _PACKAGE = Path(__file__).parent
 
@@ -74,11 +76,10 @@ def article_key(article: Article) -> str:
     return digest.hexdigest()
 
 
-def _frame(relation) -> pd.DataFrame:
+def as_table(relation) -> pd.DataFrame:
     """A query (a DuckDB relation) as a pandas table through Arrow: text stays in Arrow buffers, never a
     Python string a value, each column in one buffer (``factcheck.api.joined`` says why). DuckDB frees a
     batch's columns only together: each batch is copied out and let go, then each column joined."""
-    import pandas as pd
     import pyarrow as pa
 
     reader = pa.RecordBatchReader.from_stream(relation)
@@ -93,10 +94,17 @@ def _frame(relation) -> pd.DataFrame:
         chunks[n] = []  # this column's pieces go as soon as it is whole
     table = pa.Table.from_arrays(columns, schema=reader.schema)
     del columns
-    types = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow"),
-             pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
     # each Arrow column freed once converted; text comes as large strings (the connection's setting), as pandas keeps it
-    return table.to_pandas(types_mapper=types.get, self_destruct=True, split_blocks=True)
+    return table.to_pandas(types_mapper=arrow_types().get, self_destruct=True, split_blocks=True)
+
+
+def arrow_types() -> dict:
+    """The pandas type of each Arrow type a query of the store gives."""
+    import pandas as pd
+    import pyarrow as pa
+
+    return {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow"),
+            pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
 
 
 class ClaimStore:
@@ -128,13 +136,12 @@ class ClaimStore:
         tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "meta" not in tables:
             return None
-        rows = self.con.execute("SELECT value FROM meta WHERE key = 'format'").fetchall()  # all: no result left open
-        return rows[0][0] if rows else None
+        return self.meta("format")
 
     def _create(self) -> None:
         columns = ", ".join(f'"{name}" {_SQL_TYPES[dtype]}' for name, dtype in COLUMNS.items())
         self.con.execute("BEGIN")
-        for table in ("meta", "articles", "claims", "problems", "files", "file_articles"):
+        for table in ("meta", "articles", "claims", "problems", "files", "file_articles", *LINK_TABLES):
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
         self.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         self.con.execute("CREATE TABLE articles (id VARCHAR PRIMARY KEY, key VARCHAR NOT NULL, lang VARCHAR)")
@@ -145,6 +152,11 @@ class ClaimStore:
                          "reader VARCHAR, problems VARCHAR)")
         self.con.execute("CREATE TABLE file_articles (path VARCHAR, pos BIGINT, id VARCHAR, key VARCHAR, body_start BIGINT, "
                          "line_offset BIGINT, meta VARCHAR)")
+        # what linking gave each claim of the articles in ``linked`` (``factcheck.archive``), under the rules of meta's 'links'
+        self.con.execute("CREATE TABLE linked (article VARCHAR PRIMARY KEY)")
+        self.con.execute("CREATE TABLE links (id VARCHAR, article VARCHAR, subject_id VARCHAR, person_id VARCHAR, org_id VARCHAR, "
+                         "subject_key VARCHAR, subject_year BIGINT, subject_inferred BOOLEAN, unchecked VARCHAR)")
+        self.con.execute("CREATE TABLE parts (id VARCHAR, article VARCHAR, part VARCHAR)")
         self.con.execute("INSERT INTO meta VALUES ('format', ?)", [FORMAT])
         self.con.execute("COMMIT")
 
@@ -152,24 +164,37 @@ class ClaimStore:
         """Article id -> (key, language) of every article in the store."""
         return {row[0]: (row[1], row[2]) for row in self.con.execute("SELECT id, key, lang FROM articles").fetchall()}
 
-    def claims_of(self, ids: list[str]) -> tuple[pd.DataFrame, dict[str, list[Problem]]]:
-        """The stored claims of the articles ``ids``, in that order of articles, and their extraction
-        problems by article id."""
-        import pandas as pd
-
-        wanted = pd.DataFrame({"id": pd.Series(ids, dtype=STRING), "pos": range(len(ids))})
-        self.con.register("wanted", wanted)
-        try:
+    def claims_of(self, ids: list[str]) -> pd.DataFrame:
+        """The stored claims of the articles ``ids``, in that order of articles (as extraction gave them: unlinked)."""
+        with self.chosen(ids):
             names = ", ".join(f'c."{name}"' for name in COLUMNS)
-            claims = _frame(self.con.sql(f"SELECT {names} FROM claims c JOIN wanted w ON c.article = w.id ORDER BY w.pos, c.n"))
+            claims = as_table(self.con.sql(f"SELECT {names} FROM claims c JOIN wanted w ON c.article = w.id ORDER BY w.pos, c.n"))
+        return claims.astype(COLUMNS, copy=False)
+
+    def problems_of(self, ids: list[str]) -> dict[str, list[Problem]]:
+        """The extraction problems of the articles ``ids``, by article id."""
+        with self.chosen(ids):
             rows = self.con.execute("SELECT p.article, p.path, p.message, p.line, p.hint FROM problems p "
                                     "JOIN wanted w ON p.article = w.id ORDER BY w.pos, p.rowid").fetchall()
-        finally:
-            self.con.unregister("wanted")
         problems: dict[str, list[Problem]] = {}
         for article, path, message, line, hint in rows:
             problems.setdefault(article, []).append(Problem(path, message, int(line) if line is not None else None, hint or ""))
-        return claims.astype(COLUMNS, copy=False), problems
+        return problems
+
+    @contextlib.contextmanager
+    def chosen(self, ids: list[str], name: str = "wanted"):
+        """Within it, the table ``name`` holds ``ids`` (articles or claims) and each one's place (``pos``)."""
+        import pandas as pd
+
+        self.con.register(name, pd.DataFrame({"id": pd.Series(ids, dtype=STRING), "pos": range(len(ids))}))
+        try:
+            yield
+        finally:
+            self.con.unregister(name)
+
+    def meta(self, key: str) -> str | None:
+        rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+        return rows[0][0] if rows else None
 
     def write(self, changed: dict[str, str], outcomes: Iterable[tuple[Article, list[dict], list[Problem]]],
               remove: list[str]) -> None:
@@ -201,8 +226,11 @@ class ClaimStore:
                   "new_articles": pd.DataFrame(done, columns=["id", "key", "lang"]),
                   "new_claims": claims[list(COLUMNS)].assign(n=claims.groupby("article").cumcount()),  # place in its article
                   "new_problems": problems}
+        # an article's links go with its claims: linked again (``factcheck.archive``) when next checked
         self.transaction(frames, [*(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM gone)"
-                                    for table, column in (("articles", "id"), ("claims", "article"), ("problems", "article"))),
+                                    for table, column in (("articles", "id"), ("claims", "article"), ("problems", "article"),
+                                                          ("linked", "article"), ("links", "article"),
+                                                          ("parts", "article"))),
                                   "INSERT INTO articles SELECT id, key, lang FROM new_articles",
                                   "INSERT INTO claims SELECT * FROM new_claims",
                                   "INSERT INTO problems SELECT article, path, message, line, hint FROM new_problems"])

@@ -1,0 +1,247 @@
+"""An archive's cross-check from the claims store (``factcheck.store``): its claims linked a chunk of
+articles at a time, checked a part at a time (``factcheck.findings.parts``: an event series, or the
+people), and read back for the outputs a batch at a time, so that a run holds a chunk or a part of the
+archive's claims, never all of them.
+
+What linking gives each claim (its entities, its subject key, the parts of the check that read it, and
+why a check leaves it aside) is kept in the store beside the claims, under a digest of the rules and of
+the code that links and checks (``rules_key``): a rerun links only new and changed articles, and other
+rules link every article again. The findings are the ones the in-memory pipeline gives."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factcheck.schema import COLUMNS, ROW_CHUNK, STRING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from factcheck.corpus import Article
+    from factcheck.findings.model import Finding
+    from factcheck.rules import Rules
+
+LINK_CHUNK = 10 * ROW_CHUNK  # claims linked at a time
+READ_CHUNK = 5 * ROW_CHUNK  # claims read back in order at a time
+PART_CHUNK = 20 * ROW_CHUNK  # claims of event series checked at once (a larger series alone)
+# what linking adds to a claim, as ``factcheck.linking.link`` types it (its ids are columns of the claims table too)
+LINKED = {"subject_id": STRING, "person_id": STRING, "org_id": STRING, "subject_key": object, "subject_year": "Int64",
+          "subject_inferred": "bool[pyarrow]"}
+_PACKAGE = Path(__file__).parent
+
+
+def rules_key(rules: Rules) -> str:
+    """A digest of what a claim's links depend on besides its article: the extractor, the code that
+    links and parts the check, and the rules' entities and offices."""
+    from factcheck.store import extractor_key
+
+    digest = hashlib.sha256(extractor_key().encode())
+    for path in (_PACKAGE / "linking.py", _PACKAGE / "names.py", *sorted((_PACKAGE / "findings").glob("*.py"))):
+        digest.update(path.read_bytes())
+    for located in [*rules.entities.values(), *rules.offices]:
+        digest.update(located.value.model_dump_json().encode())
+    return digest.hexdigest()[:16]
+
+
+class StoredClaims:
+    """The claims of a run's articles (``order``: their ids, in the run's order) as the store at ``path``
+    holds them, in that order; once ``linked``, with the entities linking gave them."""
+
+    def __init__(self, path: str | Path, order: list[str]):
+        self.path, self.order, self.linked = Path(path), order, False
+
+    @contextlib.contextmanager
+    def _open(self):
+        from factcheck.store import ClaimStore
+
+        store = ClaimStore(self.path)
+        try:
+            with store.chosen(self.order):
+                yield store
+        finally:
+            store.close()
+
+    def _select(self, names: list[str], where: str = "") -> str:
+        """SQL of the claims' columns ``names`` in the run's order (``where``: a condition on ``c``, the
+        claims, ``l``, their links, or ``w``, the run's articles)."""
+        linked = set(LINKED) if self.linked else set()
+        columns = ", ".join(f'{"l" if name in linked else "c"}."{name}"' for name in names)
+        join = " LEFT JOIN links l ON l.id = c.id" if self.linked else ""
+        return f"SELECT {columns} FROM claims c JOIN wanted w ON c.article = w.id{join} {where} ORDER BY w.pos, c.n"
+
+    def kinds(self) -> dict[str, int]:
+        """Claims of each kind."""
+        with self._open() as store:
+            return dict(store.con.execute("SELECT kind, count(*) FROM claims c JOIN wanted w ON c.article = w.id "
+                                          "GROUP BY kind").fetchall())
+
+    def table(self, ids: set[str] | None = None, articles: set[str] | None = None) -> pd.DataFrame:
+        """The claims table (a pandas one, as ``factcheck.schema`` types it): all, or those of ``ids``, or
+        of the articles ``articles``."""
+        from factcheck.store import as_table
+
+        chosen, column = (ids, "c.id") if ids is not None else (articles, "c.article")
+        with self._open() as store, store.chosen(sorted(chosen or ()), "chosen"):
+            where = f"WHERE {column} IN (SELECT id FROM chosen)" if chosen is not None else ""
+            return as_table(store.con.sql(self._select(list(COLUMNS), where))).astype(COLUMNS, copy=False)
+
+    def _in_order(self) -> Iterator[tuple]:
+        """(connection, SQL) of the claims, a run of the run's articles of about ``READ_CHUNK`` claims at a
+        time: DuckDB sorts a chunk's claims, never the archive's at once."""
+        with self._open() as store:
+            sizes = dict(store.con.execute("SELECT article, count(*) FROM claims GROUP BY article").fetchall())
+            start, held = 0, 0
+            for end, article in enumerate(self.order, 1):
+                held += sizes.get(article, 0)
+                if held >= READ_CHUNK or end == len(self.order):
+                    with store.chosen(self.order[start:end], "chosen"):
+                        yield store.con, self._select(list(COLUMNS), "WHERE c.article IN (SELECT id FROM chosen)")
+                    start, held = end, 0
+
+    def batches(self) -> Iterator[pd.DataFrame]:
+        """The claims table, ``ROW_CHUNK`` claims at a time."""
+        from factcheck.store import as_table
+
+        for con, query in self._in_order():
+            frame = as_table(con.sql(query)).astype(COLUMNS, copy=False)
+            for start in range(0, len(frame), ROW_CHUNK):
+                yield frame.iloc[start : start + ROW_CHUNK]
+
+    def json(self, texts: bool = True) -> Iterator:
+        """The claims' public JSON records, in batches (``factcheck.records.json_records``), encoded by the
+        store's DuckDB as it reads them."""
+        from factcheck.records import json_query
+
+        for con, query in self._in_order():
+            yield from json_query(con, query, texts)
+
+    def part(self, parts: list[str]) -> pd.DataFrame:
+        """The linked claims (``factcheck.linking.link``'s table, less the columns no check reads) that
+        the check's ``parts`` read, in the run's order."""
+        import pandas as pd
+
+        from factcheck.findings import UNREAD
+        from factcheck.store import as_table
+
+        names = [c for c in COLUMNS if c not in UNREAD and c not in LINKED]
+        columns = ", ".join([*(f'c."{c}"' for c in names), *(f'l."{c}"' for c in LINKED)])
+        with self._open() as store, store.chosen(parts, "chosen"):
+            frame = as_table(store.con.sql(
+                f"SELECT {columns} FROM parts p JOIN claims c ON c.id = p.id JOIN links l ON l.id = p.id "
+                f"JOIN wanted w ON c.article = w.id WHERE p.part IN (SELECT id FROM chosen) ORDER BY w.pos, c.n"))
+        frame = frame.astype({**{c: t for c, t in COLUMNS.items() if c in names}, **LINKED}, copy=False)
+        frame["article_date"] = pd.to_datetime(frame["published"], errors="coerce")
+        return frame
+
+    def unchecked(self) -> dict[str, str]:
+        """Claim id -> why the checks left it aside, in the run's order."""
+        with self._open() as store:
+            return dict(store.con.execute("SELECT c.id, l.unchecked FROM claims c JOIN wanted w ON c.article = w.id "
+                                          "JOIN links l ON l.id = c.id WHERE l.unchecked IS NOT NULL ORDER BY w.pos, c.n").fetchall())
+
+
+def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, outlets: dict, timer) -> tuple[list[Finding], dict[str, str]]:
+    """Link the stored ``claims`` of ``articles`` that are not linked under ``rules`` yet, then check
+    them a group of parts at a time: the findings (as ``factcheck.findings.check_claims`` gives them)
+    and why each claim left aside was (``factcheck.findings.reasons.unchecked``)."""
+    from factcheck.explain import link_sources
+    from factcheck.findings import check_part, ordered
+
+    linked = _link(claims, articles, rules)
+    claims.linked = True
+    timer.done("link", f"{linked} claim(s) linked to a rule entity")
+    with claims._open() as store:
+        sizes = store.con.execute("SELECT part, count(*) FROM parts p JOIN wanted w ON p.article = w.id "
+                                  "GROUP BY part ORDER BY part").fetchall()
+    findings: list[Finding] = []
+    for group in _groups(sizes):
+        table = claims.part(group)
+        found = check_part(group[0], table, rules, outlets)
+        link_sources(table, found, rules)
+        findings += found
+        del table
+    return ordered(findings), claims.unchecked()
+
+
+def _groups(sizes: list[tuple[str, int]]) -> Iterator[list[str]]:
+    """The parts, as groups checked at once: the people's alone, event series together up to ``PART_CHUNK``
+    claims (any set of event series is checked as one: ``factcheck.findings.check_part``)."""
+    from factcheck.findings import PEOPLE
+
+    group: list[str] = []
+    held = 0
+    for part, size in sizes:
+        if part == PEOPLE:
+            yield [part]
+            continue
+        if group and held + size > PART_CHUNK:
+            yield group
+            group, held = [], 0
+        group.append(part)
+        held += size
+    if group:
+        yield group
+
+
+def _link(claims: StoredClaims, articles: list[Article], rules: Rules) -> int:
+    """Link the claims of the ``articles`` the store holds no links of under ``rules`` (all of them, when
+    it holds another rules' links), ``LINK_CHUNK`` claims at a time, and keep what linking gave them.
+    Return how many of the articles' claims are linked to a rule entity."""
+    from factcheck.store import ClaimStore
+
+    key = rules_key(rules)
+    store = ClaimStore(claims.path)
+    try:
+        if store.meta("links") != key:
+            store.transaction({}, ["DELETE FROM linked", "DELETE FROM links", "DELETE FROM parts",
+                                   "DELETE FROM meta WHERE key = 'links'", f"INSERT INTO meta VALUES ('links', '{key}')"])
+        done = {row[0] for row in store.con.execute("SELECT article FROM linked").fetchall()}
+        sizes = dict(store.con.execute("SELECT article, count(*) FROM claims GROUP BY article").fetchall())
+        chunk: list[Article] = []
+        held = 0
+        for article in [a for a in articles if a.id not in done]:
+            chunk.append(article)
+            held += sizes.get(article.id, 0)
+            if held >= LINK_CHUNK:
+                _link_chunk(store, chunk, rules)
+                chunk, held = [], 0
+        if chunk:
+            _link_chunk(store, chunk, rules)
+    finally:
+        store.close()
+    with claims._open() as store:
+        return store.con.execute("SELECT count(*) FROM links l JOIN wanted w ON l.article = w.id WHERE coalesce("
+                                 "l.subject_id, l.person_id, l.org_id) IS NOT NULL").fetchall()[0][0]
+
+
+def _link_chunk(store, articles: list[Article], rules: Rules) -> None:
+    """Link the stored claims of ``articles`` and keep, in one transaction, their links, their parts and
+    why the checks leave some aside."""
+    import pandas as pd
+
+    from factcheck.findings import parts
+    from factcheck.findings.reasons import unchecked
+    from factcheck.linking import link
+
+    ids = [a.id for a in articles]
+    linked = link(store.claims_of(ids), rules, articles)
+    where = parts(linked, rules) if len(linked) else pd.DataFrame({"row": [], "part": []})
+    why = unchecked(linked, rules)
+    links = pd.DataFrame({"id": linked["id"], "article": linked["article"],
+                          **{c: linked[c].astype(object) if c == "subject_key" else linked[c] for c in LINKED},
+                          "unchecked": linked["id"].map(why) if why else None}) if len(linked) else None
+    rows = where["row"].to_numpy(dtype="int64")
+    frames = {"new_linked": pd.DataFrame({"article": pd.Series(ids, dtype=STRING)}),
+              "new_parts": pd.DataFrame({"id": linked["id"].to_numpy()[rows] if len(linked) else [],
+                                         "article": linked["article"].to_numpy()[rows] if len(linked) else [],
+                                         "part": where["part"].to_numpy()})}
+    statements = ["INSERT INTO linked SELECT article FROM new_linked",
+                  "INSERT INTO parts SELECT id, article, part FROM new_parts"]
+    if links is not None:
+        frames["new_links"] = links
+        statements.append(f"INSERT INTO links SELECT id, article, {', '.join(LINKED)}, unchecked FROM new_links")
+    store.transaction(frames, statements)
