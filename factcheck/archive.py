@@ -146,25 +146,63 @@ class StoredClaims:
 
 def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, outlets: dict, timer) -> tuple[list[Finding], dict[str, str]]:
     """Link the stored ``claims`` of ``articles`` that are not linked under ``rules`` yet, then check
-    them a group of parts at a time: the findings (as ``factcheck.findings.check_claims`` gives them)
+    the parts whose articles changed since the store last checked them, a group of parts at a time, and
+    keep their findings: the findings of every part (as ``factcheck.findings.check_claims`` gives them)
     and why each claim left aside was (``factcheck.findings.reasons.unchecked``)."""
-    from factcheck.explain import link_sources
-    from factcheck.findings import check_part, ordered
+    import json
+
+    from factcheck.findings import ordered
+    from factcheck.findings.model import Finding
 
     linked = _link(claims, articles, rules)
     claims.linked = True
     timer.done("link", f"{linked} claim(s) linked to a rule entity")
     with claims._open() as store:
-        sizes = store.con.execute("SELECT part, count(*) FROM parts p JOIN wanted w ON p.article = w.id "
-                                  "GROUP BY part ORDER BY part").fetchall()
-    findings: list[Finding] = []
-    for group in _groups(sizes):
-        table = claims.part(group)
-        found = check_part(group[0], table, rules, outlets)
-        link_sources(table, found, rules)
-        findings += found
-        del table
+        # each part's claims and a digest of its articles' keys in the run's order: what its findings depend on
+        parts = store.con.execute(
+            "WITH s AS (SELECT part, article, count(*) AS n FROM parts GROUP BY part, article) "
+            "SELECT s.part, sum(s.n), md5(string_agg(a.key, ' ' ORDER BY w.pos)) FROM s JOIN articles a ON a.id = s.article "
+            "JOIN wanted w ON w.id = s.article GROUP BY s.part ORDER BY s.part").fetchall()
+        known = dict(store.con.execute("SELECT part, digest FROM checked").fetchall())
+        fresh = [part for part, _, digest in parts if known.get(part) == digest]
+        findings: list[Finding] = []
+        with store.chosen(fresh, "chosen"):  # a few at a time: a finding of an archive's event holds thousands of sources
+            result = store.con.execute("SELECT finding FROM found WHERE part IN (SELECT id FROM chosen)")
+            while rows := result.fetchmany(16):
+                findings += [Finding.from_dict(json.loads(text)) for (text,) in rows]
+        digests = {part: digest for part, _, digest in parts}
+        for group in _groups([(part, size) for part, size, digest in parts if known.get(part) != digest]):
+            findings += _check_group(store, claims, group, digests, rules, outlets)
+        with store.chosen(list(digests), "chosen"):  # parts no article has now
+            store.transaction({}, [f"DELETE FROM {table} WHERE part NOT IN (SELECT id FROM chosen)" for table in ("checked", "found")])
     return ordered(findings), claims.unchecked()
+
+
+def _check_group(store, claims: StoredClaims, group: list[str], digests: dict[str, str], rules: Rules, outlets: dict) -> list[Finding]:
+    """The findings of the parts ``group``, kept in the store under each part (a finding of event series
+    is its first claim's series) with the part's digest."""
+    import json
+
+    import pandas as pd
+
+    from factcheck.explain import link_sources
+    from factcheck.findings import PEOPLE, check_part
+
+    table = claims.part(group)
+    found = check_part(group[0], table, rules, outlets)
+    link_sources(table, found, rules)
+    del table
+    part_of: dict[str, str] = {}
+    if len(group) > 1:
+        with store.chosen(sorted({f.sources[0].claim for f in found if f.sources}), "claimed"):
+            part_of = dict(store.con.execute(f"SELECT id, part FROM parts WHERE id IN (SELECT id FROM claimed) "
+                                             f"AND part <> '{PEOPLE}'").fetchall())
+    kept = pd.DataFrame({"part": [part_of.get(f.sources[0].claim, group[0]) if f.sources else group[0] for f in found],
+                         "finding": [json.dumps(f.to_dict(), ensure_ascii=False) for f in found]}, dtype=object)
+    store.transaction({"new_checked": pd.DataFrame({"part": group, "digest": [digests[p] for p in group]}), "new_found": kept},
+                      [*(f"DELETE FROM {table} WHERE part IN (SELECT part FROM new_checked)" for table in ("checked", "found")),
+                       "INSERT INTO checked SELECT part, digest FROM new_checked", "INSERT INTO found SELECT part, finding FROM new_found"])
+    return found
 
 
 def _groups(sizes: list[tuple[str, int]]) -> Iterator[list[str]]:
@@ -191,26 +229,27 @@ def _link(claims: StoredClaims, articles: list[Article], rules: Rules) -> int:
     """Link the claims of the ``articles`` the store holds no links of under ``rules`` (all of them, when
     it holds another rules' links), ``LINK_CHUNK`` claims at a time, and keep what linking gave them.
     Return how many of the articles' claims are linked to a rule entity."""
-    from factcheck.store import ClaimStore
+    from factcheck.linking import Linker
+    from factcheck.store import LINK_TABLES, ClaimStore
 
     key = rules_key(rules)
     store = ClaimStore(claims.path)
     try:
         if store.meta("links") != key:
-            store.transaction({}, ["DELETE FROM linked", "DELETE FROM links", "DELETE FROM parts",
+            store.transaction({}, [*(f"DELETE FROM {table}" for table in LINK_TABLES),
                                    "DELETE FROM meta WHERE key = 'links'", f"INSERT INTO meta VALUES ('links', '{key}')"])
         done = {row[0] for row in store.con.execute("SELECT article FROM linked").fetchall()}
         sizes = dict(store.con.execute("SELECT article, count(*) FROM claims GROUP BY article").fetchall())
         chunk: list[Article] = []
-        held = 0
+        held, linker = 0, Linker(rules)  # one for every chunk: it works a name out once
         for article in [a for a in articles if a.id not in done]:
             chunk.append(article)
             held += sizes.get(article.id, 0)
             if held >= LINK_CHUNK:
-                _link_chunk(store, chunk, rules)
+                _link_chunk(store, chunk, rules, linker)
                 chunk, held = [], 0
         if chunk:
-            _link_chunk(store, chunk, rules)
+            _link_chunk(store, chunk, rules, linker)
     finally:
         store.close()
     with claims._open() as store:
@@ -218,27 +257,28 @@ def _link(claims: StoredClaims, articles: list[Article], rules: Rules) -> int:
                                  "l.subject_id, l.person_id, l.org_id) IS NOT NULL").fetchall()[0][0]
 
 
-def _link_chunk(store, articles: list[Article], rules: Rules) -> None:
+def _link_chunk(store, articles: list[Article], rules: Rules, linker) -> None:
     """Link the stored claims of ``articles`` and keep, in one transaction, their links, their parts and
     why the checks leave some aside."""
     import pandas as pd
 
-    from factcheck.findings import parts
+    from factcheck.findings import UNREAD, parts
     from factcheck.findings.reasons import unchecked
     from factcheck.linking import link
 
     ids = [a.id for a in articles]
-    linked = link(store.claims_of(ids), rules, articles)
+    linked = link(store.claims_of(ids, [c for c in COLUMNS if c not in UNREAD]), rules, articles, linker=linker)
     where = parts(linked, rules) if len(linked) else pd.DataFrame({"row": [], "part": []})
     why = unchecked(linked, rules)
-    links = pd.DataFrame({"id": linked["id"], "article": linked["article"],
-                          **{c: linked[c].astype(object) if c == "subject_key" else linked[c] for c in LINKED},
-                          "unchecked": linked["id"].map(why) if why else None}) if len(linked) else None
+    links = pd.DataFrame({"id": linked["id"], "article": linked["article"],  # text as Arrow's: DuckDB reads it without Python
+                          **{c: linked[c].astype(STRING) if c == "subject_key" else linked[c] for c in LINKED},
+                          "unchecked": pd.array([why.get(i) for i in linked["id"].tolist()] if why else [None] * len(linked),
+                                                dtype=STRING)}) if len(linked) else None
     rows = where["row"].to_numpy(dtype="int64")
     frames = {"new_linked": pd.DataFrame({"article": pd.Series(ids, dtype=STRING)}),
-              "new_parts": pd.DataFrame({"id": linked["id"].to_numpy()[rows] if len(linked) else [],
-                                         "article": linked["article"].to_numpy()[rows] if len(linked) else [],
-                                         "part": where["part"].to_numpy()})}
+              "new_parts": pd.DataFrame({"id": linked["id"].iloc[rows].array if len(linked) else pd.array([], dtype=STRING),
+                                         "article": linked["article"].iloc[rows].array if len(linked) else pd.array([], dtype=STRING),
+                                         "part": pd.array(where["part"].to_numpy(), dtype=STRING)})}
     statements = ["INSERT INTO linked SELECT article FROM new_linked",
                   "INSERT INTO parts SELECT id, article, part FROM new_parts"]
     if links is not None:

@@ -288,7 +288,8 @@ def _people_and_orgs(on: pd.DataFrame, linker: Linker) -> tuple[np.ndarray, np.n
             per_distinct(on, ["org_text", "lang"], linker.orgs, each=False))
 
 
-def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article], jobs: int | None = None) -> pd.DataFrame:
+def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article], jobs: int | None = None,
+         linker: Linker | None = None) -> pd.DataFrame:
     """The claims table with ``subject_id``, ``person_id`` and ``org_id`` filled from the rules, and
     the columns the checks need: ``subject_key`` (what a claim is about: the linked entity, else its
     edition code, else its romanised name; an edition put in another year is a subject of its
@@ -296,7 +297,9 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article], jobs: 
     with ``subject_inferred`` set), ``subject_year`` (that other year) and ``article_date`` (the
     publication date; an article without one has none: a date it mentions may be a birthday or an
     anniversary). Given ``jobs`` of 2 or more, a table of ``PARALLEL_FROM`` claims or more has its people
-    and organisations linked in a forked process (``factcheck.workers.Beside``) while this one links events."""
+    and organisations linked in a forked process (``factcheck.workers.Beside``) while this one links events.
+    ``linker``, the rules' ``Linker``, keeps what it worked out of each name for the next call (an archive's
+    chunks of claims give the same names)."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
@@ -308,7 +311,7 @@ def link(claims: pd.DataFrame, rules: Rules, articles: Iterable[Article], jobs: 
 
     if claims.empty:
         return claims.copy()
-    linker = Linker(rules)
+    linker = linker or Linker(rules)
     by_id = {a.id: a for a in articles}  # an article's text is read only where its place must choose
     # the claims' columns shared, not copied (a million claims' table is large): link writes only whole
     # columns of its own

@@ -33,10 +33,10 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-FORMAT = "3"  # the store's table layout: a store of another layout is rebuilt
+FORMAT = "4"  # the store's table layout: a store of another layout is rebuilt
 RACY_NS = 2_000_000_000  # a file changed this close to a run's start may change again unseen in the same tick: read next time too
 MEMORY = "256MB"  # what DuckDB may hold in memory before it spills to disk
-LINK_TABLES = ("linked", "links", "parts")
+LINK_TABLES = ("linked", "links", "parts", "checked", "found")
 _SQL_TYPES = {STRING: "VARCHAR", "int64": "BIGINT", "Int64": "BIGINT", "boolean": "BOOLEAN"}
 _PACKAGE = Path(__file__).parent
 
@@ -153,10 +153,13 @@ class ClaimStore:
         self.con.execute("CREATE TABLE file_articles (path VARCHAR, pos BIGINT, id VARCHAR, key VARCHAR, body_start BIGINT, "
                          "line_offset BIGINT, meta VARCHAR)")
         # what linking gave each claim of the articles in ``linked`` (``factcheck.archive``), under the rules of meta's 'links'
-        self.con.execute("CREATE TABLE linked (article VARCHAR PRIMARY KEY)")
+        self.con.execute("CREATE TABLE linked (article VARCHAR)")
         self.con.execute("CREATE TABLE links (id VARCHAR, article VARCHAR, subject_id VARCHAR, person_id VARCHAR, org_id VARCHAR, "
                          "subject_key VARCHAR, subject_year BIGINT, subject_inferred BOOLEAN, unchecked VARCHAR)")
         self.con.execute("CREATE TABLE parts (id VARCHAR, article VARCHAR, part VARCHAR)")
+        # the findings of each part of the check (as JSON), as its articles were (digest: their keys in order)
+        self.con.execute("CREATE TABLE checked (part VARCHAR PRIMARY KEY, digest VARCHAR)")
+        self.con.execute("CREATE TABLE found (part VARCHAR, finding VARCHAR)")
         self.con.execute("INSERT INTO meta VALUES ('format', ?)", [FORMAT])
         self.con.execute("COMMIT")
 
@@ -164,12 +167,14 @@ class ClaimStore:
         """Article id -> (key, language) of every article in the store."""
         return {row[0]: (row[1], row[2]) for row in self.con.execute("SELECT id, key, lang FROM articles").fetchall()}
 
-    def claims_of(self, ids: list[str]) -> pd.DataFrame:
-        """The stored claims of the articles ``ids``, in that order of articles (as extraction gave them: unlinked)."""
+    def claims_of(self, ids: list[str], columns: Iterable[str] = COLUMNS) -> pd.DataFrame:
+        """The stored claims of the articles ``ids``, in that order of articles (as extraction gave them:
+        unlinked): the claims table, or its ``columns``."""
+        types = {name: COLUMNS[name] for name in columns}
         with self.chosen(ids):
-            names = ", ".join(f'c."{name}"' for name in COLUMNS)
+            names = ", ".join(f'c."{name}"' for name in types)
             claims = as_table(self.con.sql(f"SELECT {names} FROM claims c JOIN wanted w ON c.article = w.id ORDER BY w.pos, c.n"))
-        return claims.astype(COLUMNS, copy=False)
+        return claims.astype(types, copy=False)
 
     def problems_of(self, ids: list[str]) -> dict[str, list[Problem]]:
         """The extraction problems of the articles ``ids``, by article id."""

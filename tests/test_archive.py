@@ -1,7 +1,7 @@
 """An archive checked from the claims store (``factcheck.archive``): linked a chunk of articles at a
 time and checked a group of parts at a time, it gives what the pipeline over one table in memory gives
 (findings, claims with their entities, unchecked claims, the report); a rerun links only the articles
-that changed, and other rules link every article again."""
+that changed and checks only the parts they are in, and other rules link every article again."""
 
 import json
 import shutil
@@ -29,9 +29,9 @@ def linked(monkeypatch):
     calls: list[list[str]] = []
     real = linking.link
 
-    def counting(claims, rules, articles, jobs=None):
+    def counting(claims, rules, articles, jobs=None, linker=None):
         calls.append(sorted(a.id.rsplit("/", 1)[-1] for a in articles))
-        return real(claims, rules, articles, jobs)
+        return real(claims, rules, articles, jobs, linker)
 
     monkeypatch.setattr(linking, "link", counting)
     return calls
@@ -61,19 +61,50 @@ def test_an_archive_checked_a_part_at_a_time_gives_what_one_table_gives(tmp_path
     assert sorted(a for call in linked for a in call) == sorted(a["id"].rsplit("/", 1)[-1] for a in whole[1]["articles"])
 
 
-def test_a_rerun_links_only_changed_articles_and_other_rules_link_all(tmp_path, linked):
+def parts(store: Path) -> set[str]:
+    import duckdb
+
+    con = duckdb.connect(str(store))
+    try:
+        return {row[0] for row in con.execute("SELECT DISTINCT part FROM parts").fetchall()}
+    finally:
+        con.close()
+
+
+@pytest.fixture()
+def checked(monkeypatch):
+    """The groups of parts the check checks, each as a list of parts."""
+    import factcheck.archive as archive
+
+    groups: list[list[str]] = []
+    real = archive._check_group
+
+    def counting(store, claims, group, *args):
+        groups.append(list(group))
+        return real(store, claims, group, *args)
+
+    monkeypatch.setattr(archive, "_check_group", counting)
+    return groups
+
+
+def test_a_rerun_links_and_checks_only_what_changed_and_other_rules_link_all(tmp_path, linked, checked):
     corpus = tmp_path / "corpus"
     shutil.copytree(REPO / "seeds", corpus)
     store = ["--store", str(tmp_path / "claims.duckdb")]
     first = _run(tmp_path / "first", [str(corpus)], *store)
     assert sorted(a for call in linked for a in call) == sorted(p.name for p in corpus.iterdir())
     linked.clear()
+    checked.clear()
     assert _run(tmp_path / "again", [str(corpus)], *store)[1] == first[1]
-    assert linked == []
+    assert linked == [] and checked == []
     changed = sorted(corpus.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nAbout 150 countries took part.\n", encoding="utf-8")
-    _run(tmp_path / "changed", [str(corpus)], *store)
+    checked.clear()
+    rerun = _run(tmp_path / "changed", [str(corpus)], *store)
     assert linked == [[changed.name]]
+    # the parts of the changed article are checked again, the others' findings read from the store
+    assert checked and len({p for group in checked for p in group}) < len(parts(tmp_path / "claims.duckdb"))
+    assert rerun[1] == _run(tmp_path / "whole", [str(corpus)])[1]
     linked.clear()
     code = main(["check", str(corpus), "--rules", str(REPO / "rules"), "--quiet", "--format", f"json={tmp_path / 'other.json'}", *store])
     assert code in (0, 1)

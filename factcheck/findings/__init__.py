@@ -51,8 +51,8 @@ def parts(df, rules):
     on its own (on Spark, a group of them a task): a frame of ``row`` (a position in ``df``) and ``part``. The
     findings of counts and dates read the claims of one event series (its editions, whose dates an
     article may mix up, and an edition put in another year: "ABC-25, held in 2017"), a part each; those of
-    titles and ages read every title, the ages of the rules' people and the dates of the articles that give
-    those, part ``PEOPLE``. A claim may be in two parts (a date of an event, for an age said beside it);
+    titles and ages read the titles of the rules' people and organisations, the ages of the rules' people
+    and the dates of the sentences that give those, part ``PEOPLE``. A claim may be in two parts (a date of an event, for an age said beside it);
     claims that no check reads are in none."""
     import numpy as np
     import pandas as pd
@@ -70,7 +70,8 @@ def parts(df, rules):
     events = per_distinct(df, ["subject_key"], root)
     keyed = np.flatnonzero(pd.notna(events))
     ages = ((df["kind"] == "count") & (df["attribute"] == ATTRIBUTE) & df["person_id"].notna()).to_numpy(dtype=bool, na_value=False)
-    titles = (df["kind"] == "title").to_numpy(dtype=bool, na_value=False)
+    # a title of nobody and nothing the rules know is read by no check
+    titles = ((df["kind"] == "title") & (df["person_id"].notna() | df["org_id"].notna())).to_numpy(dtype=bool, na_value=False)
     read = titles | ages
     # the dates of the sentences of those titles and ages (a title or an age may be of a date its sentence gives)
     who = df[ages | titles]

@@ -107,6 +107,13 @@ class Finding:
         }
 
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Finding:
+        """The finding ``to_dict`` gave ``data``."""
+        plain = {f.name: data[f.name] for f in fields(cls) if f.name not in ("sources", "facts")}
+        return cls(**plain, sources=[Source(**s) for s in data["sources"]], facts=[Fact(**f) for f in data["facts"]])
+
+
 SAID = 10  # reasons an explanation gives in full: the rest are counted (every one is in ``reasons``)
 
 
