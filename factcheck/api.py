@@ -48,7 +48,8 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     the store holds unchanged are read from it, only the others extracted, and the store updated: the
     results are the same as without it (``known``: the store's files, as ``read_corpus`` saw them, which
     it then remembers; the articles of those files are then replaced in ``articles``, by the same without
-    their text). With ``table`` (or a store), the claims table is built as the
+    their text), and the results' claims are the store's, read a part or a batch at a time
+    (``factcheck.archive``). With ``table``, the claims table is built as the
     articles are done, a chunk of claims at a time; without, the claims stay rows until one is asked for
     (writing JSON Lines needs no table)."""
     from factcheck.lang import available
@@ -116,11 +117,10 @@ def _store_extracted(path: str | Path, changed: list[Article], keys: dict[str, s
 
 def _extract_with_store(articles: list[Article], progress, path: str | Path, problems: list[Problem], jobs: int | None,
                         known_files: KnownFiles | None):
-    """The articles, their claims and problems: those new or changed are extracted into the store at ``path``
-    as they are done (a chunk of claims at a time, never all of them here), then every article's claims
-    are read from it in the corpus's order (one table, through Arrow: nothing to join or reorder). The
-    articles of the text files the store now remembers come back without their text (``KnownFiles.keep``),
-    in ``articles`` itself too."""
+    """The articles, their claims (``StoredClaims``: read from the store as they are asked for) and
+    problems: those new or changed are extracted into the store at ``path`` as they are done (a chunk of
+    claims at a time, never all of them here). The articles of the text files the store now remembers
+    come back without their text (``KnownFiles.keep``), in ``articles`` itself too."""
     from factcheck.archive import StoredClaims
     from factcheck.corpus import KnownArticle
     from factcheck.store import ClaimStore, article_key
@@ -155,7 +155,7 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
         finally:
             store.close()  # a fresh connection reads: the writing one's buffers are gone
         del changed  # nor the texts extracted
-        release_freed()  # the texts' pages, before the claims are read
+        release_freed()  # the texts' pages, before the claims are linked and checked
     store = ClaimStore(path)
     try:
         return articles, StoredClaims(path, [a.id for a in articles]), store.problems_of([a.id for a in articles])
