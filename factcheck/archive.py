@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -153,6 +154,7 @@ def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, ou
 
     from factcheck.findings import ordered
     from factcheck.findings.model import Finding
+    from factcheck.store import arrow_batches
 
     linked = _link(claims, articles, rules)
     claims.linked = True
@@ -166,10 +168,9 @@ def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, ou
         known = dict(store.con.execute("SELECT part, digest FROM checked").fetchall())
         fresh = [part for part, _, digest in parts if known.get(part) == digest]
         findings: list[Finding] = []
-        with store.chosen(fresh, "chosen"):  # a few at a time: a finding of an archive's event holds thousands of sources
-            result = store.con.execute("SELECT finding FROM found WHERE part IN (SELECT id FROM chosen)")
-            while rows := result.fetchmany(16):
-                findings += [Finding.from_dict(json.loads(text)) for (text,) in rows]
+        with store.chosen(fresh, "chosen"):  # streamed: a finding of an archive's event holds thousands of sources
+            for batch in arrow_batches(store.con.sql("SELECT finding FROM found WHERE part IN (SELECT id FROM chosen)"), 16):
+                findings += [Finding.from_dict(json.loads(zlib.decompress(data))) for data in batch.column(0).to_pylist()]
         digests = {part: digest for part, _, digest in parts}
         for group in _groups([(part, size) for part, size, digest in parts if known.get(part) != digest]):
             findings += _check_group(store, claims, group, digests, rules, outlets)
@@ -198,7 +199,8 @@ def _check_group(store, claims: StoredClaims, group: list[str], digests: dict[st
             part_of = dict(store.con.execute(f"SELECT id, part FROM parts WHERE id IN (SELECT id FROM claimed) "
                                              f"AND part <> '{PEOPLE}'").fetchall())
     kept = pd.DataFrame({"part": [part_of.get(f.sources[0].claim, group[0]) if f.sources else group[0] for f in found],
-                         "finding": [json.dumps(f.to_dict(), ensure_ascii=False) for f in found]}, dtype=object)
+                         "finding": [zlib.compress(json.dumps(f.to_dict(), ensure_ascii=False).encode(), 1) for f in found]},
+                        dtype=object)
     store.transaction({"new_checked": pd.DataFrame({"part": group, "digest": [digests[p] for p in group]}), "new_found": kept},
                       [*(f"DELETE FROM {table} WHERE part IN (SELECT part FROM new_checked)" for table in ("checked", "found")),
                        "INSERT INTO checked SELECT part, digest FROM new_checked", "INSERT INTO found SELECT part, finding FROM new_found"])

@@ -80,7 +80,7 @@ def json_query(con, query: str, texts: bool = True) -> Iterator:
     """``json_records`` of the claims a query gives (``query``: SQL over the connection ``con`` whose rows
     have the claims table's columns)."""
     cases = " ".join(f"WHEN '{kind}' THEN {_record(kind)}" for kind in KINDS)
-    relation = con.sql(f"SELECT CASE kind {cases} END FROM ({query})")
-    batches = relation.to_arrow_reader if hasattr(relation, "to_arrow_reader") else relation.fetch_arrow_reader  # DuckDB 2 / 1
-    for batch in batches(BATCH):
+    from factcheck.store import arrow_batches
+
+    for batch in arrow_batches(con.sql(f"SELECT CASE kind {cases} END FROM ({query})"), BATCH):
         yield batch.column(0).to_pylist() if texts else batch.column(0)

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-FORMAT = "4"  # the store's table layout: a store of another layout is rebuilt
+FORMAT = "5"  # the store's table layout: a store of another layout is rebuilt
 RACY_NS = 2_000_000_000  # a file changed this close to a run's start may change again unseen in the same tick: read next time too
 MEMORY = "256MB"  # what DuckDB may hold in memory before it spills to disk
 LINK_TABLES = ("linked", "links", "parts", "checked", "found")
@@ -98,6 +98,12 @@ def as_table(relation) -> pd.DataFrame:
     return table.to_pandas(types_mapper=arrow_types().get, self_destruct=True, split_blocks=True)
 
 
+def arrow_batches(relation, size: int):
+    """A DuckDB query's rows as Arrow record batches of ``size`` rows, streamed (DuckDB 2 and 1 name it apart)."""
+    reader = relation.to_arrow_reader if hasattr(relation, "to_arrow_reader") else relation.fetch_arrow_reader
+    return reader(size)
+
+
 def arrow_types() -> dict:
     """The pandas type of each Arrow type a query of the store gives."""
     import pandas as pd
@@ -157,9 +163,9 @@ class ClaimStore:
         self.con.execute("CREATE TABLE links (id VARCHAR, article VARCHAR, subject_id VARCHAR, person_id VARCHAR, org_id VARCHAR, "
                          "subject_key VARCHAR, subject_year BIGINT, subject_inferred BOOLEAN, unchecked VARCHAR)")
         self.con.execute("CREATE TABLE parts (id VARCHAR, article VARCHAR, part VARCHAR)")
-        # the findings of each part of the check (as JSON), as its articles were (digest: their keys in order)
+        # the findings of each part of the check (JSON, zlib'd), as its articles were (digest: their keys in order)
         self.con.execute("CREATE TABLE checked (part VARCHAR PRIMARY KEY, digest VARCHAR)")
-        self.con.execute("CREATE TABLE found (part VARCHAR, finding VARCHAR)")
+        self.con.execute("CREATE TABLE found (part VARCHAR, finding BLOB)")
         self.con.execute("INSERT INTO meta VALUES ('format', ?)", [FORMAT])
         self.con.execute("COMMIT")
 
