@@ -36,12 +36,12 @@ _PACKAGE = Path(__file__).parent
 
 
 def rules_key(rules: Rules) -> str:
-    """A digest of what a claim's links depend on besides its article: the extractor, the code that
-    links and parts the check, and the rules' entities and offices."""
+    """A digest of what a claim's links and a part's findings depend on besides the articles: the
+    extractor, the code that links, checks and explains links, and the rules' entities and offices."""
     from factcheck.store import extractor_key
 
     digest = hashlib.sha256(extractor_key().encode())
-    for path in (_PACKAGE / "linking.py", _PACKAGE / "names.py", *sorted((_PACKAGE / "findings").glob("*.py"))):
+    for path in (_PACKAGE / "linking.py", _PACKAGE / "names.py", _PACKAGE / "explain.py", *sorted((_PACKAGE / "findings").glob("*.py"))):
         digest.update(path.read_bytes())
     for located in [*rules.entities.values(), *rules.offices]:
         digest.update(located.value.model_dump_json().encode())
@@ -140,9 +140,17 @@ class StoredClaims:
 
     def unchecked(self) -> dict[str, str]:
         """Claim id -> why the checks left it aside, in the run's order."""
+        from factcheck.store import arrow_batches
+
+        why: dict[str, str] = {}
         with self._open() as store:
-            return dict(store.con.execute("SELECT c.id, l.unchecked FROM claims c JOIN wanted w ON c.article = w.id "
-                                          "JOIN links l ON l.id = c.id WHERE l.unchecked IS NOT NULL ORDER BY w.pos, c.n").fetchall())
+            query = store.con.sql("SELECT c.id, l.unchecked FROM claims c JOIN wanted w ON c.article = w.id "
+                                  "JOIN links l ON l.id = c.id WHERE l.unchecked IS NOT NULL ORDER BY w.pos, c.n")
+            for batch in arrow_batches(query, 10 * ROW_CHUNK):
+                reasons = batch.column(1).dictionary_encode()  # a few texts: each one string, not one a claim
+                texts = reasons.dictionary.to_pylist()
+                why.update(zip(batch.column(0).to_pylist(), [texts[n] for n in reasons.indices.to_pylist()], strict=True))
+        return why
 
 
 def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, outlets: dict, timer) -> tuple[list[Finding], dict[str, str]]:
@@ -168,9 +176,10 @@ def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, ou
         known = dict(store.con.execute("SELECT part, digest FROM checked").fetchall())
         fresh = [part for part, _, digest in parts if known.get(part) == digest]
         findings: list[Finding] = []
+        shared: dict[str, str] = {}
         with store.chosen(fresh, "chosen"):  # streamed: a finding of an archive's event holds thousands of sources
             for batch in arrow_batches(store.con.sql("SELECT finding FROM found WHERE part IN (SELECT id FROM chosen)"), 16):
-                findings += [Finding.from_dict(json.loads(zlib.decompress(data))) for data in batch.column(0).to_pylist()]
+                findings += [Finding.from_dict(json.loads(zlib.decompress(data)), shared) for data in batch.column(0).to_pylist()]
         digests = {part: digest for part, _, digest in parts}
         for group in _groups([(part, size) for part, size, digest in parts if known.get(part) != digest]):
             findings += _check_group(store, claims, group, digests, rules, outlets)

@@ -108,10 +108,15 @@ class Finding:
 
 
     @classmethod
-    def from_dict(cls, data: dict) -> Finding:
-        """The finding ``to_dict`` gave ``data``."""
+    def from_dict(cls, data: dict, shared: dict | None = None) -> Finding:
+        """The finding ``to_dict`` gave ``data``; its sources' equal texts (but claim ids) one object, the
+        one ``shared`` holds (an archive's finding gives one article, language or value in thousands of
+        sources, which JSON decodes as as many strings)."""
+        shared = {} if shared is None else shared
         plain = {f.name: data[f.name] for f in fields(cls) if f.name not in ("sources", "facts")}
-        return cls(**plain, sources=[Source(**s) for s in data["sources"]], facts=[Fact(**f) for f in data["facts"]])
+        sources = [Source(**{k: shared.setdefault(v, v) if isinstance(v, str) and k != "claim" else v for k, v in s.items()})
+                   for s in data["sources"]]
+        return cls(**plain, sources=sources, facts=[Fact(**f) for f in data["facts"]])
 
 
 SAID = 10  # reasons an explanation gives in full: the rest are counted (every one is in ``reasons``)
