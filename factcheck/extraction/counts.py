@@ -201,6 +201,7 @@ class _Clauses:
         self.event_parts = lang.lexicon("counts.event_parts")
         self.changes = lang.lexicon("counts.changes")
         self.capacity = lang.lexicon("counts.capacity")
+        self.countries_from = lang.lexicon("counts.countries_from")
         self.countries = lang.lexicon("countries")
         self.nouns = lang.lexicon("counts.attributes")
         marks = [str(m) for m in lang.get("counts.place_marks") or []]

@@ -20,6 +20,8 @@ LIST_PUNCT = frozenset(",;.)،؛")  # what may follow an item of a list of figur
 BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name and its figure
 NUMERIC = ("num", "numx", "mixed")
 PART_WINDOW = 12  # words either side of a count searched for a part of the event ("first day", "plenary")
+# attributes whose countries are the event's (an election's countries are those its observers come from)
+WHOLE = frozenset({"participants", "delegates", "observers", "countries"})
 
 
 def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int, attribute: str, noun: range) -> bool:
@@ -46,6 +48,8 @@ def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int
         if clauses.parts_after.match(toks, k):
             return True
     if attribute in ("countries", "organisations") and _endorsing(doc, clauses, i, first, last, noun):
+        return True
+    if attribute == "countries" and _of_group(doc, clauses, i, first, noun):
         return True
     if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last) or _summed(doc, i, first, last):
         return True
@@ -78,6 +82,22 @@ def _at_event_part(doc: Document, clauses: Clauses, i: int, first: int, last: in
             continue
         if m[0] == "day" or coded or any(_other(toks, e, k, m[1]) for e in events):
             return True
+    return False
+
+
+def _of_group(doc: Document, clauses: Clauses, i: int, first: int, noun: range) -> bool:
+    """The countries a group comes from, not the event's ("ministers from 12 countries", "министры из 12 стран",
+    "12 ölkədən nazirlər"): a counted noun of another attribute than those who took part (``WHOLE``) right
+    before the figure and a word of ``counts.countries_from`` (a qualifier may stand between), or right after the
+    countries' noun, in the figure's clause."""
+    toks = doc.tokens
+    ids = clauses.ids
+    joined = clauses.countries_from.match_ending(toks, first)
+    if joined is not None and (m := clauses.nouns.match_ending(toks, joined[1])) and ids[m[1]] == ids[i] == ids[first - 1]:
+        return m[0] not in WHOLE
+    after = noun.stop
+    if after < len(toks) and ids[after] == ids[i] and doc.same_sentence(i, after) and (m := clauses.nouns.match(toks, after)):
+        return m[0] not in WHOLE
     return False
 
 
