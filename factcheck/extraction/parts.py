@@ -21,6 +21,7 @@ BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name 
 NUMERIC = ("num", "numx", "mixed")
 PART_WINDOW = 12  # words either side of a count searched for a part of the event ("first day", "plenary")
 # attributes whose countries are the event's (an election's countries are those its observers come from)
+MAX_ASIDES, ASIDE_WORDS = 2, 6  # clauses of up to so many words that may stand between an opening phrase and a figure
 WHOLE = frozenset({"participants", "delegates", "observers", "countries"})
 
 
@@ -68,8 +69,8 @@ def _at_event_part(doc: Document, clauses: Clauses, i: int, first: int, last: in
     parts = clauses.event_parts
     own = set(clauses.own(i, last))
     start = doc.sentence_first(i)
-    if ids[i] == ids[start] + 1:
-        own.add(ids[start])  # the sentence's opening phrase: "On its first day, ..."
+    if _opening(doc, ids, start, i):
+        own.add(ids[start])  # the sentence's opening phrase: "On its first day, ...", "На концерт, завершивший форум, ..."
     events = doc.events_of_sentence(i)
     for k, m in doc.found_in(parts, max(start, first - PART_WINDOW), min(len(toks), last + PART_WINDOW)):
         if k in noun or ids[k] not in own or not doc.same_sentence(i, k):
@@ -99,6 +100,20 @@ def _of_group(doc: Document, clauses: Clauses, i: int, first: int, noun: range) 
     if after < len(toks) and ids[after] == ids[i] and doc.same_sentence(i, after) and (m := clauses.nouns.match(toks, after)):
         return m[0] not in WHOLE
     return False
+
+
+def _opening(doc: Document, ids: list[int], start: int, i: int) -> bool:
+    """The clause of token ``i`` follows the opening phrase of its sentence (at ``start``) right away, or past
+    asides of a few words and no number ("На концерт, завершивший форум, пришли 10 тыс.", "At the concert,
+    which closed the forum, ..."): that phrase says what the clause's figure is of."""
+    if not ids[start] < ids[i] <= ids[start] + 1 + MAX_ASIDES or i - start > ASIDE_WORDS * (1 + MAX_ASIDES):
+        return False
+    words: dict[int, int] = {}
+    for k in range(start, i):
+        if doc.tokens[k].kind in NUMERIC:
+            return False
+        words[ids[k]] = words.get(ids[k], 0) + 1
+    return all(n <= ASIDE_WORDS for c, n in words.items() if c not in (ids[start], ids[i]))
 
 
 def _endorsing(doc: Document, clauses: Clauses, i: int, first: int, last: int, noun: range) -> bool:
