@@ -110,10 +110,11 @@ def _opening(doc: Document, ids: list[int], start: int, i: int) -> bool:
         return False
     words: dict[int, int] = {}
     for k in range(start, i):
-        if doc.tokens[k].kind in NUMERIC:
-            return False
-        words[ids[k]] = words.get(ids[k], 0) + 1
-    return all(n <= ASIDE_WORDS for c, n in words.items() if c not in (ids[start], ids[i]))
+        if ids[k] not in (ids[start], ids[i]):
+            if doc.tokens[k].kind in NUMERIC:
+                return False
+            words[ids[k]] = words.get(ids[k], 0) + 1
+    return all(n <= ASIDE_WORDS for n in words.values())
 
 
 def _endorsing(doc: Document, clauses: Clauses, i: int, first: int, last: int, noun: range) -> bool:
