@@ -43,8 +43,8 @@ def rules_key(rules: Rules) -> str:
     digest = hashlib.sha256(extractor_key().encode())
     for path in (_PACKAGE / "linking.py", _PACKAGE / "names.py", _PACKAGE / "explain.py", *sorted((_PACKAGE / "findings").glob("*.py"))):
         digest.update(path.read_bytes())
-    for located in [*rules.entities.values(), *rules.offices]:
-        digest.update(located.value.model_dump_json().encode())
+    for model in [*(e.value for e in rules.entities.values()), *(o.value for o in rules.offices)]:
+        digest.update(model.model_dump_json().encode())
     return digest.hexdigest()[:16]
 
 
