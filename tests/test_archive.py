@@ -105,6 +105,16 @@ def test_a_rerun_links_and_checks_only_what_changed_and_other_rules_link_all(tmp
     # the parts of the changed article are checked again, the others' findings read from the store
     assert checked and len({p for group in checked for p in group}) < len(parts(tmp_path / "claims.duckdb"))
     assert rerun[1] == _run(tmp_path / "whole", [str(corpus)])[1]
+    # an article removed: its claims, links and findings go with it
+    def cited(path: Path) -> int:
+        return sum(s["article"].endswith(path.name) for f in first[1]["findings"] for s in f["sources"])
+
+    gone = max(sorted(corpus.iterdir()), key=cited)
+    assert cited(gone)
+    gone.unlink()
+    after = _run(tmp_path / "removed", [str(corpus)], *store)
+    assert after[1] == _run(tmp_path / "whole-removed", [str(corpus)])[1] != rerun[1]
+    assert not any(s["article"].endswith(gone.name) for f in after[1]["findings"] for s in f["sources"])
     linked.clear()
     code = main(["check", str(corpus), "--rules", str(REPO / "rules"), "--quiet", "--format", f"json={tmp_path / 'other.json'}", *store])
     assert code in (0, 1)
