@@ -278,21 +278,19 @@ def _link_chunk(store, articles: list[Article], rules: Rules, linker) -> None:
     from factcheck.linking import link
 
     ids = [a.id for a in articles]
+    frames = {"new_linked": pd.DataFrame({"article": pd.Series(ids, dtype=STRING)})}
+    statements = ["INSERT INTO linked SELECT article FROM new_linked"]
     linked = link(store.claims_of(ids, [c for c in COLUMNS if c not in UNREAD]), rules, articles, linker=linker)
-    where = parts(linked, rules) if len(linked) else pd.DataFrame({"row": [], "part": []})
-    why = unchecked(linked, rules)
-    links = pd.DataFrame({"id": linked["id"], "article": linked["article"],  # text as Arrow's: DuckDB reads it without Python
-                          **{c: linked[c].astype(STRING) if c == "subject_key" else linked[c] for c in LINKED},
-                          "unchecked": pd.array([why.get(i) for i in linked["id"].tolist()] if why else [None] * len(linked),
-                                                dtype=STRING)}) if len(linked) else None
-    rows = where["row"].to_numpy(dtype="int64")
-    frames = {"new_linked": pd.DataFrame({"article": pd.Series(ids, dtype=STRING)}),
-              "new_parts": pd.DataFrame({"id": linked["id"].iloc[rows].array if len(linked) else pd.array([], dtype=STRING),
-                                         "article": linked["article"].iloc[rows].array if len(linked) else pd.array([], dtype=STRING),
-                                         "part": pd.array(where["part"].to_numpy(), dtype=STRING)})}
-    statements = ["INSERT INTO linked SELECT article FROM new_linked",
-                  "INSERT INTO parts SELECT id, article, part FROM new_parts"]
-    if links is not None:
-        frames["new_links"] = links
-        statements.append(f"INSERT INTO links SELECT id, article, {', '.join(LINKED)}, unchecked FROM new_links")
+    if len(linked):
+        why = unchecked(linked, rules)
+        where = parts(linked, rules)
+        rows = where["row"].to_numpy(dtype="int64")
+        # text as Arrow's: DuckDB reads it without Python
+        frames["new_links"] = pd.DataFrame({"id": linked["id"], "article": linked["article"],
+                                            **{c: linked[c].astype(STRING) if c == "subject_key" else linked[c] for c in LINKED},
+                                            "unchecked": pd.array([why.get(i) for i in linked["id"].tolist()], dtype=STRING)})
+        frames["new_parts"] = pd.DataFrame({"id": linked["id"].iloc[rows].array, "article": linked["article"].iloc[rows].array,
+                                            "part": pd.array(where["part"].to_numpy(), dtype=STRING)})
+        statements += [f"INSERT INTO links SELECT id, article, {', '.join(LINKED)}, unchecked FROM new_links",
+                       "INSERT INTO parts SELECT id, article, part FROM new_parts"]
     store.transaction(frames, statements)
