@@ -6,7 +6,7 @@ finding per person called something they were not, and one per office given to s
 with the claims that name its holder beside them. For ministers (and others whose offices have a
 portfolio, such as an ambassador's posting), only an office with a matching portfolio counts, and
 nobody else holds it only where the claim names that portfolio. A former or designate title says something else and is not checked; an acting
-one is checked like any other. A sentence that also gives an earlier month, year or day ("In 2017,
+one is checked like any other, but gives at most a warning (the rules may not list acting terms). A sentence that also gives an earlier month, year or day ("In 2017,
 Foreign Minister X signed ...") may speak of then: a title held on any of its days is right too, as
 an age of then is (``factcheck.findings.people``).
 """
@@ -26,6 +26,10 @@ HANDOVER_DAYS = 7  # a title this near a term's start or end may count the hando
 ELECT_DAYS = 183  # a title this long before a term's start may be the holder-elect's
 
 
+ACTING = (" An acting title: the rules list no acting term of theirs then, perhaps one they do not list (give it"
+          " with `acting: true`); a warning.")
+
+
 def _soft_reason(r: dict) -> str:
     if not r["portfolio_known"]:
         return (f" No office of theirs in the rules is of the portfolio it names ({r['portfolio']}): perhaps one the rules"
@@ -34,7 +38,7 @@ def _soft_reason(r: dict) -> str:
         return f" That is within {HANDOVER_DAYS} days of the handover, whose day sources count differently: a warning."
     if r["early"] and r["gap"] <= ELECT_DAYS:
         return f" That is {r['gap']} days before they took office: perhaps as the holder-elect; a warning."
-    return ""
+    return ACTING if r["modifier"] == "acting" else ""
 
 
 @functools.cache
@@ -153,7 +157,8 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     j["early"] = day["article_date"] < day["from"]
     bad = j[~covered].sort_values("gap", kind="stable").drop_duplicates("claim")
     # days of a handover, and a holder-elect called by the title before taking office: a warning
-    soft = (bad["gap"] <= HANDOVER_DAYS) | (bad["early"] & (bad["gap"] <= ELECT_DAYS)) | ~bad["portfolio_known"]
+    # and an acting title the rules list no acting term for: a warning
+    soft = (bad["gap"] <= HANDOVER_DAYS) | (bad["early"] & (bad["gap"] <= ELECT_DAYS)) | ~bad["portfolio_known"] | (bad["modifier"] == "acting")
     bad.loc[soft & (bad["severity"] == "error"), "severity"] = "warning"
     held = j[covered & j["covered"]].drop_duplicates("claim").sort_values("article", kind="stable")
     held_by: dict[tuple, list[dict]] = {}  # the right titles, converted once: (person, role, org) -> the first records
@@ -215,7 +220,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
     elsewhere = j[j["apart"]].merge(offices, left_on=["person_id", "role"], right_on=["holder", "role"], suffixes=("", "_held"))
     elsewhere = elsewhere[(elsewhere["article_date"] >= elsewhere["from_held"]) & (elsewhere["article_date"] <= elsewhere["to_held"])]
     j["held_elsewhere"] = j["claim"].map(elsewhere.drop_duplicates("claim").set_index("claim")["org_held"])
-    j.loc[j["held_elsewhere"].notna(), "severity"] = "warning"
+    j.loc[j["held_elsewhere"].notna() | (j["modifier"] == "acting"), "severity"] = "warning"
     flagged = j[j.groupby(["org", "role", "holder"])["apart"].transform("any")].drop_duplicates(["org", "role", "holder", "claim"])
     flagged = flagged.sort_values(["org", "role", "holder", "apart", "article"], ascending=[True, True, True, False, True])
     office = ["org", "role", "holder"]
@@ -229,7 +234,7 @@ def check_titles(df, rules, outlets: dict) -> list[Finding]:
         reasons = [f"{r['article']} ({r['day']}) calls {r['person_text']} {role.replace('_', ' ')} of {org}; "
                    f"on that date the office was held by {holder}."
                    + (f" The rules have {r['person_id']} as {role.replace('_', ' ')} of {r['held_elsewhere']} then: "
-                      "is the organisation right?" if isinstance(r["held_elsewhere"], str) else "")
+                      "is the organisation right?" if isinstance(r["held_elsewhere"], str) else ACTING if r["modifier"] == "acting" else "")
                    for r in records if r["apart"]]
         out.append(Finding(finding_id("title", org, role, holder), worst(r["severity"] for r in records if r["apart"]), "title",
                            str(org), "office", role, f"{holder}, {term}", say(reasons), reasons,
