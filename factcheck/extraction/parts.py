@@ -53,7 +53,7 @@ def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int
         return True
     if attribute == "countries" and _of_group(doc, clauses, i, first, noun):
         return True
-    if _restated_share(doc, clauses, i, first):
+    if _restated_share(doc, clauses, i, first) or _share_after(doc, clauses, i, last):
         return True
     if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last) or _summed(doc, i, first, last) \
             or _since(doc, clauses, i, last):
@@ -114,6 +114,35 @@ def _restated_share(doc: Document, clauses: Clauses, i: int, first: int) -> bool
         lead = k - 1 if k > 0 and toks[k - 1].kind in ("num", "numx") else k  # "40 %", "۴۰ درصد"
         return not any(c[0] == "before" for _, c in doc.found_in(clauses.changes, max(lo, lead - 4), lead + 1)) \
             and clauses.changes.match_ending(toks, lead) is None
+    return False
+
+
+def _share_after(doc: Document, clauses: Clauses, i: int, last: int) -> bool:
+    """The figure is restated as a share of a whole right after it ("About 1,000 people, or 40% of the participants,
+    were women", "Около 1 тыс. человек, или 40% участников"): the clause after the count's opens, past one word at
+    most that opens no clause of its own, with a share (or its number) whose counted noun follows within a few words;
+    not "40% of them" (a share of the figure itself) nor "40% more" (a change)."""
+    toks = doc.tokens
+    ids = clauses.ids
+    n = len(toks)
+    k = last
+    while k < n and ids[k] == ids[i] and doc.same_sentence(i, k):
+        k += 1
+    if k >= n or not doc.same_sentence(i, k) or k - last > 1:
+        return False
+    start = k
+    while k < n and toks[k].kind == "punct" and ids[k] == ids[start]:
+        k += 1
+    at = [k]
+    if k < n and toks[k].kind == "word" and not clauses.is_break_word(k) and clauses.shares.match(toks, k) is None:
+        at.append(k + 1)  # past "or", "или", "yəni"
+    for a in at:
+        b = a + 1 if a < n and toks[a].kind in ("num", "numx") else a  # past the share's number: "40 %", "۴۰ درصد"
+        m = clauses.shares.match(toks, b) if b < n and ids[b] == ids[start] else None
+        if m is not None:
+            if clauses.changes.match(toks, m[1]) is not None:
+                return False  # "40% more participants than in 2025"
+            return any(ids[c] == ids[start] and clauses.nouns.match(toks, c) is not None for c in range(m[1], min(n, m[1] + 4)))
     return False
 
 
