@@ -165,6 +165,8 @@ def extract_counts(doc: Document, taken: Sequence[tuple[int, int]] = ()) -> list
         if elided is not None and noun_first == noun_last:
             subgroup = elided["subgroup"]
         subgroup = subgroup or part_of_whole(doc, clauses, i, first, last, attribute, range(noun_first, noun_last))
+        if attribute == "participants" and _residents(doc, clauses, i, first, last, range(noun_first, noun_last)):
+            attribute = "people"  # "Baku, a city of 2.3 million people", "где проживают 2,3 млн человек": not who came
         # A sentence that names no event speaks of the article's event only when it says who came.
         subject = doc.subject(i, near=None if measure else -1)
         if attribute == "participants" and measure is None and subject is None and not subgroup and noun_first < noun_last \
@@ -202,6 +204,10 @@ class _Clauses:
         self.changes = lang.lexicon("counts.changes")
         self.capacity = lang.lexicon("counts.capacity")
         self.countries_from = lang.lexicon("counts.countries_from")
+        self.shares = lang.lexicon("counts.shares")
+        self.residents = lang.lexicon("counts.residents")
+        self.since = lang.lexicon("counts.since")
+        self.breaks = lang.lexicon("counts.clause_breaks")
         self.countries = lang.lexicon("countries")
         self.nouns = lang.lexicon("counts.attributes")
         marks = [str(m) for m in lang.get("counts.place_marks") or []]
@@ -228,6 +234,10 @@ class _Clauses:
 
     def is_break(self, k: int) -> bool:
         return self.doc.is_clause_break(k)
+
+    def is_break_word(self, k: int) -> bool:
+        """A word of ``counts.clause_breaks`` starts at ``k`` ("while", "ki", "که")."""
+        return self.breaks.match(self.doc.tokens, k, exact=True) is not None
 
     def of_marker(self, first: int, end: int) -> int:
         """The clause a marker phrase at tokens [first, end) speaks of: its own, or, when it opens its clause and
@@ -288,6 +298,14 @@ def _measure(doc: Document, clauses: _Clauses, i: int, first: int, last: int, sk
     if in_clause:
         return in_clause[1]
     return nearest[1] if nearest else None
+
+
+def _residents(doc: Document, clauses: _Clauses, i: int, first: int, last: int, skip: range) -> bool:
+    """A word of ``counts.residents`` ("live", "a city of", "проживают", "yaşadığı", "جمعیت") in the count's clause,
+    not its noun: the figure counts those who live somewhere, not those who came."""
+    own = clauses.own(i, last)
+    lo, hi = max(0, first - MEASURE_WINDOW), min(len(doc.tokens), last + MEASURE_WINDOW)
+    return any(k not in skip and clauses.ids[k] in own and doc.same_sentence(i, k) for k, _ in doc.found_in(clauses.residents, lo, hi))
 
 
 def _running(doc: Document, clauses: _Clauses, i: int, first: int, last: int) -> bool:

@@ -23,6 +23,7 @@ PART_WINDOW = 12  # words either side of a count searched for a part of the even
 # attributes whose countries are the event's (an election's countries are those its observers come from)
 MAX_ASIDES, ASIDE_WORDS = 2, 6  # clauses of up to so many words that may stand between an opening phrase and a figure
 WHOLE = frozenset({"participants", "delegates", "observers", "countries"})
+SHARE_WINDOW = 8  # words before a figure searched for the share it restates ("40% of them were women, about 1,000")
 
 
 def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int, attribute: str, noun: range) -> bool:
@@ -52,7 +53,10 @@ def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int
         return True
     if attribute == "countries" and _of_group(doc, clauses, i, first, noun):
         return True
-    if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last) or _summed(doc, i, first, last):
+    if _restated_share(doc, clauses, i, first) or _share_after(doc, clauses, i, last):
+        return True
+    if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last) or _summed(doc, i, first, last) \
+            or _since(doc, clauses, i, last):
         return True
     return attribute != "countries" and _delegation(doc, clauses, i, first, last, noun)
 
@@ -83,6 +87,62 @@ def _at_event_part(doc: Document, clauses: Clauses, i: int, first: int, last: in
             continue
         if m[0] == "day" or coded or any(_other(toks, e, k, m[1]) for e in events):
             return True
+    return False
+
+
+def _restated_share(doc: Document, clauses: Clauses, i: int, first: int) -> bool:
+    """The figure restates a share of a whole said just before it ("40% of the participants were women, about 1,000",
+    "a third of them from abroad, or about 850", "треть из них — иностранцы, около 850 человек"): it opens its clause,
+    past one word at most that opens no clause of its own ("or", "yəni", "یعنی"; not "while"), and a word of
+    ``counts.shares`` stands a few words before it in the sentence, with no number between but the share's own, and
+    no change ("rose by 40%, to 4,000": a change's share says nothing of the figure after it)."""
+    toks = doc.tokens
+    ids = clauses.ids
+    start = first
+    while start > 0 and ids[start - 1] == ids[first]:
+        start -= 1
+    words = [k for k in range(start, first) if toks[k].kind == "word"]
+    if start == 0 or not doc.same_sentence(start - 1, i) or len(words) > 1 or any(clauses.is_break_word(k) for k in words):
+        return False
+    lo = max(doc.sentence_first(i), start - 2 * SHARE_WINDOW)
+    for k, m in reversed(doc.found_in(clauses.shares, lo, start)):
+        between = range(m[1], start)
+        if sum(toks[c].kind == "word" for c in between) > SHARE_WINDOW:
+            return False
+        if [c for c in between if toks[c].kind in ("num", "numx")] not in ([], [m[1]]):  # "40% of them", "yüzde 40'ı"
+            return False
+        lead = k - 1 if k > 0 and toks[k - 1].kind in ("num", "numx") else k  # "40 %", "۴۰ درصد"
+        return not any(c[0] == "before" for _, c in doc.found_in(clauses.changes, max(lo, lead - 4), lead + 1)) \
+            and clauses.changes.match_ending(toks, lead) is None
+    return False
+
+
+def _share_after(doc: Document, clauses: Clauses, i: int, last: int) -> bool:
+    """The figure is restated as a share of a whole right after it ("About 1,000 people, or 40% of the participants,
+    were women", "Около 1 тыс. человек, или 40% участников"): the clause after the count's opens, past one word at
+    most that opens no clause of its own, with a share (or its number) whose counted noun follows within a few words;
+    not "40% of them" (a share of the figure itself) nor "40% more" (a change)."""
+    toks = doc.tokens
+    ids = clauses.ids
+    n = len(toks)
+    k = last
+    while k < n and ids[k] == ids[i] and doc.same_sentence(i, k):
+        k += 1
+    if k >= n or not doc.same_sentence(i, k) or k - last > 1:
+        return False
+    start = k
+    while k < n and toks[k].kind == "punct" and ids[k] == ids[start]:
+        k += 1
+    at = [k]
+    if k < n and toks[k].kind == "word" and not clauses.is_break_word(k) and clauses.shares.match(toks, k) is None:
+        at.append(k + 1)  # past "or", "или", "yəni"
+    for a in at:
+        b = a + 1 if a < n and toks[a].kind in ("num", "numx") else a  # past the share's number: "40 %", "۴۰ درصد"
+        m = clauses.shares.match(toks, b) if b < n and ids[b] == ids[start] else None
+        if m is not None:
+            if clauses.changes.match(toks, m[1]) is not None:
+                return False  # "40% more participants than in 2025"
+            return any(ids[c] == ids[start] and clauses.nouns.match(toks, c) is not None for c in range(m[1], min(n, m[1] + 4)))
     return False
 
 
@@ -201,7 +261,10 @@ def _summed(doc: Document, i: int, first: int, last: int) -> bool:
     """The figure sums over several events its sentence counts ("one of 12 forums held this year, with 30,000
     participants in all", "25 forums attended by 60,000 people"): a number of two or more right before a word of
     ``events.nouns`` (one word may stand between) that is not one of an event's sessions (``counts.attributes.sessions``),
-    nor a year ("the 2026 forum drew 2,572"). Found once a sentence (a long list of figures costs one pass)."""
+    nor a year ("the 2026 forum drew 2,572"); or over several editions or years of one (``counts.editions``: "over
+    its ten editions", "за десять лет", "on yılda"), with digits or in words, but not after a word of
+    ``counts.editions_not_after`` ("the most in ten years", "впервые за десять лет"). Found once a sentence (a long
+    list of figures costs one pass)."""
     cache = doc.__dict__.setdefault("_event_numbers", {})
     sentence = doc.tokens[i].sentence
     if sentence not in cache:
@@ -209,22 +272,57 @@ def _summed(doc: Document, i: int, first: int, last: int) -> bool:
     return any(not first <= k < last for k in cache[sentence])
 
 
-def _event_numbers(doc: Document, i: int) -> list[int]:
-    """Where the numbers of events of the sentence of token ``i`` start."""
+def _since(doc: Document, clauses: Clauses, i: int, last: int) -> bool:
+    """The figure sums the years since an earlier one ("Since 2016, more than 20,000 people have attended",
+    "2016'dan bu yana", "2016-cı ildən bəri"): a year before the publication's, right after a word of
+    ``counts.since.before`` or before one of ``counts.since.after`` (one word may stand between: "2016 yılından bu
+    yana"), in the count's clause or opening its sentence before a comma; not in an aside ("the forum, held since
+    2016, drew 4,000")."""
     toks = doc.tokens
-    events = doc.lang.lexicon("events.nouns")
-    sessions = doc.lang.lexicon("counts.attributes")
+    if doc.published is None:
+        return False
+    own = clauses.own(i, last)
+    since = clauses.since
+    k = doc.sentence_first(i)
+    while k < len(toks) and doc.same_sentence(i, k):
+        year = YEAR.match(toks[k].text) if toks[k].kind in ("num", "mixed") else None
+        if year is not None and int(year.group(1)) < doc.published.year:
+            b = since.match_ending(toks, k)
+            lo, hi = (b[1], k + 1) if b is not None and b[0] == "before" else (k, 0)
+            for j in (k + 1, k + 2):
+                a = since.match(toks, j) if j < len(toks) and doc.same_sentence(i, j) else None
+                if a is not None and a[0] == "after" and hi == 0:
+                    hi = a[1]
+            if hi and clauses.of_marker(lo, hi) in own:
+                return True
+        k += 1
+    return False
+
+
+def _event_numbers(doc: Document, i: int) -> list[int]:
+    """Where the numbers of events, editions or years of the sentence of token ``i`` start."""
+    toks = doc.tokens
+    lang = doc.lang
+    events = lang.lexicon("events.nouns")
+    sessions = lang.lexicon("counts.attributes")
+    editions = lang.lexicon("counts.editions")
+    not_after = lang.lexicon("counts.editions_not_after")
     start = doc.sentence_first(i)
     end = start
     while end < len(toks) and doc.same_sentence(i, end):
         end += 1
     nouns = {j for j, _ in doc.found_in(events, start, end) if not ((s := sessions.match(toks, j)) and s[0] == "sessions")}
+    spans = {j for j, _ in doc.found_in(editions, start, end)}
     found, after = [], start
-    for k in (range(start, end) if nouns else ()):
-        num = read_number(doc, k) if k >= after and toks[k].kind == "num" else None
+    for k in (range(start, end) if nouns or spans else ()):
+        num = read_number(doc, k) if k >= after and toks[k].kind in ("num", "word") else None
         if num is None or num.ordinal or num.value < 2 or (num.last == k + 1 and YEAR.fullmatch(toks[k].text)):
             continue
-        if num.last in nouns or num.last + 1 in nouns:
-            found.append(k)
         after = num.last
+        if toks[k].kind == "num" and (num.last in nouns or num.last + 1 in nouns):
+            found.append(k)
+        elif (num.last in spans or num.last + 1 in spans) and not any(
+            m[1] >= k - 1 for _, m in doc.found_in(not_after, max(start, k - 3), k)
+        ):
+            found.append(k)
     return found
