@@ -99,10 +99,11 @@ def _restated_share(doc: Document, clauses: Clauses, i: int, first: int) -> bool
     toks = doc.tokens
     ids = clauses.ids
     start = first
-    while start > 0 and ids[start - 1] == ids[first]:
+    while start > max(0, first - 3) and ids[start - 1] == ids[first]:  # a clause opened a few tokens back, or none
         start -= 1
     words = [k for k in range(start, first) if toks[k].kind == "word"]
-    if start == 0 or not doc.same_sentence(start - 1, i) or len(words) > 1 or any(clauses.is_break_word(k) for k in words):
+    if start == 0 or ids[start - 1] == ids[first] or not doc.same_sentence(start - 1, i) or len(words) > 1 \
+            or any(clauses.is_break_word(k) for k in words):
         return False
     lo = max(doc.sentence_first(i), start - 2 * SHARE_WINDOW)
     for k, m in reversed(doc.found_in(clauses.shares, lo, start)):
@@ -126,9 +127,9 @@ def _share_after(doc: Document, clauses: Clauses, i: int, last: int) -> bool:
     ids = clauses.ids
     n = len(toks)
     k = last
-    while k < n and ids[k] == ids[i] and doc.same_sentence(i, k):
+    while k < min(n, last + 2) and ids[k] == ids[i] and doc.same_sentence(i, k):  # the next clause opens right after
         k += 1
-    if k >= n or not doc.same_sentence(i, k) or k - last > 1:
+    if k >= n or not doc.same_sentence(i, k) or k - last > 1 or ids[k] == ids[i]:
         return False
     start = k
     while k < n and toks[k].kind == "punct" and ids[k] == ids[start]:
@@ -277,26 +278,36 @@ def _since(doc: Document, clauses: Clauses, i: int, last: int) -> bool:
     "2016'dan bu yana", "2016-cı ildən bəri"): a year before the publication's, right after a word of
     ``counts.since.before`` or before one of ``counts.since.after`` (one word may stand between: "2016 yılından bu
     yana"), in the count's clause or opening its sentence before a comma; not in an aside ("the forum, held since
-    2016, drew 4,000")."""
-    toks = doc.tokens
+    2016, drew 4,000"). The sentence's such years are found once (a long list of figures costs one pass)."""
     if doc.published is None:
         return False
+    cache = doc.__dict__.setdefault("_since_years", {})
+    sentence = doc.tokens[i].sentence
+    if sentence not in cache:
+        cache[sentence] = _since_years(doc, clauses, i)
     own = clauses.own(i, last)
+    return any(clauses.of_marker(lo, hi) in own for lo, hi in cache[sentence])
+
+
+def _since_years(doc: Document, clauses: Clauses, i: int) -> list[tuple[int, int]]:
+    """The spans [lo, hi) of the years "since" which the sentence of token ``i`` counts (``_since``)."""
+    toks = doc.tokens
     since = clauses.since
+    found = []
     k = doc.sentence_first(i)
     while k < len(toks) and doc.same_sentence(i, k):
         year = YEAR.match(toks[k].text) if toks[k].kind in ("num", "mixed") else None
-        if year is not None and int(year.group(1)) < doc.published.year:
+        if year is not None and doc.published is not None and int(year.group(1)) < doc.published.year:
             b = since.match_ending(toks, k)
             lo, hi = (b[1], k + 1) if b is not None and b[0] == "before" else (k, 0)
             for j in (k + 1, k + 2):
                 a = since.match(toks, j) if j < len(toks) and doc.same_sentence(i, j) else None
                 if a is not None and a[0] == "after" and hi == 0:
                     hi = a[1]
-            if hi and clauses.of_marker(lo, hi) in own:
-                return True
+            if hi:
+                found.append((lo, hi))
         k += 1
-    return False
+    return found
 
 
 def _event_numbers(doc: Document, i: int) -> list[int]:
