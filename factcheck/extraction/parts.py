@@ -55,7 +55,7 @@ def part_of_whole(doc: Document, clauses: Clauses, i: int, first: int, last: int
         return True
     if _restated_share(doc, clauses, i, first) or _share_after(doc, clauses, i, last):
         return True
-    if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last) or _summed(doc, i, first, last) \
+    if _at_event_part(doc, clauses, i, first, last, noun) or _change(doc, clauses, i, first, last) or _summed(doc, clauses, i, first, last) \
             or _since(doc, clauses, i, last):
         return True
     return attribute != "countries" and _delegation(doc, clauses, i, first, last, noun)
@@ -258,7 +258,7 @@ def _change(doc: Document, clauses: Clauses, i: int, first: int, last: int) -> b
     return after is not None and after[0] == "after"
 
 
-def _summed(doc: Document, i: int, first: int, last: int) -> bool:
+def _summed(doc: Document, clauses: Clauses, i: int, first: int, last: int) -> bool:
     """The figure sums over several events its sentence counts ("one of 12 forums held this year, with 30,000
     participants in all", "25 forums attended by 60,000 people"): a number of two or more right before a word of
     ``events.nouns`` (one word may stand between) that is not one of an event's sessions (``counts.attributes.sessions``),
@@ -270,7 +270,11 @@ def _summed(doc: Document, i: int, first: int, last: int) -> bool:
     sentence = doc.tokens[i].sentence
     if sentence not in cache:
         cache[sentence] = _event_numbers(doc, i)
-    return any(not first <= k < last for k in cache[sentence])
+    own = set(clauses.own(i, last))
+    start = doc.sentence_first(i)
+    if _opening(doc, clauses.ids, start, i):
+        own.add(clauses.ids[start])  # "Over its ten editions, the forum has drawn 20,000 people"
+    return any(not first <= k < last and (end is None or clauses.ids[k] in own) for k, end in cache[sentence])
 
 
 def _since(doc: Document, clauses: Clauses, i: int, last: int) -> bool:
@@ -310,30 +314,35 @@ def _since_years(doc: Document, clauses: Clauses, i: int) -> list[tuple[int, int
     return found
 
 
-def _event_numbers(doc: Document, i: int) -> list[int]:
-    """Where the numbers of events, editions or years of the sentence of token ``i`` start."""
+def _event_numbers(doc: Document, i: int) -> list[tuple[int, int | None]]:
+    """Where the numbers of events, editions or years of the sentence of token ``i`` start: (start, None) of a
+    number of events, (start, end) of one of editions or years, which sums only the figures of its own clause or
+    of the clause it opens ("Over its ten editions, ..."; not "first held 10 years ago", "after two years of
+    preparation"), and not one written as a time ago (``dates.ago``)."""
     toks = doc.tokens
     lang = doc.lang
     events = lang.lexicon("events.nouns")
     sessions = lang.lexicon("counts.attributes")
     editions = lang.lexicon("counts.editions")
     not_after = lang.lexicon("counts.editions_not_after")
+    ago = lang.lexicon("dates.ago")
     start = doc.sentence_first(i)
     end = start
     while end < len(toks) and doc.same_sentence(i, end):
         end += 1
     nouns = {j for j, _ in doc.found_in(events, start, end) if not ((s := sessions.match(toks, j)) and s[0] == "sessions")}
-    spans = {j for j, _ in doc.found_in(editions, start, end)}
-    found, after = [], start
+    spans = {j: m[1] for j, m in doc.found_in(editions, start, end)}
+    found: list[tuple[int, int | None]] = []
+    after = start
     for k in (range(start, end) if nouns or spans else ()):
         num = read_number(doc, k) if k >= after and toks[k].kind in ("num", "word") else None
         if num is None or num.ordinal or num.value < 2 or (num.last == k + 1 and YEAR.fullmatch(toks[k].text)):
             continue
         after = num.last
         if toks[k].kind == "num" and (num.last in nouns or num.last + 1 in nouns):
-            found.append(k)
-        elif (num.last in spans or num.last + 1 in spans) and not any(
+            found.append((k, None))
+        elif (span := spans.get(num.last, spans.get(num.last + 1))) is not None and not any(
             m[1] >= k - 1 for _, m in doc.found_in(not_after, max(start, k - 3), k)
-        ):
-            found.append(k)
+        ) and not (span < end and ago.match(toks, span)):
+            found.append((k, span))
     return found
