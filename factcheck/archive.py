@@ -94,14 +94,9 @@ class StoredClaims:
         """(connection, SQL) of the claims, a run of the run's articles of about ``READ_CHUNK`` claims at a
         time: DuckDB sorts a chunk's claims, never the archive's at once."""
         with self._open() as store:
-            sizes = dict(store.con.execute("SELECT article, count(*) FROM claims GROUP BY article").fetchall())
-            start, held = 0, 0
-            for end, article in enumerate(self.order, 1):
-                held += sizes.get(article, 0)
-                if held >= READ_CHUNK or end == len(self.order):
-                    with store.chosen(self.order[start:end], "chosen"):
-                        yield store.con, self._select(list(COLUMNS), "WHERE c.article IN (SELECT id FROM chosen)")
-                    start, held = end, 0
+            for run in _runs(self.order, store.claim_counts(), READ_CHUNK):
+                with store.chosen(run, "chosen"):
+                    yield store.con, self._select(list(COLUMNS), "WHERE c.article IN (SELECT id FROM chosen)")
 
     def batches(self) -> Iterator[pd.DataFrame]:
         """The claims table, ``ROW_CHUNK`` claims at a time."""
@@ -250,22 +245,25 @@ def _link(claims: StoredClaims, articles: list[Article], rules: Rules) -> int:
             store.transaction({}, [*(f"DELETE FROM {table}" for table in LINK_TABLES),
                                    "DELETE FROM meta WHERE key = 'links'", f"INSERT INTO meta VALUES ('links', '{key}')"])
         done = {row[0] for row in store.con.execute("SELECT article FROM linked").fetchall()}
-        sizes = dict(store.con.execute("SELECT article, count(*) FROM claims GROUP BY article").fetchall())
-        chunk: list[Article] = []
-        held, linker = 0, Linker(rules)  # one for every chunk: it works a name out once
-        for article in [a for a in articles if a.id not in done]:
-            chunk.append(article)
-            held += sizes.get(article.id, 0)
-            if held >= LINK_CHUNK:
-                _link_chunk(store, chunk, rules, linker)
-                chunk, held = [], 0
-        if chunk:
-            _link_chunk(store, chunk, rules, linker)
+        by_id = {a.id: a for a in articles if a.id not in done}
+        linker = Linker(rules)  # one for every chunk: it works a name out once
+        for run in _runs(list(by_id), store.claim_counts(), LINK_CHUNK):
+            _link_chunk(store, [by_id[i] for i in run], rules, linker)
     finally:
         store.close()
     with claims._open() as store:
         return store.con.execute("SELECT count(*) FROM links l JOIN wanted w ON l.article = w.id WHERE coalesce("
                                  "l.subject_id, l.person_id, l.org_id) IS NOT NULL").fetchall()[0][0]
+
+
+def _runs(ids: list[str], sizes: dict[str, int], limit: int) -> Iterator[list[str]]:
+    """``ids`` (articles) in runs of consecutive ones that hold about ``limit`` claims (``sizes``: an article's)."""
+    start, held = 0, 0
+    for end, article in enumerate(ids, 1):
+        held += sizes.get(article, 0)
+        if held >= limit or end == len(ids):
+            yield ids[start:end]
+            start, held = end, 0
 
 
 def _link_chunk(store, articles: list[Article], rules: Rules, linker) -> None:

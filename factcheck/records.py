@@ -79,8 +79,8 @@ def json_records(table: pd.DataFrame, texts: bool = True) -> Iterator:
 def json_query(con, query: str, texts: bool = True) -> Iterator:
     """``json_records`` of the claims a query gives (``query``: SQL over the connection ``con`` whose rows
     have the claims table's columns)."""
-    cases = " ".join(f"WHEN '{kind}' THEN {_record(kind)}" for kind in KINDS)
     from factcheck.store import arrow_batches
 
+    cases = " ".join(f"WHEN '{kind}' THEN {_record(kind)}" for kind in KINDS)
     for batch in arrow_batches(con.sql(f"SELECT CASE kind {cases} END FROM ({query})"), BATCH):
         yield batch.column(0).to_pylist() if texts else batch.column(0)

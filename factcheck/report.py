@@ -111,7 +111,6 @@ def render_html(results: Results) -> Iterator[str]:
     cited_only = results.claim_count() > ALL_CLAIMS_UP_TO  # an archive: the articles the findings cite, not all of them
     apart = {s.claim for f in results.findings for s in f.apart}
     if cited_only:
-
         sources = [s for f in results.findings for s in f.sources[:FOLDED]]
         carded, cited = {s.claim for s in sources}, {s.article for s in sources}
         shown_articles = [a for a in results.articles if a.id in cited]

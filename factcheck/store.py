@@ -203,6 +203,10 @@ class ClaimStore:
         finally:
             self.con.unregister(name)
 
+    def claim_counts(self) -> dict[str, int]:
+        """Article id -> how many claims the store holds of it."""
+        return dict(self.con.execute("SELECT article, count(*) FROM claims GROUP BY article").fetchall())
+
     def meta(self, key: str) -> str | None:
         rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
         return rows[0][0] if rows else None

@@ -20,8 +20,8 @@ LIST_PUNCT = frozenset(",;.)،؛")  # what may follow an item of a list of figur
 BEFORE_ITEM = frozenset("(:—–-")  # what may stand between a country's name and its figure
 NUMERIC = ("num", "numx", "mixed")
 PART_WINDOW = 12  # words either side of a count searched for a part of the event ("first day", "plenary")
-# attributes whose countries are the event's (an election's countries are those its observers come from)
 MAX_ASIDES, ASIDE_WORDS = 2, 6  # clauses of up to so many words that may stand between an opening phrase and a figure
+# attributes whose countries are the event's (an election's countries are those its observers come from)
 WHOLE = frozenset({"participants", "delegates", "observers", "countries"})
 SHARE_WINDOW = 8  # words before a figure searched for the share it restates ("40% of them were women, about 1,000")
 
@@ -71,10 +71,8 @@ def _at_event_part(doc: Document, clauses: Clauses, i: int, first: int, last: in
     toks = doc.tokens
     ids = clauses.ids
     parts = clauses.event_parts
-    own = set(clauses.own(i, last))
+    own = _own_or_opening(doc, clauses, i, last)  # "On its first day, ...", "На концерт, завершивший форум, ..."
     start = doc.sentence_first(i)
-    if _opening(doc, ids, start, i):
-        own.add(ids[start])  # the sentence's opening phrase: "On its first day, ...", "На концерт, завершивший форум, ..."
     events = doc.events_of_sentence(i)
     for k, m in doc.found_in(parts, max(start, first - PART_WINDOW), min(len(toks), last + PART_WINDOW)):
         if k in noun or ids[k] not in own or not doc.same_sentence(i, k):
@@ -161,6 +159,26 @@ def _of_group(doc: Document, clauses: Clauses, i: int, first: int, noun: range) 
     if after < len(toks) and ids[after] == ids[i] and doc.same_sentence(i, after) and (m := clauses.nouns.match(toks, after)):
         return m[0] not in WHOLE
     return False
+
+
+def _own_or_opening(doc: Document, clauses: Clauses, i: int, last: int) -> set[int]:
+    """The clauses a count at tokens [i, last) is said in: its own (``Clauses.own``), and the opening phrase of
+    its sentence when the count's clause follows it (``_opening``)."""
+    own = set(clauses.own(i, last))
+    start = doc.sentence_first(i)
+    if _opening(doc, clauses.ids, start, i):
+        own.add(clauses.ids[start])
+    return own
+
+
+def _once_a_sentence(doc: Document, name: str, find, i: int):
+    """``find(i)`` for the sentence of token ``i``, worked out once a sentence and kept on ``doc`` under ``name``
+    (a long list of figures costs one pass)."""
+    cache = doc.__dict__.setdefault(name, {})
+    sentence = doc.tokens[i].sentence
+    if sentence not in cache:
+        cache[sentence] = find(i)
+    return cache[sentence]
 
 
 def _opening(doc: Document, ids: list[int], start: int, i: int) -> bool:
@@ -266,15 +284,9 @@ def _summed(doc: Document, clauses: Clauses, i: int, first: int, last: int) -> b
     its ten editions", "за десять лет", "on yılda"), with digits or in words, but not after a word of
     ``counts.editions_not_after`` ("the most in ten years", "впервые за десять лет"). Found once a sentence (a long
     list of figures costs one pass)."""
-    cache = doc.__dict__.setdefault("_event_numbers", {})
-    sentence = doc.tokens[i].sentence
-    if sentence not in cache:
-        cache[sentence] = _event_numbers(doc, i)
-    own = set(clauses.own(i, last))
-    start = doc.sentence_first(i)
-    if _opening(doc, clauses.ids, start, i):
-        own.add(clauses.ids[start])  # "Over its ten editions, the forum has drawn 20,000 people"
-    return any(not first <= k < last and (end is None or clauses.ids[k] in own) for k, end in cache[sentence])
+    numbers = _once_a_sentence(doc, "_event_numbers", lambda k: _event_numbers(doc, k), i)
+    own = _own_or_opening(doc, clauses, i, last)  # "Over its ten editions, the forum has drawn 20,000 people"
+    return any(not first <= k < last and (end is None or clauses.ids[k] in own) for k, end in numbers)
 
 
 def _since(doc: Document, clauses: Clauses, i: int, last: int) -> bool:
@@ -285,23 +297,22 @@ def _since(doc: Document, clauses: Clauses, i: int, last: int) -> bool:
     2016, drew 4,000"). The sentence's such years are found once (a long list of figures costs one pass)."""
     if doc.published is None:
         return False
-    cache = doc.__dict__.setdefault("_since_years", {})
-    sentence = doc.tokens[i].sentence
-    if sentence not in cache:
-        cache[sentence] = _since_years(doc, clauses, i)
+    year = doc.published.year
+    spans = _once_a_sentence(doc, "_since_years", lambda k: _since_years(doc, clauses, k, year), i)
     own = clauses.own(i, last)
-    return any(clauses.of_marker(lo, hi) in own for lo, hi in cache[sentence])
+    return any(clauses.of_marker(lo, hi) in own for lo, hi in spans)
 
 
-def _since_years(doc: Document, clauses: Clauses, i: int) -> list[tuple[int, int]]:
-    """The spans [lo, hi) of the years "since" which the sentence of token ``i`` counts (``_since``)."""
+def _since_years(doc: Document, clauses: Clauses, i: int, published: int) -> list[tuple[int, int]]:
+    """The spans [lo, hi) of the years before ``published`` "since" which the sentence of token ``i`` counts
+    (``_since``)."""
     toks = doc.tokens
     since = clauses.since
     found = []
     k = doc.sentence_first(i)
     while k < len(toks) and doc.same_sentence(i, k):
         year = YEAR.match(toks[k].text) if toks[k].kind in ("num", "mixed") else None
-        if year is not None and doc.published is not None and int(year.group(1)) < doc.published.year:
+        if year is not None and int(year.group(1)) < published:
             b = since.match_ending(toks, k)
             lo, hi = (b[1], k + 1) if b is not None and b[0] == "before" else (k, 0)
             for j in (k + 1, k + 2):
