@@ -4,7 +4,7 @@ A case lists the complete `findings` it must give: kind, severity, entity, attri
 (when a count's finding is of one), `apart` (the articles whose claims stand apart), `sources`
 (every article the finding holds; default: those apart), `rule: true` when a rule fact applies
 (`rule: N`: the fact on line N of the rule file),
-words the explanation must contain (`explains`) and `status`. `findings: []` is a near miss.
+words the explanation must contain (`explains`; `once: true`: exactly once) and `status`. `findings: []` is a near miss.
 """
 
 from __future__ import annotations
@@ -96,7 +96,9 @@ def test_findings(case, tmp_path, monkeypatch):
             "sources": sorted(expected.get("sources", expected["apart"])),
             "rule": bool(expected.get("rule", False)), "status": expected.get("status", "new")}
         line = expected.get("rule") if type(expected.get("rule")) is int else None  # `rule: N`: the fact on line N
-        hit = next((f for f in unmatched if {k: f[k] for k in want} == want and expected.get("explains", "") in f["explanation"]
+        said = expected.get("explains", "")
+        hit = next((f for f in unmatched if {k: f[k] for k in want} == want and said in f["explanation"]
+                    and not (expected.get("once") and f["explanation"].count(said) > 1)
                     and (line is None or line in f["rule_lines"])), None)
         assert hit is not None, f"missing {expected}\nfound: {found}"
         unmatched.remove(hit)

@@ -247,8 +247,10 @@ def _edition(entity: str, rows, agreeing, rule: dict, outlets: dict) -> Finding:
     reasons = []
     for r in records:
         if isinstance(r["subject_year"], (int, float)) and r["subject_year"] == r["subject_year"]:
-            reasons.append(f"{r['article']} names {r['subject_text']} but puts it in {int(r['subject_year'])}: "
-                           f"{entity} is of {rule['first'][:4]} ({_value(r)}).")
+            year, said = int(r["subject_year"]), _value(r)
+            named = str(r["subject_text"]).removesuffix(f" ({year})")  # a mention's text holds the year beside it
+            reasons.append(f"{r['article']} puts {named} in {year}{'' if said == str(year) else f' ({said})'}, but "
+                           f"{entity} is of {rule['first'][:4]}.")
         else:
             reasons.append(f"{r['article']} names {r['subject_text']} ({r['subject_id']}) but gives "
                            f"{_value(r)}, within the dates of {entity}: the wrong edition.")

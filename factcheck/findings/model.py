@@ -125,6 +125,7 @@ SAID = 10  # reasons an explanation gives in full: the rest are counted (every o
 def say(reasons: list[str]) -> str:
     """The reasons of a finding as its explanation's sentences, the first ``SAID`` of them in full: an
     archive's finding may have hundreds, and a terminal line or a CI annotation needs the gist."""
+    reasons = list(dict.fromkeys(reasons))  # two claims of one article with one value: said once
     more = len(reasons) - SAID
     tail = [f"And {more} more source(s) like these: every one is in the report and the JSON output."] if more > 0 else []
     return " ".join(reasons[:SAID] + tail)
