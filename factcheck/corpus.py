@@ -101,7 +101,9 @@ class Snapshot(Protocol):
 
     def unchanged(self, name: str) -> tuple[list[Article], list[Problem]] | None: ...
 
-    def read(self, name: str, articles: list[Article], problems: list[Problem]) -> None: ...
+    def read(self, name: str, articles: list[Article], problems: list[Problem]) -> list[Article]:
+        """The articles just read from ``name``, to go on with (perhaps without their texts, read again when asked)."""
+        ...
 
 
 def _parse_date(value) -> dt.date | None:
@@ -300,7 +302,7 @@ def read_corpus(inputs: list[str], known: Snapshot | None = None) -> tuple[list[
         found: list[Problem] = []
         read = articles_of(name, data, found)
         if known is not None:
-            known.read(name, read, found)
+            read = known.read(name, read, found)
         articles.extend(read)
         problems.extend(found)
     return unique(articles, problems), problems

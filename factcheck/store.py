@@ -309,7 +309,7 @@ class KnownFiles:
             self.rows.setdefault(row[0], []).append((*row[1:5], meta))
         self.stats: dict[str, tuple[int, int, int, int]] = {}  # the files listed this run
         self.reused: list[str] = []
-        self.fresh: dict[str, tuple[list[Article], list[Problem]]] = {}  # read this run, to keep
+        self.fresh: dict[str, tuple[list[KnownArticle], list[Problem]]] = {}  # read this run, to keep
 
     def unchanged(self, name: str) -> tuple[list[Article], list[Problem]] | None:
         try:
@@ -325,11 +325,18 @@ class KnownFiles:
                                    for aid, key, body_start, line_offset, meta in self.rows.get(name, [])]
         return articles, [Problem(**p) for p in json.loads(known[1])] if known[1] != "[]" else []
 
-    def read(self, name: str, articles: list[Article], problems: list[Problem]) -> None:
+    def read(self, name: str, articles: list[Article], problems: list[Problem]) -> list[Article]:
+        """The articles of a file read this run. Those of a text file it may keep come back without their text,
+        keyed as they were read: the extraction reads the file again (in a worker), so an archive's first run
+        never holds its texts at once (unchanged since it was listed, or its text reads as empty)."""
         stat = self.stats.get(name)
         if (stat is not None and name.lower().endswith(TEXT_SUFFIXES) and max(stat[1], stat[2]) < self.started - RACY_NS
                 and all(_meta_json(a.meta) is not None for a in articles)):
-            self.fresh[name] = (articles, problems)
+            unread = [KnownArticle.unread(article_key(a), stat, id=a.id, path=a.path, body_start=a.body_start,
+                                          line_offset=a.line_offset, meta=a.meta, lang=a.lang) for a in articles]
+            self.fresh[name] = (unread, problems)
+            return list(unread)
+        return articles
 
     def keep(self, store: ClaimStore, keys: dict[str, str], kept: list[Article]) -> list[Article]:
         """Remember the files read this run (``keys``: the store key of each article of ``kept``, the
@@ -339,12 +346,11 @@ class KnownFiles:
         run holds no more text than a rerun."""
         import pandas as pd
 
-        ours = {id(a) for a in kept}
         files = [(name, *self.stats[name], reader_key(),
                   json.dumps([{"path": p.path, "message": p.message, "line": p.line, "hint": p.hint} for p in problems],
                              ensure_ascii=False))
                  for name, (_, problems) in self.fresh.items()]
-        rows = [(name, pos, a.id, keys[a.id] if id(a) in ours else article_key(a), a.body_start, a.line_offset, _meta_json(a.meta))
+        rows = [(name, pos, a.id, a.key, a.body_start, a.line_offset, _meta_json(a.meta))
                 for name, (articles, _) in self.fresh.items() for pos, a in enumerate(articles)]
         frames = {"new_files": pd.DataFrame(files, columns=["path", "size", "mtime", "ctime", "inode", "reader", "problems"]),
                   "new_file_articles": pd.DataFrame(rows, columns=["path", "pos", "id", "key", "body_start", "line_offset", "meta"]),

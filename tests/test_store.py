@@ -217,12 +217,36 @@ def test_a_changed_file_is_read_again_and_a_removed_one_forgotten(corpus, tmp_pa
     reads.clear()
     counted.clear()
     results = extract([str(corpus)], store=store)
-    assert sorted(reads) == ["a.md", "c.jsonl"] and counted == ["a.md"]
+    # a.md twice: read to key it, then again by its extraction (its text is not held between them)
+    assert sorted(reads) == ["a.md", "a.md", "c.jsonl"] and counted == ["a.md"]
     _same(extract([str(corpus)]), results)
     con = duckdb.connect(str(store), read_only=True)
     kept = {row[0].rsplit("/", 1)[-1] for row in con.execute("SELECT path FROM files").fetchall()}
     con.close()
     assert kept == {"a.md"}  # b.md is gone; JSON Lines are never kept
+
+
+def test_a_first_run_holds_no_text_file_between_reading_and_extracting_it(corpus, tmp_path, settled, monkeypatch):
+    """An archive's first run reads a text file to key its articles, then extraction reads it again: the
+    texts of a million files are never held at once. JSON Lines records keep theirs (their file is one)."""
+    import factcheck.extraction as extraction
+    from factcheck.corpus import read_corpus
+    from factcheck.store import KnownFiles
+
+    articles, _ = read_corpus([str(corpus)], KnownFiles(tmp_path / "claims.duckdb"))
+    held = {(a.path.rsplit("/", 1)[-1], a.__dict__.get("_text", a.__dict__.get("text")) is not None) for a in articles}
+    assert held == {("a.md", False), ("b.md", False), ("c.jsonl", True)}
+    texts: dict[str, str] = {}
+    real = extraction.extract_article
+
+    def seen(article):
+        texts[article.id.rsplit("/", 1)[-1]] = article.text
+        return real(article)
+
+    monkeypatch.setattr(extraction, "extract_article", seen)
+    results = extract([str(corpus)], store=tmp_path / "claims.duckdb")
+    assert texts["a.md"] == ARTICLES["a.md"]  # read again, whole, for its extraction
+    _same(extract([str(corpus)]), results)
 
 
 def test_a_file_changed_just_before_a_run_is_read_again_next_time(corpus, tmp_path, reads):
