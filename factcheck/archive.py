@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,7 +96,10 @@ class StoredClaims:
         with self._open() as store:
             for run in _runs(self.order, store.claim_counts(), READ_CHUNK):
                 with store.chosen(run, "chosen"):
-                    yield store.con, self._select(list(COLUMNS), "WHERE c.article IN (SELECT id FROM chosen)")
+                    # the bounds are the same claims; with them, DuckDB skips the row groups of other articles
+                    low, high = min(run).replace("'", "''"), max(run).replace("'", "''")
+                    yield store.con, self._select(list(COLUMNS), f"WHERE c.article BETWEEN '{low}' AND '{high}' "
+                                                                 "AND c.article IN (SELECT id FROM chosen)")
 
     def batches(self) -> Iterator[pd.DataFrame]:
         """The claims table, ``ROW_CHUNK`` claims at a time."""
@@ -133,22 +136,52 @@ class StoredClaims:
         frame["article_date"] = pd.to_datetime(frame["published"], errors="coerce")
         return frame
 
-    def unchecked(self) -> dict[str, str]:
-        """Claim id -> why the checks left it aside, in the run's order."""
+
+
+class StoredUnchecked(Mapping[str, str]):
+    """Claim id -> why the checks left it aside (``factcheck.findings.reasons.unchecked``), in the run's
+    order, read from the store of ``claims`` as it is asked for: an archive's are most of its claims, and
+    a dict of them took a kilobyte an article."""
+
+    def __init__(self, claims: StoredClaims):
+        self.claims = claims
+
+    def _query(self, columns: str, where: str = "") -> str:
+        return (f"SELECT {columns} FROM claims c JOIN wanted w ON c.article = w.id JOIN links l ON l.id = c.id "
+                f"WHERE l.unchecked IS NOT NULL {where}")
+
+    def of(self, ids: list[str]) -> dict[str, str]:
+        """Those of the claims ``ids``, at once."""
+        with self.claims._open() as store, store.chosen(sorted(set(ids)), "claimed"):
+            return dict(store.con.execute(self._query("c.id, l.unchecked", "AND c.id IN (SELECT id FROM claimed)")).fetchall())
+
+    def __getitem__(self, key: str) -> str:
+        return self.of([key])[key]
+
+    def __len__(self) -> int:
+        with self.claims._open() as store:
+            return store.con.execute(self._query("count(*)")).fetchall()[0][0]
+
+    def _batches(self, columns: str) -> Iterator:
+        """``columns`` of them as Arrow arrays, in the run's order (one query: a run of articles a query
+        scanned the claims once a run)."""
         from factcheck.store import arrow_batches
 
-        why: dict[str, str] = {}
-        with self._open() as store:
-            query = store.con.sql("SELECT c.id, l.unchecked FROM claims c JOIN wanted w ON c.article = w.id "
-                                  "JOIN links l ON l.id = c.id WHERE l.unchecked IS NOT NULL ORDER BY w.pos, c.n")
-            for batch in arrow_batches(query, 10 * ROW_CHUNK):
-                reasons = batch.column(1).dictionary_encode()  # a few texts: each one string, not one a claim
-                texts = reasons.dictionary.to_pylist()
-                why.update(zip(batch.column(0).to_pylist(), [texts[n] for n in reasons.indices.to_pylist()], strict=True))
-        return why
+        with self.claims._open() as store:
+            for batch in arrow_batches(store.con.sql(self._query(columns) + " ORDER BY w.pos, c.n"), ROW_CHUNK):
+                yield batch.column(0)
+
+    def __iter__(self) -> Iterator[str]:
+        for ids in self._batches("c.id"):
+            yield from ids.to_pylist()
+
+    def json(self) -> Iterator:
+        """Their JSON ('"id": "why"', as ``factcheck.writing.json_pieces`` writes a mapping's pairs), encoded
+        by the store's DuckDB as it reads them."""
+        return self._batches("concat(to_json(c.id), ': ', to_json(l.unchecked))")
 
 
-def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, outlets: dict, timer) -> tuple[list[Finding], dict[str, str]]:
+def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, outlets: dict, timer) -> tuple[list[Finding], StoredUnchecked]:
     """Link the stored ``claims`` of ``articles`` that are not linked under ``rules`` yet, then check
     the parts whose articles changed since the store last checked them, a group of parts at a time, and
     keep their findings: the findings of every part (as ``factcheck.findings.check_claims`` gives them)
@@ -180,7 +213,7 @@ def check_stored(claims: StoredClaims, articles: list[Article], rules: Rules, ou
             findings += _check_group(store, claims, group, digests, rules, outlets)
         with store.chosen(list(digests), "chosen"):  # parts no article has now
             store.transaction({}, [f"DELETE FROM {table} WHERE part NOT IN (SELECT id FROM chosen)" for table in ("checked", "found")])
-    return ordered(findings), claims.unchecked()
+    return ordered(findings), StoredUnchecked(claims)
 
 
 def _check_group(store, claims: StoredClaims, group: list[str], digests: dict[str, str], rules: Rules, outlets: dict) -> list[Finding]:

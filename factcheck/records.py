@@ -18,11 +18,11 @@ BATCH = 10_000  # records a batch: what Python holds of them at once (50,000 hel
 
 
 class Encoded:
-    """A list's elements already encoded as JSON texts, in batches (lists of Python strings, or Arrow
+    """A list's elements (or a mapping's pairs) already encoded as JSON texts, in batches (lists of Python strings, or Arrow
     string arrays whose UTF-8 ``json_pieces`` writes as it is)."""
 
-    def __init__(self, batches: Iterable):
-        self.batches = batches
+    def __init__(self, batches: Iterable, mapping: bool = False):
+        self.batches, self.mapping = batches, mapping  # ``mapping``: the texts are a mapping's '"key": value' pairs
 
     def __iter__(self) -> Iterator[list[str]]:
         return iter(self.batches)

@@ -60,11 +60,14 @@ def render_json(results: Results) -> Iterator:
     """The results as JSON, in pieces as they are made: indented, with one article, finding, claim and
     unchecked claim a line (a large archive's lists are never one string, nor encoded by Python's slow
     indenting encoder)."""
+    from factcheck.archive import StoredUnchecked
     from factcheck.records import Encoded
     from factcheck.writing import json_pieces
 
     doc = results.to_dict(claims=False)
     doc["claims"] = Encoded(results.claim_json(texts=False))  # a table's claims written as DuckDB's bytes
+    if isinstance(results.unchecked, StoredUnchecked):  # a store's, encoded by its DuckDB as they are read
+        doc["unchecked"] = Encoded(results.unchecked.json(), mapping=True)
     large = {}
     for key in ("articles", "findings", "unchecked", "claims"):  # each replaced by a marker json_pieces fills
         large[f"\x00factcheck:{key}"], doc[key] = doc[key], f"\x00factcheck:{key}"
@@ -123,7 +126,7 @@ def render_html(results: Results) -> Iterator[str]:
     claims = {r["id"]: _card(r, by_id.get(r["article"])) for r in rows}
     articles, article_data = [], None
     if cited_only:  # the page's script lays them out: only their data is kept, made as the page is written
-        article_data = _article_data(shown_articles, table, anchors, apart, results.unchecked)
+        article_data = _article_data(shown_articles, table, anchors, apart, results.unchecked_of(table["id"].tolist()))
     else:
         by_article: dict[str, list[dict]] = {}
         for r in rows:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -53,7 +53,8 @@ class Results:
     rule_files: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # stale or expired acknowledgements, confirmations that match nothing
     expectations: list[dict] = field(default_factory=list)  # results of the rules' dataset expectations
-    unchecked: dict[str, str] = field(default_factory=dict)  # claim id -> why the checks left it aside
+    # claim id -> why the checks left it aside (a store's: ``factcheck.archive.StoredUnchecked``, read as asked)
+    unchecked: Mapping[str, str] = field(default_factory=dict)
     rows: list[dict] | None = None  # the claims as extraction gave them, when no table was needed yet
     stored: StoredClaims | None = None  # the claims in a store, when they are read from it as they are needed
 
@@ -88,6 +89,14 @@ class Results:
 
         table = self.claims
         return table if ids is None and articles is None else table[among(table["id"], ids) if ids is not None else among(table["article"], articles)]
+
+    def unchecked_of(self, ids: list[str]) -> dict[str, str]:
+        """Why the checks left aside those of the claims ``ids`` they did (a store's read at once)."""
+        from factcheck.archive import StoredUnchecked
+
+        if isinstance(self.unchecked, StoredUnchecked):
+            return self.unchecked.of(ids)
+        return {i: self.unchecked[i] for i in ids if i in self.unchecked}
 
     def claim_count(self) -> int:
         return sum(self.summary()["claims"].values())
@@ -186,7 +195,7 @@ class Results:
             "findings": [f.to_dict() for f in self.findings],
             "expectations": self.expectations,
             "notices": self.notices,
-            "unchecked": self.unchecked,
+            "unchecked": self.unchecked,  # a store's is read as it is written (``factcheck.report.render_json``)
             "problems": [{"path": p.path, "line": p.line, "message": p.message, "hint": p.hint} for p in self.problems],
         }
         if claims:

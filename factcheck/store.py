@@ -322,7 +322,7 @@ class KnownFiles:
         self.reused.append(name)
         articles: list[Article] = [KnownArticle.unread(key, stat, id=aid, path=name, body_start=body_start, line_offset=line_offset,
                                                        meta=meta, lang=meta.get("lang"))
-                                   for aid, key, body_start, line_offset, meta in self.rows.get(name, [])]
+                                   for aid, key, body_start, line_offset, meta in self.rows.pop(name, [])]
         return articles, [Problem(**p) for p in json.loads(known[1])] if known[1] != "[]" else []
 
     def read(self, name: str, articles: list[Article], problems: list[Problem]) -> list[Article]:

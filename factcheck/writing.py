@@ -103,7 +103,7 @@ def json_pieces(doc: dict, large: dict[str, Iterable | dict]) -> Iterator:
         line = head[head.rfind("\n") + 1 :]
         indent = len(line) - len(line.lstrip(" "))
         inner, outer = "\n" + " " * (indent + 2), "\n" + " " * indent
-        mapping = isinstance(items, dict)
+        mapping = items.mapping if isinstance(items, Encoded) else isinstance(items, dict)
         batches = items if isinstance(items, Encoded) else encoded_batches(items, encode)
         yield head + ("{" if mapping else "[")
         empty = True

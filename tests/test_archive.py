@@ -55,6 +55,7 @@ def test_an_archive_checked_a_part_at_a_time_gives_what_one_table_gives(tmp_path
     parted = _run(tmp_path / "parted", inputs, "--store", str(tmp_path / "claims.duckdb"))
     assert whole[0] == parted[0] == 1
     assert whole[1] == parted[1]  # findings, claims (their entities too), unchecked claims, articles
+    assert list(whole[1]["unchecked"]) == list(parted[1]["unchecked"])  # in the run's order, as the store read them
     assert whole[1]["findings"] and whole[1]["unchecked"] and any(c.get("subject", {}).get("id") for c in whole[1]["claims"])
     assert whole[2] == parted[2]
     assert len(linked) > 10 and len(groups) > 10 and ["people"] in groups
