@@ -47,8 +47,8 @@ def extract_articles(articles: list[Article], problems: list[Problem] | None = N
     are done (a tqdm bar, say). With ``store`` (a DuckDB file, ``factcheck.store``), the claims of articles
     the store holds unchanged are read from it, only the others extracted, and the store updated: the
     results are the same as without it (``known``: the store's files, as ``read_corpus`` saw them, which
-    it then remembers; the articles of those files are then replaced in ``articles``, by the same without
-    their text), and the results' claims are the store's, read a part or a batch at a time
+    it then remembers; the articles of those files hold no text, read from the file when asked), and the
+    results' claims are the store's, read a part or a batch at a time
     (``factcheck.archive``). With ``table``, the claims table is built as the
     articles are done, a chunk of claims at a time; without, the claims stay rows until one is asked for
     (writing JSON Lines needs no table)."""
@@ -120,7 +120,7 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
     """The articles, their claims (``StoredClaims``: read from the store as they are asked for) and
     problems: those new or changed are extracted into the store at ``path`` as they are done (a chunk of
     claims at a time, never all of them here). The articles of the text files the store now remembers
-    come back without their text (``KnownFiles.keep``), in ``articles`` itself too."""
+    hold no text (``KnownFiles.read`` and ``keep``)."""
     from factcheck.archive import StoredClaims
     from factcheck.corpus import KnownArticle
     from factcheck.store import ClaimStore, article_key
@@ -150,8 +150,8 @@ def _extract_with_store(articles: list[Article], progress, path: str | Path, pro
             langs = store.known()
             for a in changed:  # as extraction detected them
                 a.lang = langs[a.id][1] if a.id in langs else a.lang
-            if known_files is not None:  # in place: whoever passed the list holds the texts no longer either
-                articles[:] = known_files.keep(store, keys, articles)
+            if known_files is not None:  # the articles themselves: whoever passed them holds the texts no longer either
+                known_files.keep(store)
         finally:
             store.close()  # a fresh connection reads: the writing one's buffers are gone
         del changed  # nor the texts extracted

@@ -57,9 +57,10 @@ class Article:
 
 
 class KnownArticle(Article):
-    """An article of a text file the claims store read on an earlier run and that has not changed since
-    (``factcheck.store.KnownFiles``): its text is read from the file again only when something asks for
-    it (a finding that cites it), so an archive's unchanged articles are neither read nor held. ``key``
+    """An article of a text file the claims store read on an earlier run and that has not changed since,
+    or that it reads this run and keys as it reads it (``factcheck.store.KnownFiles``): its text is read
+    from the file again only when something asks for it (extraction, a finding that cites it), so an
+    archive's articles are never held at once. ``key``
     is its store key, as ``factcheck.store.article_key`` gave it when the file was read; ``stat`` the
     file's size, modification and change times and inode as this run listed it."""
 

@@ -338,12 +338,11 @@ class KnownFiles:
             return list(unread)
         return articles
 
-    def keep(self, store: ClaimStore, keys: dict[str, str], kept: list[Article]) -> list[Article]:
-        """Remember the files read this run (``keys``: the store key of each article of ``kept``, the
-        articles that went on; another article of the same id gets its own) and those reused, no other.
-        Return ``kept``, the articles of the files remembered without their text, which is read from the
-        file again when asked (as an unchanged file's): once their claims are stored, an archive's first
-        run holds no more text than a rerun."""
+    def keep(self, store: ClaimStore) -> None:
+        """Remember the files read this run and those reused, no other. The articles of the files read come
+        without their text from ``read``; one read again by extraction in this process lets it go here (it
+        is read from the file again when asked, as an unchanged file's): once their claims are stored, an
+        archive's first run holds no more text than a rerun."""
         import pandas as pd
 
         files = [(name, *self.stats[name], reader_key(),
@@ -357,7 +356,7 @@ class KnownFiles:
                   "reused": pd.DataFrame({"path": pd.Series(self.reused, dtype=object)})}
         store.transaction(frames, [*(f"DELETE FROM {table} WHERE path NOT IN (SELECT path FROM reused)" for table in ("files", "file_articles")),
                                    "INSERT INTO files SELECT * FROM new_files", "INSERT INTO file_articles SELECT * FROM new_file_articles"])
-        remembered = {id(a) for articles, _ in self.fresh.values() for a in articles}
+        for articles, _ in self.fresh.values():
+            for a in articles:
+                a.text = None  # read again when asked
         self.fresh = {}
-        return [KnownArticle.unread(keys[a.id], self.stats[a.path], id=a.id, path=a.path, body_start=a.body_start,
-                                    line_offset=a.line_offset, meta=a.meta, lang=a.lang) if id(a) in remembered else a for a in kept]
